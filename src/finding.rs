@@ -1,0 +1,266 @@
+//! The one `Finding` type every command reports problems with, and the JSON Lines schema of
+//! `--format json`. A load error, a layout warning and (later) a checker or plugin finding
+//! are all findings, so tools that read vbhc's output parse one shape.
+
+use crate::exit::Exit;
+use crate::i18n::{Lang, Msg};
+use serde::Serialize;
+use std::path::PathBuf;
+
+/// Version of the JSON Lines records; bumped on any incompatible change.
+pub const SCHEMA: &str = "vbhc/1";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Note,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Severity::Note, Lang::Vi) => "ghi chú",
+            (Severity::Warning, Lang::Vi) => "cảnh báo",
+            (Severity::Error, Lang::Vi) => "lỗi",
+            (Severity::Note, Lang::En) => "note",
+            (Severity::Warning, Lang::En) => "warning",
+            (Severity::Error, Lang::En) => "error",
+        }
+    }
+}
+
+/// Where a finding points: a place in a draft, or (for documents read back) a place in a
+/// DOCX part.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+pub struct Location {
+    /// The file (draft, template or DOCX).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<PathBuf>,
+    /// 1-based line and column in a text file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
+    /// Draft field path (`ky.ho_ten`, `noi_nhan[2]`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    /// DOCX part (`word/document.xml`) and paragraph index, with the text quoted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub part: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub paragraph: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
+}
+
+impl Location {
+    pub fn file(path: impl Into<PathBuf>) -> Self {
+        Self {
+            file: Some(path.into()),
+            ..Self::default()
+        }
+    }
+    pub fn with_field(mut self, field: impl Into<String>) -> Self {
+        self.field = Some(field.into());
+        self
+    }
+    pub fn at(mut self, line: usize, column: usize) -> Self {
+        self.line = Some(line);
+        self.column = Some(column);
+        self
+    }
+
+    /// `draft.toml:12:5 (ky.ho_ten)`, the form editors jump to.
+    pub fn display(&self) -> String {
+        let mut s = String::new();
+        if let Some(f) = &self.file {
+            s.push_str(&f.display().to_string());
+        }
+        if let Some(l) = self.line {
+            s.push_str(&format!(":{l}"));
+            if let Some(c) = self.column {
+                s.push_str(&format!(":{c}"));
+            }
+        }
+        if let Some(p) = &self.part {
+            s.push_str(&format!(" [{p}"));
+            if let Some(n) = self.paragraph {
+                s.push_str(&format!(" ¶{n}"));
+            }
+            s.push(']');
+        }
+        if let Some(f) = &self.field {
+            s.push_str(&format!(" ({f})"));
+        }
+        s
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    /// Stable code, e.g. `DRAFT-UNKNOWN-FIELD`, `ND30-DATE-PAD`.
+    pub code: &'static str,
+    pub severity: Severity,
+    pub message: Msg,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<Location>,
+    /// What was measured, where a rule measures ("lề dưới 15 mm").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub measured: Option<String>,
+    /// The allowed range ("20–25 mm").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub allowed: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<Msg>,
+    /// Exit status this finding implies when it stops the command (errors only).
+    #[serde(skip)]
+    pub exit: Exit,
+}
+
+impl Finding {
+    pub fn error(code: &'static str, exit: Exit, message: Msg) -> Self {
+        Self {
+            code,
+            severity: Severity::Error,
+            message,
+            location: None,
+            measured: None,
+            allowed: None,
+            hint: None,
+            exit,
+        }
+    }
+    pub fn warning(code: &'static str, message: Msg) -> Self {
+        Self {
+            severity: Severity::Warning,
+            ..Self::error(code, Exit::Ok, message)
+        }
+    }
+    pub fn note(code: &'static str, message: Msg) -> Self {
+        Self {
+            severity: Severity::Note,
+            ..Self::error(code, Exit::Ok, message)
+        }
+    }
+    pub fn at(mut self, loc: Location) -> Self {
+        self.location = Some(loc);
+        self
+    }
+    pub fn hint(mut self, hint: Msg) -> Self {
+        self.hint = Some(hint);
+        self
+    }
+    pub fn measured(mut self, measured: impl Into<String>, allowed: impl Into<String>) -> Self {
+        self.measured = Some(measured.into());
+        self.allowed = Some(allowed.into());
+        self
+    }
+
+    /// Compiler-style text: `draft.toml:3:1: lỗi[DRAFT-UNKNOWN-FIELD]: …` then the hint.
+    pub fn human(&self, lang: Lang) -> String {
+        let mut s = String::new();
+        if let Some(loc) = &self.location {
+            s.push_str(&loc.display());
+            s.push_str(": ");
+        }
+        s.push_str(&format!(
+            "{}[{}]: {}",
+            self.severity.label(lang),
+            self.code,
+            self.message.get(lang)
+        ));
+        if let (Some(m), Some(a)) = (&self.measured, &self.allowed) {
+            let (got, allowed) = match lang {
+                Lang::Vi => ("đo được", "cho phép"),
+                Lang::En => ("measured", "allowed"),
+            };
+            s.push_str(&format!(" ({got} {m}; {allowed} {a})"));
+        }
+        if let Some(h) = &self.hint {
+            let label = match lang {
+                Lang::Vi => "gợi ý",
+                Lang::En => "hint",
+            };
+            s.push_str(&format!("\n  = {label}: {}", h.get(lang)));
+        }
+        s
+    }
+
+    /// One JSON Lines record of the shared schema.
+    pub fn json(&self) -> String {
+        #[derive(Serialize)]
+        struct Rec<'a> {
+            schema: &'static str,
+            #[serde(rename = "type")]
+            kind: &'static str,
+            #[serde(flatten)]
+            finding: &'a Finding,
+        }
+        serde_json::to_string(&Rec {
+            schema: SCHEMA,
+            kind: "finding",
+            finding: self,
+        })
+        .expect("finding serialises")
+    }
+}
+
+/// The closing record of a `--format json` run.
+#[derive(Debug, Serialize)]
+pub struct Summary {
+    pub command: &'static str,
+    pub errors: usize,
+    pub warnings: usize,
+    pub notes: usize,
+    pub exit: i32,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub outputs: Vec<PathBuf>,
+}
+
+impl Summary {
+    pub fn json(&self) -> String {
+        #[derive(Serialize)]
+        struct Rec<'a> {
+            schema: &'static str,
+            #[serde(rename = "type")]
+            kind: &'static str,
+            #[serde(flatten)]
+            summary: &'a Summary,
+        }
+        serde_json::to_string(&Rec {
+            schema: SCHEMA,
+            kind: "summary",
+            summary: self,
+        })
+        .expect("summary serialises")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::msg;
+
+    #[test]
+    fn human_and_json_forms() {
+        let f = Finding::error(
+            "DRAFT-UNKNOWN-FIELD",
+            Exit::DataErr,
+            msg!("trường lạ `{}`", "unknown field `{}`", "so_hieu"),
+        )
+        .at(Location::file("a.toml").at(3, 1).with_field("so_hieu"))
+        .hint(msg!("có phải `{}`?", "did you mean `{}`?", "so"));
+        assert_eq!(
+            f.human(Lang::Vi),
+            "a.toml:3:1 (so_hieu): lỗi[DRAFT-UNKNOWN-FIELD]: trường lạ `so_hieu`\n  = gợi ý: có phải `so`?"
+        );
+        let j: serde_json::Value = serde_json::from_str(&f.json()).unwrap();
+        assert_eq!(j["schema"], SCHEMA);
+        assert_eq!(j["type"], "finding");
+        assert_eq!(j["severity"], "error");
+        assert_eq!(j["location"]["line"], 3);
+        assert_eq!(j["message"]["en"], "unknown field `so_hieu`");
+    }
+}

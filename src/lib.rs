@@ -1,0 +1,10 @@
+//! vbhc — soạn văn bản hành chính theo Nghị định 30/2020/NĐ-CP.
+pub mod exit;
+pub mod finding;
+pub mod i18n;
+pub mod markup;
+pub mod metrics;
+pub mod nd30;
+pub mod suggest;
+pub mod template;
+pub mod text;

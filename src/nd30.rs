@@ -1,0 +1,179 @@
+//! Every size, margin and position vbhc lays out, in one place, each beside the range
+//! Nghị định 30/2020/NĐ-CP (Phụ lục I) allows. The writer reads only these; the checker
+//! (a later issue) judges against the same ranges, so a value and its limit cannot drift apart.
+//!
+//! Units: twips (1/20 pt; 1 cm = 567, 1 mm = 56.7) for lengths, half-points for font sizes
+//! (DOCX `w:sz`), EMU (1 cm = 360 000) for drawing shapes.
+
+/// A value chosen by vbhc and the inclusive range the decree allows for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Ranged {
+    pub value: u32,
+    pub min: u32,
+    pub max: u32,
+}
+
+impl Ranged {
+    const fn new(value: u32, min: u32, max: u32) -> Self {
+        assert!(min <= value && value <= max);
+        Self { value, min, max }
+    }
+    pub fn contains(&self, v: u32) -> bool {
+        (self.min..=self.max).contains(&v)
+    }
+}
+
+/// A proportion chosen by vbhc and the range the decree allows for it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Fraction {
+    pub chosen: f64,
+    pub min: f64,
+    pub max: f64,
+}
+
+pub const TWIPS_PER_CM: f64 = 567.0;
+pub const TWIPS_PER_MM: f64 = 56.7;
+pub const EMU_PER_TWIP: u32 = 635;
+
+// ---- Page (Phụ lục I, I.1; nd30.md §1.1) ---------------------------------------------------
+
+/// A4 portrait, 210 × 297 mm.
+pub const PAGE_WIDTH: u32 = 11906;
+pub const PAGE_HEIGHT: u32 = 16838;
+/// Top margin 20–25 mm; 20 mm is the "tỉ lệ vàng" taught everywhere and used by 34/46 corpus files.
+pub const MARGIN_TOP: Ranged = Ranged::new(1134, 1134, 1417);
+/// Bottom margin 20–25 mm.
+pub const MARGIN_BOTTOM: Ranged = Ranged::new(1134, 1134, 1417);
+/// Left margin 30–35 mm.
+pub const MARGIN_LEFT: Ranged = Ranged::new(1701, 1701, 1984);
+/// Right margin 15–20 mm; 20 mm keeps a 160 mm text width (42/46 corpus files).
+pub const MARGIN_RIGHT: Ranged = Ranged::new(1134, 850, 1134);
+/// Distance of the header (page number) from the page edge: inside the top margin.
+pub const HEADER_DISTANCE: u32 = 567;
+pub const FOOTER_DISTANCE: u32 = 567;
+
+/// Text width that follows from the chosen margins (160 mm).
+pub const TEXT_WIDTH: u32 = PAGE_WIDTH - MARGIN_LEFT.value - MARGIN_RIGHT.value;
+/// The same for a landscape phụ lục section (the page turned, margins kept per edge role).
+pub const TEXT_WIDTH_LANDSCAPE: u32 = PAGE_HEIGHT - MARGIN_LEFT.value - MARGIN_RIGHT.value;
+
+// ---- Header (ô 1–4; nd30.md §1.2, §1.3) ----------------------------------------------------
+
+/// The header table's left column (agency, Số, V/v). The decree gives no width; real files use
+/// 5.4–7.75 cm. 5.6 cm leaves the right column 10.4 cm inside the 16 cm text width.
+pub const HEADER_LEFT_COL: u32 = 3175;
+/// The right column (Quốc hiệu, Tiêu ngữ, date) must hold the 13-pt bold Quốc hiệu (9.57 cm) on
+/// one line.
+pub const HEADER_RIGHT_COL: u32 = TEXT_WIDTH - HEADER_LEFT_COL;
+
+/// Quốc hiệu: 12–13 pt, upright bold, upper case. 13 pt as in 2026 practice.
+pub const SIZE_QUOC_HIEU: Ranged = Ranged::new(26, 24, 26);
+/// Tiêu ngữ: 13–14 pt, upright bold.
+pub const SIZE_TIEU_NGU: Ranged = Ranged::new(28, 26, 28);
+/// Cơ quan chủ quản: 12–13 pt, upright, not bold.
+pub const SIZE_CHU_QUAN: Ranged = Ranged::new(26, 24, 26);
+/// Cơ quan ban hành: 12–13 pt, upright bold.
+pub const SIZE_CO_QUAN: Ranged = Ranged::new(26, 24, 26);
+/// Số, ký hiệu: 13 pt.
+pub const SIZE_SO: Ranged = Ranged::new(26, 26, 26);
+/// Địa danh, ngày tháng: 13–14 pt italic.
+pub const SIZE_NGAY: Ranged = Ranged::new(28, 26, 28);
+/// Công văn trích yếu (V/v): 12–13 pt upright, 6 pt below the Số line.
+pub const SIZE_VV: Ranged = Ranged::new(24, 24, 26);
+pub const VV_SPACE_BEFORE: u32 = 120;
+/// Rule under the agency name: 1/3–1/2 of its longest line.
+/// vbhc takes 0.4 of the line, inside [1/3, 1/2] with room for rounding either way.
+pub const RULE_CO_QUAN_FRACTION: Fraction = Fraction {
+    chosen: 0.4,
+    min: 1.0 / 3.0,
+    max: 0.5,
+};
+/// Rule under the trích yếu: 1/3–1/2 of its longest line.
+pub const RULE_TRICH_YEU_FRACTION: Fraction = Fraction {
+    chosen: 0.4,
+    min: 1.0 / 3.0,
+    max: 0.5,
+};
+/// Rule thickness: 0.75 pt, as Word's default connector (9525 EMU).
+pub const RULE_WIDTH_EMU: u32 = 9525;
+/// Gap between the bottom of a text line and the rule drawn under it.
+pub const RULE_GAP: u32 = 40;
+
+/// Blank kept in place of an unassigned number: `Số:      /UBND-KT`. Six no-break spaces per
+/// missing digit group keep the layout when the number is stamped at signing.
+pub const BLANK_NUMBER: &str = "\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}";
+/// Blank kept in place of an unassigned day or month in the date line.
+pub const BLANK_DAY: &str = "\u{a0}\u{a0}\u{a0}\u{a0}\u{a0}";
+
+// ---- Title and body (ô 5–6) -----------------------------------------------------------------
+
+/// Tên loại, trích yếu: 13–14 pt bold.
+pub const SIZE_TITLE: Ranged = Ranged::new(28, 26, 28);
+/// Body: 13–14 pt.
+pub const SIZE_BODY: Ranged = Ranged::new(28, 26, 28);
+/// First-line indent: 1 cm or 1.27 cm (567 or 720 twips).
+pub const INDENT_FIRST_LINE: Ranged = Ranged::new(720, 567, 720);
+/// Space between paragraphs: at least 6 pt. vbhc puts it before each paragraph.
+pub const PARA_SPACING: Ranged = Ranged::new(120, 120, 240);
+/// Line spacing: single to 1.5 lines (`w:line`, auto rule).
+pub const LINE_SPACING: Ranged = Ranged::new(264, 240, 360);
+/// Kính gửi: 13–14 pt.
+pub const SIZE_KINH_GUI: Ranged = Ranged::new(28, 26, 28);
+
+// ---- Signature and distribution (ô 7, 9b, 12, 13) -------------------------------------------
+
+/// Quyền hạn, chức vụ, họ tên người ký: 13–14 pt bold.
+pub const SIZE_SIGNATURE: Ranged = Ranged::new(28, 26, 28);
+/// Room for the hand signature and seal: practitioners ask for at least 4 empty lines.
+pub const SIGNATURE_SPACE_LINES: u32 = 4;
+/// "Nơi nhận:": 12 pt bold italic.
+pub const SIZE_NOI_NHAN_HEADING: Ranged = Ranged::new(24, 24, 24);
+/// Recipient lines: 11 pt upright.
+pub const SIZE_NOI_NHAN: Ranged = Ranged::new(22, 22, 22);
+/// The signature table: Nơi nhận in the left half, the signature block in the right half.
+pub const SIGN_LEFT_COL: u32 = TEXT_WIDTH / 2;
+pub const SIGN_RIGHT_COL: u32 = TEXT_WIDTH - SIGN_LEFT_COL;
+/// Ký hiệu người soạn thảo and số bản (`PL.(300)`): 11 pt.
+pub const SIZE_NGUOI_SOAN: Ranged = Ranged::new(22, 22, 22);
+/// Address footer of a công văn: 11–12 pt.
+pub const SIZE_DIA_CHI: Ranged = Ranged::new(22, 22, 24);
+/// Urgency mark (KHẨN, THƯỢNG KHẨN, HỎA TỐC): 13–14 pt bold in a single-line frame.
+pub const SIZE_DO_KHAN: Ranged = Ranged::new(26, 26, 28);
+
+// ---- Page numbers and phụ lục ---------------------------------------------------------------
+
+/// Page number: 13–14 pt, centred in the top margin, none on page 1.
+pub const SIZE_PAGE_NUMBER: Ranged = Ranged::new(28, 26, 28);
+/// "Phụ lục I": 14 pt bold.
+pub const SIZE_PHU_LUC_LABEL: Ranged = Ranged::new(28, 28, 28);
+/// Phụ lục title: 13–14 pt bold upper case.
+pub const SIZE_PHU_LUC_TITLE: Ranged = Ranged::new(28, 26, 28);
+/// Table text in a phụ lục or body table: the decree sets no size; 12–13 pt is usual.
+pub const SIZE_TABLE: Ranged = Ranged::new(24, 22, 28);
+
+pub const FONT: &str = "Times New Roman";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_width_is_160_mm() {
+        assert_eq!(TEXT_WIDTH, 9071);
+        assert!(
+            HEADER_RIGHT_COL > 5440,
+            "right column must hold the 9.57 cm Quốc hiệu"
+        );
+    }
+
+    #[test]
+    fn every_margin_is_in_range() {
+        for m in [MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT] {
+            assert!(m.contains(m.value));
+        }
+        assert!(
+            !MARGIN_LEFT.contains(1587),
+            "28 mm is below the decree's 30 mm"
+        );
+    }
+}

@@ -1,0 +1,407 @@
+//! The declarations at the top of a kind template, and the checks that keep a template honest:
+//! every field it uses is declared, markup fields are inserted raw (`{{{f}}}`) and text fields
+//! escaped (`{{f}}`), every slot it names is declared.
+
+use crate::exit::Exit;
+use crate::finding::{Finding, Location};
+use crate::msg;
+use handlebars::template::{Parameter, Template, TemplateElement};
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+/// How a document of this kind is laid out (nd30.md §1.6, kinds.md §0).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Form {
+    /// Mẫu 1.4: tên loại + trích yếu under the header.
+    TenLoai,
+    /// Mẫu 1.5: no tên loại; `V/v …` under the Số line; Kính gửi.
+    CongVan,
+    /// Mẫu 1.2/1.3: tên loại + trích yếu, authority line, căn cứ, `QUYẾT ĐỊNH:`.
+    QuyetDinh,
+}
+
+/// Whether a kind has a Kính gửi.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Need {
+    Khong,
+    TuyChon,
+    BatBuoc,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FieldKind {
+    /// One line of text; always escaped, can never become structure.
+    Text,
+    /// Block markup, parsed into paragraphs, numbered items, tables.
+    Markup,
+    /// A list of text lines.
+    List,
+}
+
+impl FieldKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            FieldKind::Text => "text",
+            FieldKind::Markup => "markup",
+            FieldKind::List => "list",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FieldDecl {
+    #[serde(rename = "ten")]
+    pub name: String,
+    #[serde(rename = "kieu")]
+    pub kind: FieldKind,
+    #[serde(rename = "bat_buoc", default)]
+    pub required: bool,
+    pub mo_ta: String,
+    pub mo_ta_en: String,
+    /// Example value shown in `vbhc new`.
+    #[serde(default)]
+    pub vi_du: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Header {
+    id: String,
+    ten: String,
+    ten_en: String,
+    ten_loai: String,
+    #[serde(default)]
+    viet_tat: Option<String>,
+    mau: Form,
+    kinh_gui: Need,
+    #[serde(default)]
+    nhu_tren: bool,
+    #[serde(default)]
+    slots: Vec<String>,
+    #[serde(default)]
+    truong: Vec<FieldDecl>,
+}
+
+/// A parsed, checked kind template.
+#[derive(Debug, Clone)]
+pub struct KindTemplate {
+    pub id: String,
+    /// Name for humans: "Chỉ thị" / "Directive".
+    pub name: String,
+    pub name_en: String,
+    /// Tên loại as printed (`CHỈ THỊ`); empty for a công văn.
+    pub ten_loai: String,
+    /// Phụ lục III abbreviation (`CT`); none for a công văn.
+    pub viet_tat: Option<String>,
+    pub form: Form,
+    pub kinh_gui: Need,
+    /// Nơi nhận opens with `- Như trên;` when the document has a Kính gửi.
+    pub nhu_tren: bool,
+    pub slots: Vec<String>,
+    pub fields: Vec<FieldDecl>,
+    /// The whole file, and the body part Handlebars renders.
+    pub source: String,
+    pub body: String,
+    /// Line of the file where the body starts (for error positions).
+    pub body_line: usize,
+    pub path: PathBuf,
+}
+
+const OPEN: &str = "{{!--";
+const CLOSE: &str = "--}}";
+
+fn template_error(path: &Path, line: usize, vi: String, en: String) -> Finding {
+    Finding::error(
+        "TEMPLATE-INVALID",
+        Exit::DataErr,
+        crate::i18n::Msg::new(vi, en),
+    )
+    .at(Location::file(path).at(line, 1))
+}
+
+impl KindTemplate {
+    pub fn parse(kind: &str, src: &str, path: &Path) -> Result<Self, Finding> {
+        let src = src.strip_prefix('\u{feff}').unwrap_or(src);
+        let Some(rest) = src.trim_start().strip_prefix(OPEN) else {
+            return Err(template_error(
+                path,
+                1,
+                format!("mẫu phải mở đầu bằng khai báo trong `{OPEN} … {CLOSE}`"),
+                format!("a template must open with its declarations in `{OPEN} … {CLOSE}`"),
+            ));
+        };
+        let Some(end) = rest.find(CLOSE) else {
+            return Err(template_error(
+                path,
+                1,
+                format!("thiếu `{CLOSE}` đóng phần khai báo"),
+                format!("missing `{CLOSE}` after the declarations"),
+            ));
+        };
+        let header_src = &rest[..end];
+        let header: Header = toml::from_str(header_src).map_err(|e| {
+            let line = e
+                .span()
+                .map_or(1, |s| header_src[..s.start].matches('\n').count() + 1);
+            template_error(
+                path,
+                line,
+                format!("khai báo mẫu sai: {}", e.message()),
+                format!("bad template declarations: {}", e.message()),
+            )
+        })?;
+        if header.id != kind {
+            return Err(template_error(
+                path,
+                1,
+                format!(
+                    "mẫu khai báo id `{}` nhưng tệp là của loại `{kind}`",
+                    header.id
+                ),
+                format!(
+                    "the template declares id `{}` but the file is for kind `{kind}`",
+                    header.id
+                ),
+            ));
+        }
+        let body_start = src.len() - rest.len() + end + CLOSE.len();
+        let body = src[body_start..].trim_start_matches(['\r', '\n']);
+        let body_line = src[..src.len() - body.len()].matches('\n').count() + 1;
+        let t = KindTemplate {
+            id: header.id,
+            name: header.ten,
+            name_en: header.ten_en,
+            ten_loai: header.ten_loai,
+            viet_tat: header.viet_tat,
+            form: header.mau,
+            kinh_gui: header.kinh_gui,
+            nhu_tren: header.nhu_tren,
+            slots: header.slots,
+            fields: header.truong,
+            source: src.to_string(),
+            body: body.to_string(),
+            body_line,
+            path: path.to_path_buf(),
+        };
+        t.check_uses()?;
+        Ok(t)
+    }
+
+    pub fn field(&self, name: &str) -> Option<&FieldDecl> {
+        self.fields.iter().find(|f| f.name == name)
+    }
+
+    /// Walks the compiled template: every variable is a declared field (or a core field the
+    /// renderer provides), used with the escaping its kind requires.
+    fn check_uses(&self) -> Result<(), Finding> {
+        let compiled = Template::compile(&self.body).map_err(|e| {
+            let line = e
+                .pos()
+                .map_or(self.body_line, |(l, _)| l + self.body_line - 1);
+            template_error(
+                &self.path,
+                line,
+                format!("cú pháp Handlebars sai: {e}"),
+                format!("Handlebars syntax error: {e}"),
+            )
+        })?;
+        for slot in self.body.match_indices("[[slot:") {
+            let name = self.body[slot.0 + 7..]
+                .split("]]")
+                .next()
+                .unwrap_or("")
+                .trim();
+            if !self.slots.iter().any(|s| s == name) {
+                let line = self.body[..slot.0].matches('\n').count() + self.body_line;
+                return Err(template_error(
+                    &self.path,
+                    line,
+                    format!("chỗ cắm `{name}` chưa khai báo trong `slots`"),
+                    format!("slot `{name}` is not declared in `slots`"),
+                ));
+            }
+        }
+        self.walk(&compiled, 0)
+    }
+
+    fn walk(&self, t: &Template, each_depth: usize) -> Result<(), Finding> {
+        for (i, el) in t.elements.iter().enumerate() {
+            let line = t
+                .mapping
+                .get(i)
+                .map_or(self.body_line, |m| m.0 + self.body_line - 1);
+            match el {
+                TemplateElement::Expression(h) | TemplateElement::HtmlExpression(h) => {
+                    let raw = matches!(el, TemplateElement::HtmlExpression(_));
+                    if h.params.is_empty() {
+                        if let Some(name) = param_name(&h.name) {
+                            self.check_var(&name, Some(raw), line, each_depth)?;
+                        }
+                    } else {
+                        for p in &h.params {
+                            if let Some(name) = param_name(p) {
+                                self.check_var(&name, None, line, each_depth)?;
+                            }
+                        }
+                    }
+                }
+                TemplateElement::HelperBlock(h) => {
+                    let helper = param_name(&h.name).unwrap_or_default();
+                    if !["if", "unless", "each"].contains(&helper.as_str()) {
+                        return Err(template_error(
+                            &self.path,
+                            line,
+                            format!("khối `#{helper}` không được hỗ trợ (chỉ #if, #unless, #each)"),
+                            format!(
+                                "block `#{helper}` is not supported (only #if, #unless, #each)"
+                            ),
+                        ));
+                    }
+                    for p in &h.params {
+                        if let Some(name) = param_name(p) {
+                            self.check_var(&name, None, line, each_depth)?;
+                        }
+                    }
+                    let inner = each_depth + usize::from(helper == "each");
+                    if let Some(b) = &h.template {
+                        self.walk(b, inner)?;
+                    }
+                    if let Some(b) = &h.inverse {
+                        self.walk(b, each_depth)?;
+                    }
+                }
+                TemplateElement::RawString(_) | TemplateElement::Comment(_) => {}
+                _ => {
+                    return Err(template_error(
+                        &self.path,
+                        line,
+                        "mẫu không được dùng partial hay decorator".into(),
+                        "templates may not use partials or decorators".into(),
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn check_var(
+        &self,
+        name: &str,
+        raw: Option<bool>,
+        line: usize,
+        each_depth: usize,
+    ) -> Result<(), Finding> {
+        if each_depth > 0 || name == "this" || name.starts_with('@') || name.starts_with("this.") {
+            return Ok(());
+        }
+        let root = name.split(['.', '/']).next().unwrap_or(name);
+        let Some(decl) = self.field(root) else {
+            if CORE_VARS.contains(&root) {
+                return Ok(());
+            }
+            return Err(template_error(
+                &self.path,
+                line,
+                format!("mẫu dùng trường `{root}` chưa khai báo"),
+                format!("the template uses the undeclared field `{root}`"),
+            )
+            .hint(msg!(
+                "khai báo nó trong [[truong]] ở đầu mẫu",
+                "declare it in [[truong]] at the top of the template"
+            )));
+        };
+        match (raw, decl.kind) {
+            (Some(false), FieldKind::Markup) => Err(template_error(
+                &self.path,
+                line,
+                format!("trường markup `{root}` phải chèn bằng {{{{{{{root}}}}}}}"),
+                format!("markup field `{root}` must be inserted with {{{{{{{root}}}}}}}"),
+            )),
+            (Some(true), FieldKind::Text | FieldKind::List) => Err(template_error(
+                &self.path,
+                line,
+                format!(
+                    "trường văn bản `{root}` phải chèn bằng {{{{{root}}}}} để được thoát ký tự"
+                ),
+                format!(
+                    "text field `{root}` must be inserted with {{{{{root}}}}} so it is escaped"
+                ),
+            )),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// Core draft facts a template may use in its wording (the issuing organ's name in a closing
+/// sentence, for instance). Provided by the renderer, always as escaped text.
+pub const CORE_VARS: &[&str] = &["co_quan_ten", "dia_danh", "nam", "trich_yeu", "ten_loai"];
+
+fn param_name(p: &Parameter) -> Option<String> {
+    match p {
+        Parameter::Name(n) => Some(n.clone()),
+        Parameter::Path(handlebars::Path::Relative((_, raw))) => Some(raw.clone()),
+        Parameter::Path(handlebars::Path::Local((_, name, _))) => Some(format!("@{name}")),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEAD: &str = "{{!--\nid = \"x\"\nten = \"X\"\nten_en = \"X\"\nten_loai = \"X\"\nmau = \"ten-loai\"\nkinh_gui = \"khong\"\nslots = [\"x.cuoi\"]\n[[truong]]\nten = \"a\"\nkieu = \"text\"\nmo_ta = \"a\"\nmo_ta_en = \"a\"\n[[truong]]\nten = \"b\"\nkieu = \"markup\"\nmo_ta = \"b\"\nmo_ta_en = \"b\"\n--}}\n";
+
+    fn parse(body: &str) -> Result<KindTemplate, Finding> {
+        KindTemplate::parse("x", &format!("{HEAD}{body}"), Path::new("x.hbs"))
+    }
+
+    #[test]
+    fn declared_fields_pass() {
+        let t = parse("{{a}}\n{{{b}}}\n{{#if a}}{{a}}{{/if}}\n[[slot: x.cuoi]]\n").unwrap();
+        assert_eq!(t.body_line, 20);
+    }
+
+    #[test]
+    fn undeclared_field_is_an_error_with_its_line() {
+        let e = parse("{{a}}\n\n{{c}}\n").unwrap_err();
+        assert!(
+            e.message.en.contains("undeclared field `c`"),
+            "{}",
+            e.message.en
+        );
+        assert_eq!(e.location.unwrap().line, Some(22));
+    }
+
+    #[test]
+    fn escaping_matches_the_field_kind() {
+        assert!(
+            parse("{{b}}")
+                .unwrap_err()
+                .message
+                .en
+                .contains("markup field")
+        );
+        assert!(
+            parse("{{{a}}}")
+                .unwrap_err()
+                .message
+                .en
+                .contains("text field")
+        );
+    }
+
+    #[test]
+    fn undeclared_slot() {
+        assert!(
+            parse("[[slot: y]]")
+                .unwrap_err()
+                .message
+                .en
+                .contains("slot `y`")
+        );
+    }
+}

@@ -1,0 +1,38 @@
+//! Fills a kind template with the draft's fields. Handlebars runs in strict mode with vbhc's
+//! markup escape as its escape function: a text value cannot turn into a khoản, emphasis or a
+//! slot, and nothing here knows XML (only the DOCX writer escapes for XML).
+
+use super::KindTemplate;
+use crate::exit::Exit;
+use crate::finding::{Finding, Location};
+use crate::msg;
+use handlebars::Handlebars;
+use serde_json::{Map, Value};
+
+/// Renders the template body to block markup. `data` holds every declared field (absent
+/// optional ones as `null`) and the core variables.
+pub fn render_body(t: &KindTemplate, data: &Map<String, Value>) -> Result<String, Finding> {
+    let mut hb = Handlebars::new();
+    hb.set_strict_mode(true);
+    hb.register_escape_fn(crate::markup::escape);
+    hb.register_template_string(&t.id, &t.body).map_err(|e| {
+        let (line, col) = e.pos().unwrap_or((1, 1));
+        Finding::error(
+            "TEMPLATE-INVALID",
+            Exit::DataErr,
+            msg!("cú pháp mẫu sai: {}", "template syntax error: {}", e),
+        )
+        .at(Location::file(&t.path).at(line + t.body_line - 1, col))
+    })?;
+    hb.render(&t.id, data).map_err(|e| {
+        Finding::error(
+            "TEMPLATE-RENDER",
+            Exit::DataErr,
+            msg!("không điền được mẫu: {}", "cannot fill the template: {}", e),
+        )
+        .at(Location::file(&t.path).at(
+            e.line_no.map_or(t.body_line, |l| l + t.body_line - 1),
+            e.column_no.unwrap_or(1),
+        ))
+    })
+}

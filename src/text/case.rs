@@ -1,0 +1,25 @@
+//! Unicode-aware upper-casing for the parts the decree writes in capitals (Quốc hiệu, agency
+//! names, tên loại, quyền hạn, chức vụ). Rust's full case mapping covers every precomposed
+//! Vietnamese letter; re-composing keeps the tone-mark style through the change (`Hòa` → `HÒA`).
+
+use unicode_normalization::UnicodeNormalization;
+
+pub fn upper(s: &str) -> String {
+    s.to_uppercase().nfc().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vietnamese_capitals() {
+        assert_eq!(
+            upper("Ủy ban nhân dân tỉnh Lào Cai"),
+            "ỦY BAN NHÂN DÂN TỈNH LÀO CAI"
+        );
+        assert_eq!(upper("đường ưu ơn ăn"), "ĐƯỜNG ƯU ƠN ĂN");
+        assert_eq!(upper("Hòa"), "HÒA");
+        assert_eq!(upper("hoà"), "HOÀ");
+    }
+}

@@ -1,0 +1,299 @@
+//! Normalisation applied to every text a draft gives, on load: NFC (TCVN 6909 text typed with
+//! a combining-mark keyboard is NFD and silently fails every comparison), C0 control characters
+//! refused, spaces collapsed, no space before `, . ; : ? ! )` or after `(`, straight quotes
+//! curled, pasted dashes and bullets mapped back, one tone-mark style for the open syllables of
+//! common (lower-case) words, and `qui` → `quy`. Capitalised words may be names (`Thủy`,
+//! `Khánh Hòa`) and are never re-marked; citations such as `11-CT/TU` or
+//! `15972/SXD-QLN& TTBĐS` contain nothing these rules touch, and tests keep it that way.
+
+use super::tone::{self, ToneStyle};
+use unicode_normalization::UnicodeNormalization;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TextError {
+    /// A C0 control character (other than tab and line breaks): it would make the XML
+    /// ill-formed, and no keyboard types it on purpose.
+    #[error("control character U+{code:04X} at line {line}, column {column} of the value")]
+    Control {
+        code: u32,
+        line: usize,
+        column: usize,
+    },
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Normalizer {
+    pub tone: ToneStyle,
+}
+
+impl Normalizer {
+    pub fn new(tone: ToneStyle) -> Self {
+        Self { tone }
+    }
+
+    /// A one-line text field: line breaks become spaces.
+    pub fn text(&self, s: &str) -> Result<String, TextError> {
+        check_controls(s)?;
+        let joined: String = s
+            .split(['\n', '\r'])
+            .filter(|l| !l.trim().is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        Ok(self.line(&joined))
+    }
+
+    /// A multi-line markup field: each line normalised, line structure kept, CRLF folded.
+    pub fn markup(&self, s: &str) -> Result<String, TextError> {
+        check_controls(s)?;
+        let lines: Vec<String> = s
+            .replace("\r\n", "\n")
+            .replace('\r', "\n")
+            .split('\n')
+            .map(|l| self.line(l))
+            .collect();
+        Ok(lines.join("\n"))
+    }
+
+    fn line(&self, raw: &str) -> String {
+        let nfc: String = raw.nfc().collect();
+        let mut s = collapse_spaces(&nfc);
+        s = fix_punctuation_spacing(&s);
+        s = map_dashes_and_bullets(&s);
+        s = curl_quotes(&s);
+        self.words(&s)
+    }
+
+    fn words(&self, s: &str) -> String {
+        let mut out = String::with_capacity(s.len());
+        let mut word = String::new();
+        let flush = |word: &mut String, out: &mut String| {
+            if !word.is_empty() {
+                out.push_str(&self.word(word));
+                word.clear();
+            }
+        };
+        for c in s.chars() {
+            if c.is_alphabetic() {
+                word.push(c);
+            } else {
+                flush(&mut word, &mut out);
+                out.push(c);
+            }
+        }
+        flush(&mut word, &mut out);
+        out
+    }
+
+    fn word(&self, w: &str) -> String {
+        let all_lower = w.chars().all(|c| c.is_lowercase());
+        // Capitalised common words that are never names: Ủy ban, Ủy viên.
+        let ủy_capital = {
+            let l = w.to_lowercase();
+            l == "ủy" || l == "uỷ"
+        } && w.chars().skip(1).all(|c| c.is_lowercase());
+        if !(all_lower || ủy_capital) {
+            return w.to_string();
+        }
+        if let Some(q) = qui_to_quy(w) {
+            return q;
+        }
+        tone::place_in_word(w, self.tone).unwrap_or_else(|| w.to_string())
+    }
+}
+
+fn check_controls(s: &str) -> Result<(), TextError> {
+    let (mut line, mut column) = (1, 1);
+    for c in s.chars() {
+        if c.is_control() && !matches!(c, '\t' | '\n' | '\r') && (c as u32) < 0x20 || c == '\u{7f}'
+        {
+            return Err(TextError::Control {
+                code: c as u32,
+                line,
+                column,
+            });
+        }
+        if c == '\n' {
+            line += 1;
+            column = 1;
+        } else {
+            column += 1;
+        }
+    }
+    Ok(())
+}
+
+/// Tabs, no-break and other spaces become one plain space; the ends are trimmed.
+fn collapse_spaces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending = false;
+    for c in s.chars() {
+        if c.is_whitespace() || c == '\u{feff}' || c == '\u{200b}' {
+            pending = !out.is_empty();
+        } else {
+            if pending {
+                out.push(' ');
+                pending = false;
+            }
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn fix_punctuation_spacing(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if c == ' ' {
+            let next = chars.get(i + 1).copied();
+            let prev = if i > 0 { Some(chars[i - 1]) } else { None };
+            let before_punct = matches!(next, Some(',' | ';' | ':' | '?' | '!' | ')'))
+                // `./.` keeps its own form; a lone "." after a space is a typo.
+                || (next == Some('.') && chars.get(i + 2) != Some(&'/'));
+            if before_punct || prev == Some('(') {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn map_dashes_and_bullets(s: &str) -> String {
+    let mut t = s.replace(" – ", " - ").replace(" — ", " - ");
+    for bullet in ["• ", "· ", "– ", "— "] {
+        if let Some(rest) = t.strip_prefix(bullet) {
+            t = format!("- {rest}");
+        }
+    }
+    t
+}
+
+/// `"…"` → `“…”`, as the decree's own text writes quotations.
+fn curl_quotes(s: &str) -> String {
+    if !s.contains('"') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len() + 4);
+    let mut prev: Option<char> = None;
+    for c in s.chars() {
+        if c == '"' {
+            let opening = prev.is_none_or(|p| p.is_whitespace() || "([{“‘".contains(p));
+            out.push(if opening { '“' } else { '”' });
+        } else {
+            out.push(c);
+        }
+        prev = Some(c);
+    }
+    out
+}
+
+/// `qui định` → `quy định`, `quí` → `quý`: the pre-2014 spelling of the same syllable.
+fn qui_to_quy(w: &str) -> Option<String> {
+    let nfd: Vec<char> = w.nfd().collect();
+    let base: String = nfd
+        .iter()
+        .filter(|c| !('\u{300}'..='\u{36f}').contains(*c))
+        .collect();
+    if base != "qui" {
+        return None;
+    }
+    let marks: String = nfd
+        .iter()
+        .filter(|c| ('\u{300}'..='\u{36f}').contains(*c))
+        .collect();
+    Some(format!("quy{marks}").nfc().collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn n(s: &str) -> String {
+        Normalizer::default().text(s).unwrap()
+    }
+
+    #[test]
+    fn nfd_becomes_nfc() {
+        let nfd: String = "Ủy ban nhân dân".nfd().collect();
+        assert_ne!(nfd, "Ủy ban nhân dân");
+        assert_eq!(n(&nfd), "Ủy ban nhân dân");
+    }
+
+    #[test]
+    fn spacing() {
+        assert_eq!(n("( gọi tắt là cơ sở )"), "(gọi tắt là cơ sở)");
+        assert_eq!(n("a  ,  b ;c :   d"), "a, b;c: d");
+        assert_eq!(n("  hai\t\tkhoảng  "), "hai khoảng");
+        assert_eq!(n("thực hiện./."), "thực hiện./.");
+    }
+
+    #[test]
+    fn tone_marks_on_common_words_only() {
+        assert_eq!(
+            n("hoà bình, thuỷ lợi, Uỷ ban"),
+            "hòa bình, thủy lợi, Ủy ban"
+        );
+        // Names keep their spelling.
+        assert_eq!(
+            n("ông Nguyễn Văn Thuỷ, tỉnh Khánh Hoà"),
+            "ông Nguyễn Văn Thuỷ, tỉnh Khánh Hoà"
+        );
+        let main = Normalizer::new(ToneStyle::MainVowel);
+        assert_eq!(
+            main.text("hòa bình, ủy quyền").unwrap(),
+            "hoà bình, uỷ quyền"
+        );
+    }
+
+    #[test]
+    fn qui_becomes_quy() {
+        assert_eq!(n("qui định, nội qui, quí vị"), "quy định, nội quy, quý vị");
+        assert_eq!(n("quyết định"), "quyết định");
+    }
+
+    #[test]
+    fn quotes_and_dashes() {
+        assert_eq!(
+            n("phong trào \"Toàn dân\" nhé"),
+            "phong trào “Toàn dân” nhé"
+        );
+        assert_eq!(n("• mục"), "- mục");
+        assert_eq!(n("Độc lập – Tự do"), "Độc lập - Tự do");
+    }
+
+    #[test]
+    fn citations_are_quoted_as_written() {
+        for c in [
+            "Chỉ thị số 11-CT/TU ngày 04/01/2026",
+            "Công văn số 15972/SXD-QLN& TTBĐS ngày 14 tháng 11 năm 2025",
+            "Văn bản số 01/GĐN- DH",
+            "Số: 5973 /UBND-KT",
+        ] {
+            assert_eq!(n(c), c);
+        }
+    }
+
+    #[test]
+    fn control_characters_are_refused_with_position() {
+        let e = Normalizer::default()
+            .markup("dòng một\nab\u{7}c")
+            .unwrap_err();
+        assert_eq!(
+            e,
+            TextError::Control {
+                code: 7,
+                line: 2,
+                column: 3
+            }
+        );
+    }
+
+    #[test]
+    fn markup_keeps_lines() {
+        let m = Normalizer::default()
+            .markup("1. Một  ;\r\n- hai\r\n")
+            .unwrap();
+        assert_eq!(m, "1. Một;\n- hai\n");
+    }
+}
