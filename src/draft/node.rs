@@ -65,7 +65,10 @@ impl<'a> LineIndex<'a> {
         let line = self.starts.partition_point(|&s| s <= offset).max(1);
         let start = self.starts[line - 1];
         let end = offset.min(self.src.len());
-        let column = self.src.get(start..end).map_or(1, |s| s.chars().count() + 1);
+        let column = self
+            .src
+            .get(start..end)
+            .map_or(1, |s| s.chars().count() + 1);
         Pos { line, column }
     }
 }
@@ -73,17 +76,26 @@ impl<'a> LineIndex<'a> {
 pub fn from_toml(src: &str) -> Result<Node, (Pos, String)> {
     let idx = LineIndex::new(src);
     let doc = toml::de::DeTable::parse(src).map_err(|e| {
-        let pos = e.span().map(|s| idx.pos(s.start)).unwrap_or(Pos { line: 1, column: 1 });
+        let pos = e
+            .span()
+            .map(|s| idx.pos(s.start))
+            .unwrap_or(Pos { line: 1, column: 1 });
         (pos, e.message().trim().to_string())
     })?;
     let span = doc.span();
-    Ok(Node { value: Value::Table(toml_table(doc.get_ref(), &idx)), pos: idx.pos(span.start) })
+    Ok(Node {
+        value: Value::Table(toml_table(doc.get_ref(), &idx)),
+        pos: idx.pos(span.start),
+    })
 }
 
 fn toml_table(t: &toml::de::DeTable<'_>, idx: &LineIndex<'_>) -> Table {
     let mut entries = BTreeMap::new();
     for (k, v) in t.iter() {
-        entries.insert(k.get_ref().to_string(), (idx.pos(k.span().start), toml_node(v, idx)));
+        entries.insert(
+            k.get_ref().to_string(),
+            (idx.pos(k.span().start), toml_node(v, idx)),
+        );
     }
     Table { entries }
 }
@@ -109,7 +121,15 @@ fn toml_node(v: &toml::Spanned<toml::de::DeValue<'_>>, idx: &LineIndex<'_>) -> N
 /// JSON has no spans in serde_json; each key is located by its first `"key":` occurrence after
 /// its parent's, which is exact for the drafts machines write (no duplicate keys).
 pub fn from_json(src: &str) -> Result<Node, (Pos, String)> {
-    let v: serde_json::Value = serde_json::from_str(src).map_err(|e| (Pos { line: e.line(), column: e.column() }, e.to_string()))?;
+    let v: serde_json::Value = serde_json::from_str(src).map_err(|e| {
+        (
+            Pos {
+                line: e.line(),
+                column: e.column(),
+            },
+            e.to_string(),
+        )
+    })?;
     let idx = LineIndex::new(src);
     let mut cursor = 0;
     Ok(json_node(&v, src, &idx, &mut cursor))
@@ -121,14 +141,20 @@ fn json_node(v: &serde_json::Value, src: &str, idx: &LineIndex<'_>, cursor: &mut
     let value = match v {
         J::Null => Value::String(String::new()),
         J::Bool(b) => Value::Bool(*b),
-        J::Number(n) => n.as_i64().map(Value::Integer).unwrap_or_else(|| Value::Float(n.as_f64().unwrap_or(f64::NAN))),
+        J::Number(n) => n
+            .as_i64()
+            .map(Value::Integer)
+            .unwrap_or_else(|| Value::Float(n.as_f64().unwrap_or(f64::NAN))),
         J::String(s) => Value::String(s.clone()),
         J::Array(a) => Value::Array(a.iter().map(|x| json_node(x, src, idx, cursor)).collect()),
         J::Object(o) => {
             let mut entries = BTreeMap::new();
             for (k, x) in o {
                 let needle = format!("{}:", serde_json::to_string(k).unwrap_or_default());
-                let at = src.get(*cursor..).and_then(|rest| rest.find(&needle).or_else(|| rest.find(&needle[..needle.len() - 1])));
+                let at = src.get(*cursor..).and_then(|rest| {
+                    rest.find(&needle)
+                        .or_else(|| rest.find(&needle[..needle.len() - 1]))
+                });
                 if let Some(off) = at {
                     *cursor += off;
                 }
@@ -151,7 +177,9 @@ mod tests {
         let Value::Table(t) = n.value else { panic!() };
         let (kpos, ky) = &t.entries["ky"];
         assert_eq!(kpos.line, 3);
-        let Value::Table(ky) = &ky.value else { panic!() };
+        let Value::Table(ky) = &ky.value else {
+            panic!()
+        };
         let (kpos, v) = &ky.entries["ho_ten"];
         assert_eq!((kpos.line, kpos.column), (4, 1));
         assert_eq!((v.pos.line, v.pos.column), (4, 10));

@@ -1,0 +1,146 @@
+//! The command line: arguments in, one subcommand run, findings reported, an exit code out.
+//! One file per subcommand; this file holds what they share.
+
+mod new;
+mod render;
+mod report;
+mod templates;
+
+use crate::exit::{self, Exit};
+use crate::i18n::Lang;
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+pub use report::Reporter;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum Format {
+    /// Dễ đọc, như trình biên dịch
+    #[default]
+    Human,
+    /// JSON Lines (lược đồ vbhc/1)
+    Json,
+}
+
+/// vbhc — soạn văn bản hành chính đúng thể thức Nghị định 30/2020/NĐ-CP.
+///
+/// Viết các thông tin của văn bản vào một bản nháp TOML (`vbhc new chi-thi`), rồi
+/// `vbhc render ban-nhap.toml` tạo tệp DOCX đúng thể thức.
+#[derive(Debug, Parser)]
+#[command(name = "vbhc", version, after_help = exit::TABLE_VI, disable_help_subcommand = true)]
+pub struct Cli {
+    /// Ngôn ngữ thông báo: vi (mặc định) hoặc en
+    #[arg(long, global = true, value_enum, default_value_t = Lang::Vi)]
+    pub lang: Lang,
+    /// Dạng báo cáo: human hoặc json (JSON Lines)
+    #[arg(long, global = true, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Thư mục mẫu thay cho mẫu có sẵn (tệp <loại>.hbs)
+    #[arg(long, global = true, value_name = "THƯ_MỤC")]
+    pub templates: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// In khung bản nháp (TOML, có chú thích) cho một loại văn bản
+    New(new::Args),
+    /// Tạo tệp DOCX từ bản nháp
+    Render(render::Args),
+    /// Xem các mẫu văn bản và trường của chúng
+    #[command(subcommand)]
+    Templates(templates::Cmd),
+}
+
+/// English help texts, swapped in when `--lang en` is on the command line.
+const EN: &[(&str, &str, &str)] = &[
+    (
+        "",
+        "",
+        "vbhc — draft Vietnamese administrative documents laid out per Decree 30/2020/NĐ-CP.\n\nWrite the document's facts in a TOML draft (`vbhc new chi-thi`), then `vbhc render draft.toml` writes a DOCX laid out as the decree requires.",
+    ),
+    ("", "lang", "Message language: vi (default) or en"),
+    ("", "format", "Report format: human or json (JSON Lines)"),
+    (
+        "",
+        "templates",
+        "Folder of templates overriding the built-in ones (<kind>.hbs files)",
+    ),
+    (
+        "new",
+        "",
+        "Print a commented TOML draft skeleton for a kind of document",
+    ),
+    ("new", "kind", "Document kind (see `vbhc templates list`)"),
+    ("render", "", "Write a DOCX from a draft"),
+    ("render", "draft", "The draft file (.toml or .json)"),
+    (
+        "render",
+        "output",
+        "Output file (default: the draft's name with .docx)",
+    ),
+    ("render", "force", "Overwrite the output file if it exists"),
+    (
+        "templates",
+        "",
+        "List the kinds of document and show their templates and fields",
+    ),
+];
+
+fn command(lang: Lang) -> clap::Command {
+    let mut cmd = Cli::command();
+    if lang == Lang::En {
+        cmd = cmd.after_help(exit::TABLE_EN);
+        for (sub, arg, text) in EN {
+            let text = text.to_string();
+            match (*sub, *arg) {
+                ("", "") => {
+                    cmd = cmd
+                        .about(text.lines().next().unwrap_or_default().to_string())
+                        .long_about(text)
+                }
+                ("", a) => cmd = cmd.mut_arg(a, |x| x.help(text)),
+                (s, "") => cmd = cmd.mut_subcommand(s, |c| c.about(text)),
+                (s, a) => cmd = cmd.mut_subcommand(s, |c| c.mut_arg(a, |x| x.help(text))),
+            }
+        }
+    }
+    cmd
+}
+
+pub fn main() -> std::process::ExitCode {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = if args.windows(2).any(|w| w[0] == "--lang" && w[1] == "en")
+        || args.iter().any(|a| a == "--lang=en")
+    {
+        Lang::En
+    } else {
+        Lang::Vi
+    };
+    let matches = match command(lang).try_get_matches_from(&args) {
+        Ok(m) => m,
+        Err(e) => {
+            let _ = e.print();
+            return std::process::ExitCode::from(if e.use_stderr() {
+                Exit::Usage.code() as u8
+            } else {
+                0
+            });
+        }
+    };
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return std::process::ExitCode::from(Exit::Usage.code() as u8);
+        }
+    };
+    let mut rep = Reporter::new(cli.lang, cli.format);
+    let exit = match &cli.command {
+        Command::New(a) => new::run(&cli, a, &mut rep),
+        Command::Render(a) => render::run(&cli, a, &mut rep),
+        Command::Templates(c) => templates::run(&cli, c, &mut rep),
+    };
+    std::process::ExitCode::from(exit.code() as u8)
+}

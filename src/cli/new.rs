@@ -1,0 +1,190 @@
+//! `vbhc new <loại>`: a commented TOML skeleton listing every field of the kind (core and the
+//! template's own), whether it is required and what it is for. The skeleton renders as is.
+
+use super::{Cli, Reporter};
+use crate::draft::schema::{self, CoreField, CoreKind};
+use crate::exit::Exit;
+use crate::i18n::Lang;
+use crate::template::{FieldKind, KindTemplate, Templates};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Loại văn bản (xem `vbhc templates list`)
+    #[arg(value_name = "LOẠI")]
+    pub kind: String,
+}
+
+pub fn run(cli: &Cli, a: &Args, rep: &mut Reporter) -> Exit {
+    match Templates::new(cli.templates.clone()).get(&a.kind) {
+        Ok(t) => {
+            print!("{}", skeleton(&t, cli.lang));
+            rep.finish("new")
+        }
+        Err(f) => {
+            rep.finding(&f);
+            rep.finish("new")
+        }
+    }
+}
+
+fn toml_string(s: &str) -> String {
+    if s.contains('\n') {
+        format!(
+            "\"\"\"\n{}\"\"\"",
+            if s.ends_with('\n') {
+                s.to_string()
+            } else {
+                format!("{s}\n")
+            }
+        )
+    } else {
+        toml::Value::String(s.to_string()).to_string()
+    }
+}
+
+fn comment(out: &mut String, required: bool, text: &str, lang: Lang) {
+    let req = match (required, lang) {
+        (true, Lang::Vi) => "(bắt buộc) ",
+        (true, Lang::En) => "(required) ",
+        _ => "",
+    };
+    out.push_str(&format!("# {req}{text}\n"));
+}
+
+fn example(f: &CoreField, t: &KindTemplate) -> String {
+    match f.name {
+        "loai" => toml_string(&t.id),
+        "trich_yeu" => toml_string(if t.form == crate::template::Form::CongVan {
+            "về việc …"
+        } else {
+            "Về việc …"
+        }),
+        "tham_quyen" => toml_string("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN"),
+        "kinh_gui" => "[\"Sở Tài chính\", \"Sở Nội vụ\"]".into(),
+        "can_cu" => {
+            "[\"Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025\"]".into()
+        }
+        "don_vi_soan" => toml_string("KT"),
+        _ => f.example.to_string(),
+    }
+}
+
+fn core_field(out: &mut String, f: &CoreField, t: &KindTemplate, lang: Lang) {
+    let text = if lang == Lang::Vi { f.vi } else { f.en };
+    let needed = f.required
+        || (f.name == "tham_quyen" && t.form == crate::template::Form::QuyetDinh)
+        || (f.name == "kinh_gui" && t.kinh_gui == crate::template::Need::BatBuoc)
+        || (f.name == "don_vi_soan" && t.viet_tat.is_none());
+    if f.name == "kinh_gui" && t.kinh_gui == crate::template::Need::Khong {
+        return;
+    }
+    if f.name == "tham_quyen" && t.form != crate::template::Form::QuyetDinh {
+        return;
+    }
+    comment(out, needed, text, lang);
+    let ex = example(f, t);
+    let ex = if ex.is_empty() {
+        "\"\"".to_string()
+    } else {
+        ex
+    };
+    if needed {
+        out.push_str(&format!("{} = {ex}\n\n", f.name));
+    } else {
+        out.push_str(&format!("# {} = {ex}\n\n", f.name));
+    }
+}
+
+pub fn skeleton(t: &KindTemplate, lang: Lang) -> String {
+    let mut out = String::new();
+    match lang {
+        Lang::Vi => {
+            out.push_str(&format!(
+                "# Bản nháp {} — tạo bởi `vbhc new {}`.\n",
+                t.name.to_lowercase(),
+                t.id
+            ));
+            out.push_str("# Điền thông tin rồi chạy: vbhc render <tệp>.toml\n");
+            out.push_str("# Dòng bắt đầu bằng # là chú thích; bỏ # để dùng một trường tùy chọn.\n");
+            out.push_str("# Nội dung dùng cú pháp markup của vbhc: xem docs/markup.md (I. mục, 1. khoản, a) điểm, - gạch đầu dòng, **đậm**, *nghiêng*).\n\n");
+        }
+        Lang::En => {
+            out.push_str(&format!(
+                "# Draft of a {} — made by `vbhc new {}`.\n",
+                t.name_en.to_lowercase(),
+                t.id
+            ));
+            out.push_str("# Fill it in, then run: vbhc render <file>.toml\n");
+            out.push_str(
+                "# Lines starting with # are comments; remove the # to use an optional field.\n",
+            );
+            out.push_str("# Body text uses vbhc's markup: see docs/markup.md.\n\n");
+        }
+    }
+    let scalar = |f: &&CoreField| !matches!(f.kind, CoreKind::Table(_) | CoreKind::TableArray(_));
+    for f in schema::CORE.iter().filter(scalar) {
+        core_field(&mut out, f, t, lang);
+    }
+    // The kind's own fields.
+    out.push_str(match lang {
+        Lang::Vi => &"# ---- Nội dung riêng của loại văn bản này ----\n\n",
+        Lang::En => &"# ---- This kind's own fields ----\n\n",
+    });
+    for f in &t.fields {
+        let text = if lang == Lang::Vi {
+            &f.mo_ta
+        } else {
+            &f.mo_ta_en
+        };
+        let kind = match (f.kind, lang) {
+            (FieldKind::Markup, Lang::Vi) => " [markup]",
+            (FieldKind::Markup, Lang::En) => " [markup]",
+            _ => "",
+        };
+        comment(&mut out, f.required, &format!("{text}{kind}"), lang);
+        let ex = match (&f.vi_du, f.kind) {
+            (Some(v), FieldKind::List) => v.clone(),
+            (Some(v), _) => toml_string(v),
+            (None, FieldKind::List) => "[]".into(),
+            (None, _) => "\"\"".into(),
+        };
+        if f.required {
+            out.push_str(&format!("{} = {ex}\n\n", f.name));
+        } else {
+            for (i, l) in format!("{} = {ex}", f.name).lines().enumerate() {
+                let _ = i;
+                out.push_str(&format!("# {l}\n"));
+            }
+            out.push('\n');
+        }
+    }
+    for f in schema::CORE.iter().filter(|f| !scalar(f)) {
+        let text = if lang == Lang::Vi { f.vi } else { f.en };
+        match f.kind {
+            CoreKind::Table(sub) => {
+                comment(&mut out, f.required, text, lang);
+                out.push_str(&format!("[{}]\n", f.name));
+                for s in sub {
+                    let text = if lang == Lang::Vi { s.vi } else { s.en };
+                    comment(&mut out, s.required, text, lang);
+                    if s.required || s.name == "quyen_han" {
+                        out.push_str(&format!("{} = {}\n", s.name, s.example));
+                    } else {
+                        out.push_str(&format!("# {} = {}\n", s.name, s.example));
+                    }
+                }
+                out.push('\n');
+            }
+            CoreKind::TableArray(sub) => {
+                comment(&mut out, false, text, lang);
+                out.push_str(&format!("# [[{}]]\n", f.name));
+                for s in sub {
+                    let text = if lang == Lang::Vi { s.vi } else { s.en };
+                    out.push_str(&format!("# {} = {}   # {text}\n", s.name, s.example));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}

@@ -1,0 +1,63 @@
+//! `vbhc render`: draft → checked draft → Document → DOCX, written atomically.
+
+use super::{Cli, Reporter};
+use crate::exit::Exit;
+use crate::template::Templates;
+use crate::{docx, draft, layout};
+use std::path::PathBuf;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Bản nháp (.toml hoặc .json)
+    #[arg(value_name = "BẢN_NHÁP")]
+    pub draft: PathBuf,
+    /// Tệp kết quả (mặc định: tên bản nháp, đuôi .docx)
+    #[arg(short, long, value_name = "TỆP")]
+    pub output: Option<PathBuf>,
+    /// Ghi đè tệp kết quả nếu đã có
+    #[arg(long)]
+    pub force: bool,
+}
+
+pub fn run(cli: &Cli, a: &Args, rep: &mut Reporter) -> Exit {
+    let result = (|| {
+        let templates = Templates::new(cli.templates.clone());
+        let d = draft::load(&a.draft, &templates)?;
+        let laid = layout::lay_out(&d).map_err(|f| vec![f])?;
+        let bytes = docx::to_bytes(&laid.doc).map_err(|e| {
+            vec![crate::finding::Finding::error(
+                "INTERNAL-WRITE",
+                Exit::Software,
+                crate::msg!(
+                    "lỗi nội bộ khi tạo DOCX: {}",
+                    "internal error building the DOCX: {}",
+                    e
+                ),
+            )]
+        })?;
+        let out = a
+            .output
+            .clone()
+            .unwrap_or_else(|| a.draft.with_extension("docx"));
+        Ok::<_, Vec<crate::finding::Finding>>((laid, bytes, out))
+    })();
+    match result {
+        Err(fs) => {
+            rep.findings(&fs);
+            rep.finish("render")
+        }
+        Ok((laid, bytes, out)) => {
+            rep.findings(&laid.warnings);
+            if let Err(f) = crate::output::write_atomic(&out, &bytes, a.force) {
+                rep.finding(&f);
+                return rep.finish("render");
+            }
+            rep.done(
+                &format!("Đã ghi {} ({} byte)", out.display(), bytes.len()),
+                &format!("Wrote {} ({} bytes)", out.display(), bytes.len()),
+            );
+            rep.outputs.push(out);
+            rep.finish("render")
+        }
+    }
+}

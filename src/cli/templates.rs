@@ -1,0 +1,110 @@
+//! `vbhc templates list|show`: the kinds vbhc knows, their fields and their templates.
+
+use super::{Cli, Format, Reporter};
+use crate::exit::Exit;
+use crate::i18n::Lang;
+use crate::template::{FieldKind, Form, Templates};
+
+#[derive(Debug, clap::Subcommand)]
+pub enum Cmd {
+    /// Liệt kê các loại văn bản
+    List,
+    /// Xem trường và nội dung mẫu của một loại
+    Show {
+        /// Loại văn bản
+        #[arg(value_name = "LOẠI")]
+        kind: String,
+    },
+}
+
+pub fn run(cli: &Cli, c: &Cmd, rep: &mut Reporter) -> Exit {
+    let ts = Templates::new(cli.templates.clone());
+    let vi = cli.lang == Lang::Vi;
+    match c {
+        Cmd::List => {
+            for k in ts.kinds() {
+                match ts.get(k) {
+                    Ok(t) => {
+                        let abbr = t.viet_tat.clone().unwrap_or_else(|| "—".into());
+                        let form = match (t.form, vi) {
+                            (Form::TenLoai, true) => "có tên loại (Mẫu 1.4)",
+                            (Form::CongVan, true) => "công văn (Mẫu 1.5)",
+                            (Form::QuyetDinh, true) => "quyết định (Mẫu 1.2/1.3)",
+                            (Form::TenLoai, false) => "named (form 1.4)",
+                            (Form::CongVan, false) => "công văn (form 1.5)",
+                            (Form::QuyetDinh, false) => "decision (form 1.2/1.3)",
+                        };
+                        if cli.format == Format::Json {
+                            println!(
+                                "{}",
+                                serde_json::json!({"schema": crate::finding::SCHEMA, "type": "template", "id": t.id, "name": t.name, "name_en": t.name_en, "abbreviation": t.viet_tat, "form": format!("{:?}", t.form)})
+                            );
+                        } else {
+                            println!(
+                                "{:<20} {:<6} {:<22} {}",
+                                t.id,
+                                abbr,
+                                if vi { &t.name } else { &t.name_en },
+                                form
+                            );
+                        }
+                    }
+                    Err(f) => rep.finding(&f),
+                }
+            }
+        }
+        Cmd::Show { kind } => match ts.get(kind) {
+            Ok(t) => {
+                println!(
+                    "{} — {} ({})",
+                    t.id,
+                    if vi { &t.name } else { &t.name_en },
+                    t.path.display()
+                );
+                println!("{}", if vi { "Trường riêng:" } else { "Fields:" });
+                for f in &t.fields {
+                    let req = match (f.required, vi) {
+                        (true, true) => "bắt buộc",
+                        (false, true) => "tùy chọn",
+                        (true, false) => "required",
+                        (false, false) => "optional",
+                    };
+                    let kind = match f.kind {
+                        FieldKind::Text => "text",
+                        FieldKind::Markup => "markup",
+                        FieldKind::List => "list",
+                    };
+                    println!(
+                        "  {:<22} {:<7} {:<9} {}",
+                        f.name,
+                        kind,
+                        req,
+                        if vi { &f.mo_ta } else { &f.mo_ta_en }
+                    );
+                }
+                if !t.slots.is_empty() {
+                    println!(
+                        "{} {}",
+                        if vi {
+                            "Chỗ cắm cho plugin:"
+                        } else {
+                            "Plugin slots:"
+                        },
+                        t.slots.join(", ")
+                    );
+                }
+                println!(
+                    "{}",
+                    if vi {
+                        "\nNội dung mẫu:"
+                    } else {
+                        "\nTemplate body:"
+                    }
+                );
+                print!("{}", t.body);
+            }
+            Err(f) => rep.finding(&f),
+        },
+    }
+    rep.finish("templates")
+}

@@ -1,0 +1,410 @@
+//! The DOCX writer: the only code that knows WordprocessingML. It turns a `Document` into
+//! docx-rs elements, then a packing pass (`pack`) makes the package what Word expects and
+//! what a reproducible build needs: children of property elements in schema order, the rules
+//! drawn as the movable line shapes Word itself writes (`shapes`), fixed dates, no random ids,
+//! fixed zip timestamps and order.
+
+mod canon;
+mod pack;
+mod shapes;
+
+use crate::model::{self, Align, Block, Content, Document, Region, Role};
+use crate::nd30::{self, FONT};
+use docx_rs::{
+    AlignmentType, BorderType, BreakType, Docx, FieldCharType, Footer, Header, IndentLevel,
+    InstrText, LineSpacing, LineSpacingType, PageMargin, PageNumType, Paragraph, ParagraphBorder,
+    ParagraphBorderPosition, ParagraphBorders, Run, RunFonts, Section, SectionProperty,
+    SpecialIndentType, Table, TableCell, TableCellMargins, TableLayoutType, TableRow, WidthType,
+};
+
+pub use canon::canonicalize;
+pub use pack::repack;
+pub use shapes::RuleShape;
+
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    #[error("zip: {0}")]
+    Zip(#[from] zip::result::ZipError),
+    #[error("xml: {0}")]
+    Xml(String),
+    #[error("io: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// The placeholder text that marks where a rule shape goes; replaced in the packing pass.
+pub(crate) fn rule_marker(n: usize) -> String {
+    format!("VBHC-RULE-{n:04}")
+}
+
+fn fonts() -> RunFonts {
+    RunFonts::new()
+        .ascii(FONT)
+        .hi_ansi(FONT)
+        .cs(FONT)
+        .east_asia(FONT)
+}
+
+fn align(a: Align) -> AlignmentType {
+    match a {
+        Align::Left => AlignmentType::Left,
+        Align::Center => AlignmentType::Center,
+        Align::Right => AlignmentType::Right,
+        Align::Justify => AlignmentType::Both,
+    }
+}
+
+struct Builder {
+    rules: Vec<RuleShape>,
+}
+
+impl Builder {
+    fn run(&self, r: &model::Run) -> Run {
+        let mut run = Run::new().fonts(fonts()).size(r.size as usize);
+        if r.bold {
+            run = run.bold();
+        }
+        if r.italic {
+            run = run.italic();
+        }
+        if r.break_before {
+            run = run.add_break(BreakType::TextWrapping);
+        }
+        run.add_text(&r.text)
+    }
+
+    fn paragraph(&self, p: &model::Paragraph) -> Paragraph {
+        let f = &p.format;
+        let special = match f.indent_first {
+            0 => None,
+            n if n > 0 => Some(SpecialIndentType::FirstLine(n)),
+            n => Some(SpecialIndentType::Hanging(-n)),
+        };
+        let mut para = Paragraph::new()
+            .align(align(f.align))
+            .indent(
+                Some(f.indent_left as i32),
+                special,
+                Some(f.indent_right as i32),
+                None,
+            )
+            .line_spacing(
+                LineSpacing::new()
+                    .before(f.space_before)
+                    .after(f.space_after)
+                    .line(f.line as i32)
+                    .line_rule(LineSpacingType::Auto),
+            )
+            .keep_next(f.keep_next);
+        if f.boxed {
+            let side = |pos| {
+                ParagraphBorder::new(pos)
+                    .val(BorderType::Single)
+                    .size(8)
+                    .space(1)
+                    .color("000000")
+            };
+            para = para.set_borders(
+                ParagraphBorders::with_empty()
+                    .set(side(ParagraphBorderPosition::Top))
+                    .set(side(ParagraphBorderPosition::Left))
+                    .set(side(ParagraphBorderPosition::Bottom))
+                    .set(side(ParagraphBorderPosition::Right)),
+            );
+        }
+        // The paragraph mark carries the size of its text, so an empty line keeps its height.
+        let size = p.runs.first().map_or(nd30::SIZE_BODY.value, |r| r.size) as usize;
+        para = para.size(size).fonts(fonts());
+        for r in &p.runs {
+            para = para.add_run(self.run(r));
+        }
+        para
+    }
+
+    /// An empty paragraph of small exact height holding the rule shape, centred in its region.
+    fn rule(&mut self, r: &model::Rule) -> Paragraph {
+        let n = self.rules.len();
+        self.rules.push(RuleShape {
+            length: r.length,
+            offset: r.region_width.saturating_sub(r.length) / 2,
+            weight_emu: r.weight_emu,
+            id: n + 1,
+        });
+        Paragraph::new()
+            .line_spacing(
+                LineSpacing::new()
+                    .before(0)
+                    .after(0)
+                    .line(120)
+                    .line_rule(LineSpacingType::Exact),
+            )
+            .size(4)
+            .add_run(Run::new().size(4).add_text(rule_marker(n)))
+    }
+
+    fn table(&self, t: &model::Table) -> Table {
+        let rows = t
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(ri, r)| {
+                let cells = r
+                    .iter()
+                    .zip(&t.columns)
+                    .map(|(cell, w)| {
+                        let mut c = TableCell::new().width(*w as usize, WidthType::Dxa);
+                        for p in cell {
+                            c = c.add_paragraph(self.paragraph(p));
+                        }
+                        c
+                    })
+                    .collect();
+                let row = TableRow::new(cells).cant_split();
+                let _ = ri;
+                row
+            })
+            .collect();
+        Table::new(rows)
+            .set_grid(t.columns.iter().map(|c| *c as usize).collect())
+            .layout(TableLayoutType::Fixed)
+            .width(t.columns.iter().sum::<u32>() as usize, WidthType::Dxa)
+            .margins(TableCellMargins::new().margin(0, 80, 0, 80))
+    }
+
+    fn block(&mut self, b: &Block) -> Option<Child> {
+        match &b.content {
+            Content::Paragraph(p) => Some(Child::P(self.paragraph(p))),
+            Content::Rule(r) => Some(Child::P(self.rule(r))),
+            Content::Table(t) => Some(Child::T(self.table(t))),
+            Content::Slot(_) => None,
+        }
+    }
+
+    /// A borderless two-column table (header, signature) from blocks of two regions.
+    fn columns(
+        &mut self,
+        left: &[&Block],
+        right: &[&Block],
+        widths: (u32, u32),
+        cant_split: bool,
+    ) -> Table {
+        let mut cell = |blocks: &[&Block], w: u32| {
+            let mut c = TableCell::new().width(w as usize, WidthType::Dxa);
+            let mut any = false;
+            for b in blocks {
+                if let Some(Child::P(p)) = self.block(b) {
+                    c = c.add_paragraph(p);
+                    any = true;
+                }
+            }
+            if !any {
+                c = c.add_paragraph(Paragraph::new());
+            }
+            c
+        };
+        let l = cell(left, widths.0);
+        let r = cell(right, widths.1);
+        let mut row = TableRow::new(vec![l, r]);
+        if cant_split {
+            row = row.cant_split();
+        }
+        Table::without_borders(vec![row])
+            .set_grid(vec![widths.0 as usize, widths.1 as usize])
+            .layout(TableLayoutType::Fixed)
+            .width((widths.0 + widths.1) as usize, WidthType::Dxa)
+            .margins(TableCellMargins::new().margin(0, 0, 0, 0))
+    }
+}
+
+enum Child {
+    P(Paragraph),
+    T(Table),
+}
+
+fn page_number_header(size: u32) -> Header {
+    let run = || Run::new().fonts(fonts()).size(size as usize);
+    let p = Paragraph::new()
+        .align(AlignmentType::Center)
+        .size(size as usize)
+        .fonts(fonts())
+        .add_run(run().add_field_char(FieldCharType::Begin, false))
+        .add_run(run().add_instr_text(InstrText::PAGE(docx_rs::InstrPAGE::new())))
+        .add_run(run().add_field_char(FieldCharType::Separate, false))
+        .add_run(run().add_text("2"))
+        .add_run(run().add_field_char(FieldCharType::End, false));
+    Header::new().add_paragraph(p)
+}
+
+fn empty_header() -> Header {
+    Header::new().add_paragraph(Paragraph::new())
+}
+
+fn margin(p: &model::PageSetup) -> PageMargin {
+    let m = p.margins;
+    PageMargin::new()
+        .top(m.top as i32)
+        .bottom(m.bottom as i32)
+        .left(m.left as i32)
+        .right(m.right as i32)
+        .header(m.header as i32)
+        .footer(m.footer as i32)
+        .gutter(0)
+}
+
+/// Lays the blocks of one section out as docx children, grouping regions into tables.
+fn section_children(b: &mut Builder, blocks: &[Block]) -> (Vec<Child>, Vec<Paragraph>) {
+    let mut out = Vec::new();
+    let mut footer = Vec::new();
+    let mut i = 0;
+    while i < blocks.len() {
+        let blk = &blocks[i];
+        match blk.region {
+            Region::HeaderLeft | Region::HeaderRight | Region::SignLeft | Region::SignRight => {
+                let header = matches!(blk.region, Region::HeaderLeft | Region::HeaderRight);
+                let mut j = i;
+                while j < blocks.len()
+                    && blocks[j].region != Region::Page
+                    && blocks[j].region != Region::Footer
+                {
+                    let is_header =
+                        matches!(blocks[j].region, Region::HeaderLeft | Region::HeaderRight);
+                    if is_header != header {
+                        break;
+                    }
+                    j += 1;
+                }
+                let group = &blocks[i..j];
+                let (lr, rr) = if header {
+                    (Region::HeaderLeft, Region::HeaderRight)
+                } else {
+                    (Region::SignLeft, Region::SignRight)
+                };
+                let left: Vec<&Block> = group.iter().filter(|x| x.region == lr).collect();
+                let right: Vec<&Block> = group.iter().filter(|x| x.region == rr).collect();
+                let widths = if header {
+                    (nd30::HEADER_LEFT_COL, nd30::HEADER_RIGHT_COL)
+                } else {
+                    (nd30::SIGN_LEFT_COL, nd30::SIGN_RIGHT_COL)
+                };
+                out.push(Child::T(b.columns(&left, &right, widths, !header)));
+                i = j;
+            }
+            Region::Footer => {
+                if let Some(Child::P(p)) = b.block(blk) {
+                    footer.push(p);
+                }
+                i += 1;
+            }
+            Region::Page => {
+                if let Some(c) = b.block(blk) {
+                    out.push(c);
+                }
+                i += 1;
+            }
+        }
+    }
+    (out, footer)
+}
+
+fn first_footer(paragraphs: Vec<Paragraph>) -> Footer {
+    let mut f = Footer::new();
+    for (i, mut p) in paragraphs.into_iter().enumerate() {
+        if i == 0 {
+            p = p.set_borders(
+                ParagraphBorders::with_empty().set(
+                    ParagraphBorder::new(ParagraphBorderPosition::Top)
+                        .val(BorderType::Single)
+                        .size(6)
+                        .space(1)
+                        .color("000000"),
+                ),
+            );
+        }
+        f = f.add_paragraph(p);
+    }
+    f
+}
+
+/// Builds the docx-rs document and the list of rule shapes its placeholders stand for.
+pub fn build(doc: &Document) -> (Docx, Vec<RuleShape>) {
+    let mut b = Builder { rules: Vec::new() };
+    let mut docx = Docx::new()
+        .default_fonts(fonts())
+        .default_size(nd30::SIZE_BODY.value as usize)
+        .created_at("2026-01-01T00:00:00Z")
+        .updated_at("2026-01-01T00:00:00Z");
+    let n = doc.sections.len();
+    for (si, s) in doc.sections.iter().enumerate() {
+        let (children, footer) = section_children(&mut b, &s.blocks);
+        let p = &s.page;
+        let last = si + 1 == n;
+        if last {
+            docx = docx.page_size(p.width, p.height).page_margin(margin(p));
+            if p.landscape {
+                docx = docx.page_orient(docx_rs::PageOrientationType::Landscape);
+            }
+            if p.page_numbers {
+                docx = docx.header(page_number_header(p.number_size));
+            }
+            if p.first_page_unnumbered {
+                docx = docx.first_header(empty_header());
+                if !footer.is_empty() {
+                    docx = docx.first_footer(first_footer(footer));
+                }
+            }
+            if let Some(start) = p.restart_at {
+                docx = docx.page_num_type(PageNumType::new().start(start));
+            }
+            for c in children {
+                docx = match c {
+                    Child::P(p) => docx.add_paragraph(p),
+                    Child::T(t) => docx.add_table(t),
+                };
+            }
+        } else {
+            let mut sec = Section::new()
+                .page_size(docx_rs::PageSize::new().size(p.width, p.height))
+                .page_margin(margin(p));
+            if p.landscape {
+                sec = sec.page_orient(docx_rs::PageOrientationType::Landscape);
+            }
+            if p.page_numbers {
+                sec = sec.header(page_number_header(p.number_size));
+            }
+            if p.first_page_unnumbered {
+                sec = sec.first_header(empty_header());
+                if !footer.is_empty() {
+                    sec = sec.first_footer(first_footer(footer));
+                }
+            }
+            if let Some(start) = p.restart_at {
+                sec = sec.page_num_type(PageNumType::new().start(start));
+            }
+            for c in children {
+                sec = match c {
+                    Child::P(p) => sec.add_paragraph(p),
+                    Child::T(t) => sec.add_table(t),
+                };
+            }
+            docx = docx.add_section(sec);
+        }
+    }
+    let _ = (IndentLevel::new(0), SectionProperty::new(), Role::Body);
+    (docx, b.rules)
+}
+
+/// The raw docx-rs package, before the packing pass (kept for the test that proves the pass
+/// is needed).
+pub fn raw_bytes(doc: &Document) -> Result<Vec<u8>, WriteError> {
+    let (docx, _) = build(doc);
+    let mut buf = std::io::Cursor::new(Vec::new());
+    docx.build().pack(&mut buf)?;
+    Ok(buf.into_inner())
+}
+
+/// The DOCX bytes vbhc writes: deterministic, schema-ordered, with real rule shapes.
+pub fn to_bytes(doc: &Document) -> Result<Vec<u8>, WriteError> {
+    let (docx, rules) = build(doc);
+    let mut buf = std::io::Cursor::new(Vec::new());
+    docx.build().pack(&mut buf)?;
+    repack(&buf.into_inner(), &rules)
+}

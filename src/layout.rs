@@ -1,0 +1,965 @@
+//! Layout: a checked `Draft` becomes a `Document`. The kind template is filled and its markup
+//! parsed into body blocks; the header, title, signature block and Nơi nhận are built from the
+//! core facts; every block gets its formatting resolved from `nd30` and its source location.
+//! The writer then only writes what this step decided.
+
+use crate::draft::{Draft, FieldValue, number};
+use crate::finding::{Finding, Location};
+use crate::markup::{self, Inline, MBlock, Mark};
+use crate::metrics::{self, Face};
+use crate::model::*;
+use crate::nd30::{self, FONT};
+use crate::template::{FieldKind, Form};
+use crate::{msg, text};
+use serde_json::{Map, Value};
+
+pub const QUOC_HIEU: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+pub const TIEU_NGU: &str = "Độc lập - Tự do - Hạnh phúc";
+
+/// The document and the warnings met while laying it out.
+pub struct Laid {
+    pub doc: Document,
+    pub warnings: Vec<Finding>,
+}
+
+pub fn page_portrait() -> PageSetup {
+    PageSetup {
+        width: nd30::PAGE_WIDTH,
+        height: nd30::PAGE_HEIGHT,
+        landscape: false,
+        margins: Margins {
+            top: nd30::MARGIN_TOP.value,
+            bottom: nd30::MARGIN_BOTTOM.value,
+            left: nd30::MARGIN_LEFT.value,
+            right: nd30::MARGIN_RIGHT.value,
+            header: nd30::HEADER_DISTANCE,
+            footer: nd30::FOOTER_DISTANCE,
+        },
+        page_numbers: true,
+        first_page_unnumbered: true,
+        restart_at: None,
+        number_size: nd30::SIZE_PAGE_NUMBER.value,
+    }
+}
+
+fn fmt(align: Align) -> ParaFormat {
+    ParaFormat {
+        align,
+        indent_first: 0,
+        indent_left: 0,
+        indent_right: 0,
+        space_before: 0,
+        space_after: 0,
+        line: 240,
+        keep_next: false,
+        boxed: false,
+    }
+}
+
+fn body_fmt() -> ParaFormat {
+    ParaFormat {
+        align: Align::Justify,
+        indent_first: nd30::INDENT_FIRST_LINE.value as i32,
+        space_before: nd30::PARA_SPACING.value,
+        line: nd30::LINE_SPACING.value,
+        ..fmt(Align::Justify)
+    }
+}
+
+fn run(text: impl Into<String>, size: u32, bold: bool, italic: bool) -> Run {
+    Run {
+        text: text.into(),
+        font: FONT,
+        size,
+        bold,
+        italic,
+        break_before: false,
+    }
+}
+
+fn para(
+    role: Role,
+    region: Region,
+    format: ParaFormat,
+    runs: Vec<Run>,
+    source: Option<Location>,
+) -> Block {
+    Block {
+        role,
+        level: 0,
+        region,
+        content: Content::Paragraph(Paragraph { runs, format }),
+        source,
+    }
+}
+
+fn line(
+    role: Role,
+    region: Region,
+    format: ParaFormat,
+    text: &str,
+    size: u32,
+    bold: bool,
+    italic: bool,
+    source: Option<Location>,
+) -> Block {
+    para(
+        role,
+        region,
+        format,
+        vec![run(text, size, bold, italic)],
+        source,
+    )
+}
+
+fn rule(region: Region, length: u32, region_width: u32) -> Block {
+    Block {
+        role: Role::Rule,
+        level: 0,
+        region,
+        content: Content::Rule(Rule {
+            length,
+            region_width,
+            weight_emu: nd30::RULE_WIDTH_EMU,
+        }),
+        source: None,
+    }
+}
+
+/// The widest line `text` takes when wrapped to `width`.
+fn longest_line(text: &str, face: Face, size: u32, width: u32) -> u32 {
+    metrics::wrap(text, face, size, width)
+        .iter()
+        .map(|l| metrics::width_twips(l, face, size))
+        .max()
+        .unwrap_or(0)
+}
+
+/// The values a template sees: every declared field (absent ones `null`) and the core facts.
+fn template_data(d: &Draft) -> Map<String, Value> {
+    let mut m = Map::new();
+    for decl in &d.template.fields {
+        let v = match d.fields.get(&decl.name).map(|f| &f.v) {
+            Some(FieldValue::Text(s)) | Some(FieldValue::Markup(s)) => Value::String(s.clone()),
+            Some(FieldValue::List(l)) => {
+                Value::Array(l.iter().cloned().map(Value::String).collect())
+            }
+            None => Value::Null,
+        };
+        m.insert(decl.name.clone(), v);
+    }
+    m.insert("co_quan_ten".into(), Value::String(d.co_quan.v.join(" ")));
+    m.insert("dia_danh".into(), Value::String(d.dia_danh.v.clone()));
+    m.insert("nam".into(), Value::String(d.ngay.v.year.to_string()));
+    m.insert("trich_yeu".into(), Value::String(d.trich_yeu.v.clone()));
+    m.insert("ten_loai".into(), Value::String(d.template.name.clone()));
+    m
+}
+
+pub fn lay_out(d: &Draft) -> Result<Laid, Finding> {
+    let mut warnings = d.warnings.clone();
+    let tp = &d.template;
+    let page = page_portrait();
+    let tw = page.text_width();
+    let mut b: Vec<Block> = Vec::new();
+    let at = |l: &Location| Some(l.clone());
+
+    // ---- Header, left column -----------------------------------------------------------
+    let lw = nd30::HEADER_LEFT_COL;
+    if let Some(cq) = &d.chu_quan {
+        b.push(line(
+            Role::ChuQuan,
+            Region::HeaderLeft,
+            fmt(Align::Center),
+            &cq.v,
+            nd30::SIZE_CHU_QUAN.value,
+            false,
+            false,
+            at(&cq.at),
+        ));
+    }
+    let size_cq = nd30::SIZE_CO_QUAN.value;
+    for l in &d.co_quan.v {
+        b.push(line(
+            Role::CoQuan,
+            Region::HeaderLeft,
+            fmt(Align::Center),
+            l,
+            size_cq,
+            true,
+            false,
+            at(&d.co_quan.at),
+        ));
+        let w = metrics::width_twips(l, Face::Bold, size_cq);
+        if w > lw {
+            warnings.push(
+                Finding::warning(
+                    "LAYOUT-ORGAN-WRAP",
+                    msg!(
+                        "dòng tên cơ quan `{}` dài hơn cột trái nên sẽ tự xuống dòng",
+                        "organ line `{}` is wider than the left column and will wrap",
+                        l
+                    ),
+                )
+                .at(d.co_quan.at.clone())
+                .measured(
+                    format!("{:.2} cm", f64::from(w) / nd30::TWIPS_PER_CM),
+                    format!("≤ {:.2} cm", f64::from(lw) / nd30::TWIPS_PER_CM),
+                )
+                .hint(msg!(
+                    "tách tên thành nhiều dòng trong `co_quan.ten`",
+                    "split the name into lines in `co_quan.ten`"
+                )),
+            );
+        }
+    }
+    let organ_w = d
+        .co_quan
+        .v
+        .iter()
+        .map(|l| longest_line(l, Face::Bold, size_cq, lw))
+        .max()
+        .unwrap_or(0);
+    b.push(rule(
+        Region::HeaderLeft,
+        (f64::from(organ_w) * nd30::RULE_CO_QUAN_FRACTION.chosen).round() as u32,
+        lw,
+    ));
+    let so_line = format!("Số: {}/{}", number::format_number(d.so), d.ky_hieu.v);
+    b.push(line(
+        Role::SoKyHieu,
+        Region::HeaderLeft,
+        ParaFormat {
+            space_before: 60,
+            ..fmt(Align::Center)
+        },
+        &so_line,
+        nd30::SIZE_SO.value,
+        false,
+        false,
+        at(&d.ky_hieu.at),
+    ));
+    if tp.form == Form::CongVan {
+        let vv = format!("V/v {}", d.trich_yeu.v);
+        b.push(line(
+            Role::VeViec,
+            Region::HeaderLeft,
+            ParaFormat {
+                space_before: nd30::VV_SPACE_BEFORE,
+                ..fmt(Align::Center)
+            },
+            &vv,
+            nd30::SIZE_VV.value,
+            false,
+            false,
+            at(&d.trich_yeu.at),
+        ));
+    }
+    if let Some(dk) = &d.do_khan {
+        b.push(line(
+            Role::DoKhan,
+            Region::HeaderLeft,
+            ParaFormat {
+                space_before: 120,
+                boxed: true,
+                ..fmt(Align::Center)
+            },
+            &dk.v,
+            nd30::SIZE_DO_KHAN.value,
+            true,
+            false,
+            at(&dk.at),
+        ));
+    }
+
+    // ---- Header, right column ----------------------------------------------------------
+    let rw = nd30::HEADER_RIGHT_COL;
+    b.push(line(
+        Role::QuocHieu,
+        Region::HeaderRight,
+        fmt(Align::Center),
+        QUOC_HIEU,
+        nd30::SIZE_QUOC_HIEU.value,
+        true,
+        false,
+        None,
+    ));
+    b.push(line(
+        Role::TieuNgu,
+        Region::HeaderRight,
+        fmt(Align::Center),
+        TIEU_NGU,
+        nd30::SIZE_TIEU_NGU.value,
+        true,
+        false,
+        None,
+    ));
+    b.push(rule(
+        Region::HeaderRight,
+        metrics::width_twips(TIEU_NGU, Face::Bold, nd30::SIZE_TIEU_NGU.value),
+        rw,
+    ));
+    let date_line = d.ngay.v.line(&d.dia_danh.v);
+    b.push(line(
+        Role::DiaDanhNgay,
+        Region::HeaderRight,
+        ParaFormat {
+            space_before: 60,
+            ..fmt(Align::Center)
+        },
+        &date_line,
+        nd30::SIZE_NGAY.value,
+        false,
+        true,
+        at(&d.ngay.at),
+    ));
+
+    // ---- Title ---------------------------------------------------------------------------
+    let size_t = nd30::SIZE_TITLE.value;
+    if tp.form != Form::CongVan {
+        b.push(line(
+            Role::TenLoai,
+            Region::Page,
+            ParaFormat {
+                space_before: 360,
+                keep_next: true,
+                ..fmt(Align::Center)
+            },
+            &tp.ten_loai,
+            size_t,
+            true,
+            false,
+            None,
+        ));
+        b.push(line(
+            Role::TrichYeu,
+            Region::Page,
+            ParaFormat {
+                keep_next: true,
+                ..fmt(Align::Center)
+            },
+            &d.trich_yeu.v,
+            size_t,
+            true,
+            false,
+            at(&d.trich_yeu.at),
+        ));
+        let w = longest_line(&d.trich_yeu.v, Face::Bold, size_t, tw);
+        b.push(rule(
+            Region::Page,
+            (f64::from(w) * nd30::RULE_TRICH_YEU_FRACTION.chosen).round() as u32,
+            tw,
+        ));
+    }
+
+    // ---- Quyết định: authority line, căn cứ, QUYẾT ĐỊNH: ----------------------------------
+    if tp.form == Form::QuyetDinh {
+        if let Some(tq) = &d.tham_quyen {
+            b.push(line(
+                Role::ThamQuyen,
+                Region::Page,
+                ParaFormat {
+                    space_before: 240,
+                    ..fmt(Align::Center)
+                },
+                &tq.v,
+                size_t,
+                true,
+                false,
+                at(&tq.at),
+            ));
+        }
+    }
+    let n = d.can_cu.len();
+    for (i, cc) in d.can_cu.iter().enumerate() {
+        let stem = cc.v.trim_end_matches([';', '.', ',']).trim_end();
+        let text = format!("{stem}{}", if i + 1 == n { "." } else { ";" });
+        let mut f = body_fmt();
+        if i == 0 {
+            f.space_before = 240;
+        }
+        b.push(line(
+            Role::CanCu,
+            Region::Page,
+            f,
+            &text,
+            nd30::SIZE_BODY.value,
+            false,
+            true,
+            at(&cc.at),
+        ));
+    }
+    if tp.form == Form::QuyetDinh {
+        b.push(line(
+            Role::QuyetDinhLabel,
+            Region::Page,
+            ParaFormat {
+                space_before: 240,
+                space_after: 120,
+                keep_next: true,
+                ..fmt(Align::Center)
+            },
+            "QUYẾT ĐỊNH:",
+            size_t,
+            true,
+            false,
+            None,
+        ));
+    }
+
+    // ---- Kính gửi ----------------------------------------------------------------------------
+    let size_kg = nd30::SIZE_KINH_GUI.value;
+    match d.kinh_gui.as_slice() {
+        [] => {}
+        [one] => {
+            let text = format!("Kính gửi: {}.", one.v.trim_end_matches([';', '.', ',']));
+            b.push(line(
+                Role::KinhGui,
+                Region::Page,
+                ParaFormat {
+                    space_before: 240,
+                    space_after: 120,
+                    ..fmt(Align::Center)
+                },
+                &text,
+                size_kg,
+                false,
+                false,
+                at(&one.at),
+            ));
+        }
+        many => {
+            let label = "Kính gửi:";
+            let widest = many
+                .iter()
+                .map(|k| metrics::width_twips(&format!("- {};", k.v), Face::Regular, size_kg))
+                .max()
+                .unwrap_or(0);
+            let label_w = metrics::width_twips(&format!("{label} "), Face::Regular, size_kg);
+            // Centre the block as a whole; never let it start left of the first-line indent.
+            let left = (tw.saturating_sub(label_w + widest) / 2)
+                .max(nd30::INDENT_FIRST_LINE.value)
+                .min(tw / 3);
+            let n = many.len();
+            for (i, k) in many.iter().enumerate() {
+                let stem = k.v.trim_end_matches([';', '.', ',']);
+                let item = format!("- {stem}{}", if i + 1 == n { "." } else { ";" });
+                let mut f = ParaFormat {
+                    indent_left: left + label_w,
+                    indent_first: -(label_w as i32),
+                    ..fmt(Align::Left)
+                };
+                let runs = if i == 0 {
+                    f.space_before = 240;
+                    vec![
+                        run(format!("{label} "), size_kg, false, false),
+                        run(item, size_kg, false, false),
+                    ]
+                } else {
+                    f.indent_first = 0;
+                    vec![run(item, size_kg, false, false)]
+                };
+                if i + 1 == n {
+                    f.space_after = 120;
+                }
+                b.push(para(Role::KinhGui, Region::Page, f, runs, at(&k.at)));
+            }
+        }
+    }
+
+    // ---- Body ----------------------------------------------------------------------------------
+    let body_markup = crate::template::render_body(tp, &template_data(d))?;
+    let origins = markup_origins(d);
+    let (mblocks, _) = markup::parse(&body_markup, 1);
+    let mut body = blocks_from_markup(&mblocks, tw, &origins, d);
+    ensure_end_mark(&mut body);
+    b.extend(body);
+
+    // ---- Signature table ------------------------------------------------------------------------
+    let keep = ParaFormat {
+        keep_next: true,
+        ..fmt(Align::Left)
+    };
+    b.push(line(
+        Role::NoiNhanHeading,
+        Region::SignLeft,
+        ParaFormat {
+            space_before: 240,
+            ..keep
+        },
+        "Nơi nhận:",
+        nd30::SIZE_NOI_NHAN_HEADING.value,
+        true,
+        true,
+        None,
+    ));
+    let mut items: Vec<(String, Option<Location>)> = Vec::new();
+    let has_nhu_tren = d
+        .noi_nhan
+        .first()
+        .is_some_and(|f| f.v.trim_start_matches("- ").starts_with("Như trên"));
+    if tp.nhu_tren && !d.kinh_gui.is_empty() && !has_nhu_tren {
+        items.push(("- Như trên;".into(), None));
+    }
+    for nn in &d.noi_nhan {
+        items.push((noi_nhan_item(&nn.v), Some(nn.at.clone())));
+    }
+    let luu = d
+        .luu
+        .v
+        .trim()
+        .trim_start_matches("Lưu:")
+        .trim()
+        .trim_end_matches('.');
+    items.push((format!("- Lưu: {luu}."), Some(d.luu.at.clone())));
+    for (text, src) in items {
+        b.push(line(
+            Role::NoiNhan,
+            Region::SignLeft,
+            keep,
+            &text,
+            nd30::SIZE_NOI_NHAN.value,
+            false,
+            false,
+            src,
+        ));
+    }
+    if let Some(ns) = &d.nguoi_soan {
+        let text = match d.so_ban {
+            Some(n) => format!("{ns}.({n})"),
+            None => format!("{ns}."),
+        };
+        b.push(line(
+            Role::NguoiSoan,
+            Region::SignLeft,
+            ParaFormat {
+                space_before: 120,
+                ..fmt(Align::Left)
+            },
+            &text,
+            nd30::SIZE_NGUOI_SOAN.value,
+            false,
+            false,
+            None,
+        ));
+    }
+    let size_s = nd30::SIZE_SIGNATURE.value;
+    let centre_keep = ParaFormat {
+        keep_next: true,
+        ..fmt(Align::Center)
+    };
+    let mut first = true;
+    for q in &d.quyen_han {
+        let f = if first {
+            ParaFormat {
+                space_before: 240,
+                ..centre_keep
+            }
+        } else {
+            centre_keep
+        };
+        first = false;
+        b.push(line(
+            Role::QuyenHan,
+            Region::SignRight,
+            f,
+            &q.v,
+            size_s,
+            true,
+            false,
+            at(&q.at),
+        ));
+    }
+    let f = if first {
+        ParaFormat {
+            space_before: 240,
+            ..centre_keep
+        }
+    } else {
+        centre_keep
+    };
+    b.push(line(
+        Role::ChucVu,
+        Region::SignRight,
+        f,
+        &d.chuc_vu.v,
+        size_s,
+        true,
+        false,
+        at(&d.chuc_vu.at),
+    ));
+    b.push(para(
+        Role::SignatureSpace,
+        Region::SignRight,
+        ParaFormat {
+            line: 240 * nd30::SIGNATURE_SPACE_LINES * 14 / 12,
+            ..centre_keep
+        },
+        Vec::new(),
+        None,
+    ));
+    b.push(line(
+        Role::HoTen,
+        Region::SignRight,
+        fmt(Align::Center),
+        &d.ho_ten.v,
+        size_s,
+        true,
+        false,
+        at(&d.ho_ten.at),
+    ));
+
+    for dc in &d.dia_chi {
+        b.push(line(
+            Role::DiaChi,
+            Region::Footer,
+            fmt(Align::Left),
+            &dc.v,
+            nd30::SIZE_DIA_CHI.value,
+            false,
+            false,
+            at(&dc.at),
+        ));
+    }
+
+    let mut sections = vec![Section { page, blocks: b }];
+
+    // ---- Phụ lục ------------------------------------------------------------------------------
+    for pl in &d.phu_luc {
+        let mut p = page_portrait();
+        if pl.ngang {
+            p.width = nd30::PAGE_HEIGHT;
+            p.height = nd30::PAGE_WIDTH;
+            p.landscape = true;
+        }
+        p.restart_at = Some(1);
+        let ptw = p.text_width();
+        let mut pb = Vec::new();
+        let label = match &pl.so {
+            Some(s) => format!("Phụ lục {s}"),
+            None => "Phụ lục".to_string(),
+        };
+        pb.push(line(
+            Role::PhuLucLabel,
+            Region::Page,
+            ParaFormat {
+                keep_next: true,
+                ..fmt(Align::Center)
+            },
+            &label,
+            nd30::SIZE_PHU_LUC_LABEL.value,
+            true,
+            false,
+            None,
+        ));
+        pb.push(line(
+            Role::PhuLucTitle,
+            Region::Page,
+            ParaFormat {
+                keep_next: true,
+                ..fmt(Align::Center)
+            },
+            &pl.tieu_de.v,
+            nd30::SIZE_PHU_LUC_TITLE.value,
+            true,
+            false,
+            at(&pl.tieu_de.at),
+        ));
+        let attribution = pl.kem_theo.clone().unwrap_or_else(|| {
+            let name = if tp.form == Form::CongVan {
+                "Văn bản".to_string()
+            } else {
+                tp.name.clone()
+            };
+            let date = d.ngay.v.line("").trim_start_matches(", ").to_string();
+            format!(
+                "(Kèm theo {name} số {}/{} {date})",
+                number::format_number(d.so),
+                d.ky_hieu.v
+            )
+        });
+        pb.push(line(
+            Role::PhuLucAttribution,
+            Region::Page,
+            ParaFormat {
+                space_after: 240,
+                ..fmt(Align::Center)
+            },
+            &attribution,
+            nd30::SIZE_BODY.value,
+            false,
+            true,
+            None,
+        ));
+        let (mblocks, _) = markup::parse(&pl.noi_dung.v, 1);
+        let mut blocks = blocks_from_markup(&mblocks, ptw, &origins, d);
+        for bl in &mut blocks {
+            if bl.source.is_none() {
+                bl.source = Some(pl.noi_dung.at.clone());
+            }
+        }
+        ensure_end_mark(&mut blocks);
+        pb.extend(blocks);
+        sections.push(Section {
+            page: p,
+            blocks: pb,
+        });
+    }
+
+    let doc = Document {
+        kind: tp.id.clone(),
+        ten_loai: tp.ten_loai.clone(),
+        number: d.so,
+        ky_hieu: d.ky_hieu.v.clone(),
+        sections,
+    };
+    Ok(Laid { doc, warnings })
+}
+
+/// `- Sở Tài chính;` from whatever the clerk typed (`Sở Tài chính`, `- Sở Tài chính;`).
+/// Annotations after the semicolon (`- Thường trực Tỉnh ủy; (để b/c)`) are kept as written.
+fn noi_nhan_item(s: &str) -> String {
+    let s = s.trim().trim_start_matches('-').trim();
+    if s.contains("; (") || s.ends_with(';') {
+        return format!("- {s}");
+    }
+    format!("- {};", s.trim_end_matches(['.', ',']))
+}
+
+/// For each line of each markup field, where it was written, so body blocks can point there.
+fn markup_origins(d: &Draft) -> Vec<(String, Location)> {
+    let mut out = Vec::new();
+    for decl in d
+        .template
+        .fields
+        .iter()
+        .filter(|f| f.kind == FieldKind::Markup)
+    {
+        if let Some(f) = d.fields.get(&decl.name) {
+            if let FieldValue::Markup(m) = &f.v {
+                let base = f.at.line.unwrap_or(1) + usize::from(m.contains('\n'));
+                for (i, l) in m.lines().enumerate() {
+                    if !l.trim().is_empty() {
+                        out.push((l.trim().to_string(), f.at.clone().at(base + i, 1)));
+                    }
+                }
+            }
+        }
+    }
+    for pl in &d.phu_luc {
+        let base = pl.noi_dung.at.line.unwrap_or(1) + usize::from(pl.noi_dung.v.contains('\n'));
+        for (i, l) in pl.noi_dung.v.lines().enumerate() {
+            if !l.trim().is_empty() {
+                out.push((l.trim().to_string(), pl.noi_dung.at.clone().at(base + i, 1)));
+            }
+        }
+    }
+    out
+}
+
+/// Text of a markup line as the clerk wrote it, to find its origin.
+fn origin_of(origins: &[(String, Location)], mark: &Mark, inlines: &[Inline]) -> Option<Location> {
+    let text: String = inlines.iter().map(|i| i.text.as_str()).collect();
+    let label = mark.label();
+    origins
+        .iter()
+        .find(|(l, _)| l.contains(text.trim()) && (label.is_empty() || l.starts_with(&label)))
+        .map(|(_, loc)| loc.clone())
+}
+
+/// A khoản or điều that names a unit or a topic (no final punctuation, short) is a heading and
+/// is bold as a whole; one that is a sentence has only its number bold (kinds.md §11).
+fn is_heading(text: &str) -> bool {
+    let t = text.trim();
+    !t.is_empty() && !t.ends_with(['.', ';', ':', ',']) && t.split_whitespace().count() <= 14
+}
+
+fn inline_runs(inlines: &[Inline], size: u32, bold: bool, italic: bool) -> Vec<Run> {
+    inlines
+        .iter()
+        .map(|i| Run {
+            text: i.text.clone(),
+            font: FONT,
+            size,
+            bold: bold || i.bold,
+            italic: italic || i.italic,
+            break_before: i.break_before,
+        })
+        .collect()
+}
+
+fn blocks_from_markup(
+    mblocks: &[MBlock],
+    width: u32,
+    origins: &[(String, Location)],
+    _d: &Draft,
+) -> Vec<Block> {
+    let size = nd30::SIZE_BODY.value;
+    let mut out = Vec::new();
+    for mb in mblocks {
+        match mb {
+            MBlock::Slot { name, .. } => out.push(Block {
+                role: Role::Slot,
+                level: 0,
+                region: Region::Page,
+                content: Content::Slot(name.clone()),
+                source: None,
+            }),
+            MBlock::Table {
+                rows, header_rows, ..
+            } => out.push(table_block(rows, *header_rows, width)),
+            MBlock::Line { mark, inlines, .. } => {
+                let text: String = inlines.iter().map(|i| i.text.as_str()).collect();
+                let label = mark.label();
+                let mut f = body_fmt();
+                let (label_bold, all_bold, all_italic, upper) = match mark {
+                    Mark::Part(_) => {
+                        f.align = Align::Center;
+                        f.indent_first = 0;
+                        f.keep_next = true;
+                        (true, true, false, false)
+                    }
+                    Mark::Section(_) => {
+                        f.keep_next = true;
+                        (true, true, false, true)
+                    }
+                    Mark::Article(_) | Mark::Clause(_) => {
+                        let h = is_heading(&text);
+                        f.keep_next = h;
+                        (true, h, false, false)
+                    }
+                    Mark::SubClause(_) => {
+                        let h = is_heading(&text);
+                        f.keep_next = h;
+                        (h, h, h, false)
+                    }
+                    _ => (false, false, false, false),
+                };
+                let mut runs = Vec::new();
+                if !label.is_empty() {
+                    runs.push(run(format!("{label} "), size, label_bold, all_italic));
+                }
+                let mut rest = inline_runs(inlines, size, all_bold, all_italic);
+                if upper {
+                    for r in &mut rest {
+                        r.text = text::upper(&r.text);
+                    }
+                }
+                if matches!(mark, Mark::Part(_)) && rest.iter().all(|r| r.text.trim().is_empty()) {
+                    if let Some(l) = runs.first_mut() {
+                        l.text = label.clone();
+                    }
+                }
+                runs.extend(rest);
+                let source = origin_of(origins, mark, inlines);
+                out.push(Block {
+                    role: Role::Body,
+                    level: mark.level(),
+                    region: Region::Page,
+                    content: Content::Paragraph(Paragraph { runs, format: f }),
+                    source,
+                });
+            }
+        }
+    }
+    out
+}
+
+fn table_block(rows: &[Vec<Vec<Inline>>], header_rows: usize, width: u32) -> Block {
+    let size = nd30::SIZE_TABLE.value;
+    let ncols = rows.iter().map(Vec::len).max().unwrap_or(1).max(1);
+    // Columns share the width by the length of their longest cell, with a floor so a "TT"
+    // column stays readable.
+    let lens: Vec<u32> = (0..ncols)
+        .map(|c| {
+            rows.iter()
+                .filter_map(|r| r.get(c))
+                .map(|cell| {
+                    cell.iter()
+                        .map(|i| i.text.chars().count() as u32)
+                        .sum::<u32>()
+                })
+                .max()
+                .unwrap_or(1)
+                .clamp(3, 60)
+        })
+        .collect();
+    let total: u32 = lens.iter().sum();
+    let mut columns: Vec<u32> = lens.iter().map(|l| width * l / total).collect();
+    let used: u32 = columns.iter().sum();
+    if let Some(last) = columns.last_mut() {
+        *last += width - used;
+    }
+    let rows = rows
+        .iter()
+        .enumerate()
+        .map(|(ri, r)| {
+            let header = ri < header_rows;
+            (0..ncols)
+                .map(|c| {
+                    let inl = r.get(c).cloned().unwrap_or_default();
+                    let short = inl.iter().map(|i| i.text.chars().count()).sum::<usize>() <= 4;
+                    let align = if header || short {
+                        Align::Center
+                    } else {
+                        Align::Left
+                    };
+                    vec![Paragraph {
+                        runs: inline_runs(&inl, size, header, false),
+                        format: ParaFormat {
+                            space_before: 40,
+                            space_after: 40,
+                            ..fmt(align)
+                        },
+                    }]
+                })
+                .collect()
+        })
+        .collect();
+    Block {
+        role: Role::Body,
+        level: 0,
+        region: Region::Page,
+        content: Content::Table(Table {
+            columns,
+            rows,
+            header_rows,
+        }),
+        source: None,
+    }
+}
+
+/// The body ends with `./.` attached to its last word (every model of Phụ lục III, every
+/// corpus file): added when the clerk or the template left it out.
+fn ensure_end_mark(blocks: &mut Vec<Block>) {
+    let last_para = blocks
+        .iter_mut()
+        .rev()
+        .find(|b| !matches!(b.content, Content::Slot(_)));
+    match last_para {
+        Some(Block {
+            content: Content::Paragraph(p),
+            ..
+        }) => {
+            if let Some(r) = p.runs.iter_mut().rev().find(|r| !r.text.trim().is_empty()) {
+                let t = r.text.trim_end();
+                if !t.ends_with("./.") {
+                    let stem = t.trim_end_matches(['.', ';', ',', ':']).to_string();
+                    r.text = format!("{stem}./.");
+                }
+            }
+        }
+        _ => {
+            let mut f = body_fmt();
+            f.indent_first = 0;
+            f.align = Align::Right;
+            blocks.push(para(
+                Role::Body,
+                Region::Page,
+                f,
+                vec![run("./.", nd30::SIZE_BODY.value, false, false)],
+                None,
+            ));
+        }
+    }
+}

@@ -1,0 +1,218 @@
+//! The `Document`: the one model in the middle. The layout step fills it from a draft (every
+//! block with its meaning, its resolved formatting and where it came from); the DOCX writer
+//! writes exactly what it says; the checker (and, later, a DOCX reader) judge the same blocks.
+//!
+//! The body is a flat list of blocks, each with a level and a region, not a tree: it has to
+//! cross a WebAssembly interface to province plugins. Regions say which column of the header
+//! or signature table a block sits in, so the two-column layout stays flat too.
+
+use crate::finding::Location;
+use serde::Serialize;
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Document {
+    /// Kind id (`chi-thi`) and what the document calls itself (`CHỈ THỊ`; empty for công văn).
+    pub kind: String,
+    pub ten_loai: String,
+    /// `Số: …/CT-UBND` parts, kept apart for the checker: the number (None = blank, assigned
+    /// at signing) and the ký hiệu after the slash.
+    pub number: Option<u32>,
+    pub ky_hieu: String,
+    pub sections: Vec<Section>,
+}
+
+/// A DOCX section: its own page setup (a phụ lục may be landscape with its own numbering).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Section {
+    pub page: PageSetup,
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Margins {
+    pub top: u32,
+    pub bottom: u32,
+    pub left: u32,
+    pub right: u32,
+    pub header: u32,
+    pub footer: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct PageSetup {
+    /// Twips, as laid out (landscape has width > height).
+    pub width: u32,
+    pub height: u32,
+    pub landscape: bool,
+    pub margins: Margins,
+    /// Page numbers in the header, centred; never on the section's first page of the document.
+    pub page_numbers: bool,
+    /// The first page of this section shows no number (true for page 1 of the document).
+    pub first_page_unnumbered: bool,
+    /// Restart numbering at this value (a phụ lục numbered separately).
+    pub restart_at: Option<u32>,
+    /// Half-points.
+    pub number_size: u32,
+}
+
+impl PageSetup {
+    pub fn text_width(&self) -> u32 {
+        self.width - self.margins.left - self.margins.right
+    }
+}
+
+/// Where on the page a block sits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Region {
+    /// Full text width.
+    Page,
+    /// The two-column header table.
+    HeaderLeft,
+    HeaderRight,
+    /// The signature table: Nơi nhận left, signature right.
+    SignLeft,
+    SignRight,
+    /// The address footer of page 1 (công văn).
+    Footer,
+}
+
+/// What a block means; the checker finds parts by role, never by position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Role {
+    QuocHieu,
+    TieuNgu,
+    ChuQuan,
+    CoQuan,
+    SoKyHieu,
+    VeViec,
+    DoKhan,
+    DiaDanhNgay,
+    TenLoai,
+    TrichYeu,
+    ThamQuyen,
+    CanCu,
+    QuyetDinhLabel,
+    KinhGui,
+    Body,
+    NoiNhanHeading,
+    NoiNhan,
+    QuyenHan,
+    ChucVu,
+    SignatureSpace,
+    HoTen,
+    NguoiSoan,
+    DiaChi,
+    PhuLucLabel,
+    PhuLucTitle,
+    PhuLucAttribution,
+    /// A rule (line) drawn under the block before it.
+    Rule,
+    /// A plugin slot left empty.
+    Slot,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Block {
+    pub role: Role,
+    /// Structural level of body blocks: 0 paragraph, 1 phần, 2 mục/điều, 3 khoản, 4 sub-khoản,
+    /// 5 điểm, 6 `-`, 7 `+`. 0 for everything outside the body.
+    pub level: u8,
+    pub region: Region,
+    pub content: Content,
+    pub source: Option<Location>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum Content {
+    Paragraph(Paragraph),
+    Table(Table),
+    /// A horizontal rule of a given length, centred in its region, under the previous block.
+    Rule(Rule),
+    /// A plugin slot (named); empty until plugins fill it.
+    Slot(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Align {
+    Left,
+    Center,
+    Right,
+    Justify,
+}
+
+/// A run with its effective formatting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Run {
+    pub text: String,
+    pub font: &'static str,
+    /// Half-points (`w:sz`).
+    pub size: u32,
+    pub bold: bool,
+    pub italic: bool,
+    /// A line break before the text (inside the paragraph).
+    pub break_before: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct ParaFormat {
+    pub align: Align,
+    /// Twips; negative first-line = hanging.
+    pub indent_first: i32,
+    pub indent_left: u32,
+    pub indent_right: u32,
+    pub space_before: u32,
+    pub space_after: u32,
+    /// 240 = single (auto rule).
+    pub line: u32,
+    pub keep_next: bool,
+    /// A frame around the text (urgency mark).
+    pub boxed: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Paragraph {
+    pub runs: Vec<Run>,
+    pub format: ParaFormat,
+}
+
+impl Paragraph {
+    pub fn text(&self) -> String {
+        let mut s = String::new();
+        for r in &self.runs {
+            if r.break_before {
+                s.push('\n');
+            }
+            s.push_str(&r.text);
+        }
+        s
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Rule {
+    /// Twips.
+    pub length: u32,
+    /// Width of the region the rule is centred in (twips).
+    pub region_width: u32,
+    /// Thickness in EMU.
+    pub weight_emu: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Table {
+    /// Column widths in twips.
+    pub columns: Vec<u32>,
+    pub rows: Vec<Vec<Vec<Paragraph>>>,
+    /// Rows repeated as header (bold).
+    pub header_rows: usize,
+}
+
+impl Document {
+    /// Every block of every section, in order.
+    pub fn blocks(&self) -> impl Iterator<Item = &Block> {
+        self.sections.iter().flat_map(|s| s.blocks.iter())
+    }
+    pub fn find(&self, role: Role) -> Option<&Block> {
+        self.blocks().find(|b| b.role == role)
+    }
+}
