@@ -18,9 +18,9 @@ pub struct RuleShape {
     pub id: usize,
 }
 
-/// Vertical position of the line inside its (6-pt exact) paragraph: 1 pt below its top, just
-/// under the descenders of the line above.
-const DROP_TWIPS: u32 = 20;
+/// Vertical position of the line inside its (6-pt exact) paragraph: 2 pt below its top, clear
+/// of the descenders of the line above, as in genuine documents.
+const DROP_TWIPS: u32 = 40;
 
 fn pt(twips: u32) -> String {
     let v = f64::from(twips) / 20.0;
@@ -107,7 +107,7 @@ mod tests {
         };
         let x = r.run_xml();
         assert!(x.contains(r#"<wp:extent cx="2177415" cy="0"/>"#));
-        assert!(x.contains(r#"from="61.65pt,1pt" to="233.1pt,1pt""#));
+        assert!(x.contains(r#"from="61.65pt,2pt" to="233.1pt,2pt""#));
         assert!(x.contains("<mc:Fallback>"));
     }
 }
