@@ -1,0 +1,111 @@
+//! Looks at the pages as LibreOffice lays them out (Liberation Serif has Times New Roman's
+//! metrics): the Quốc hiệu sits in the right column at the top of page 1, page 1 shows no
+//! page number, page 2 shows "2" at the top centre, and the rules are drawn where they belong.
+
+mod common;
+use common::*;
+use std::path::{Path, PathBuf};
+
+struct Word {
+    page: usize,
+    x: f64,
+    y: f64,
+    x2: f64,
+    text: String,
+}
+
+fn convert(docs: &[PathBuf], dir: &Path) {
+    let profile = format!("-env:UserInstallation=file://{}", dir.join("lo-profile").display());
+    let mut cmd = tool("soffice", "apt-get install libreoffice-writer-nogui fonts-liberation2");
+    cmd.args([profile.as_str(), "--headless", "--convert-to", "pdf", "--outdir"]).arg(dir);
+    cmd.args(docs);
+    let o = cmd.output().unwrap();
+    assert!(o.status.success(), "soffice failed: {}", String::from_utf8_lossy(&o.stderr));
+}
+
+fn words(pdf: &Path) -> (f64, Vec<Word>) {
+    let html = pdf.with_extension("html");
+    let o = tool("pdftotext", "apt-get install poppler-utils").arg("-bbox").arg(pdf).arg(&html).output().unwrap();
+    assert!(o.status.success());
+    let s = std::fs::read_to_string(&html).unwrap();
+    let attr = |tag: &str, name: &str| -> f64 {
+        let i = tag.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        tag[i..].split('"').next().unwrap().parse().unwrap()
+    };
+    let mut page = 0;
+    let mut width = 0.0;
+    let mut out = Vec::new();
+    for piece in s.split('<').skip(1) {
+        if piece.starts_with("page ") {
+            page += 1;
+            width = attr(piece, "width");
+        } else if piece.starts_with("word ") {
+            let text = piece.split('>').nth(1).unwrap_or("").to_string();
+            out.push(Word { page, x: attr(piece, "xMin"), y: attr(piece, "yMin"), x2: attr(piece, "xMax"), text });
+        }
+    }
+    (width, out)
+}
+
+#[test]
+fn header_and_page_numbers_where_the_decree_puts_them() {
+    let dir = tempdir();
+    let samples = samples();
+    let docs: Vec<PathBuf> = samples.iter().map(|s| render(s, dir.path())).collect();
+    convert(&docs, dir.path());
+    let mut two_page = 0;
+    for d in &docs {
+        let pdf = d.with_extension("pdf");
+        let (width, ws) = words(&pdf);
+        let name = d.file_name().unwrap().to_string_lossy();
+        // Quốc hiệu: right column, top of page 1.
+        let qh = ws.iter().find(|w| w.page == 1 && w.text == "CỘNG").unwrap_or_else(|| panic!("{name}: no Quốc hiệu"));
+        assert!(qh.x > width * 0.35 && qh.y < 110.0, "{name}: Quốc hiệu at ({}, {})", qh.x, qh.y);
+        // Top margin is 20 mm = 56.7 pt: nothing on page 1 above the header table but page
+        // numbers would sit there.
+        assert!(ws.iter().all(|w| !(w.page == 1 && w.y < 50.0)), "{name}: something printed in page 1's top margin");
+        if let Some(n) = ws.iter().find(|w| w.page == 2 && w.y < 50.0) {
+            two_page += 1;
+            assert_eq!(n.text, "2", "{name}: page 2 number");
+            let centre = (n.x + n.x2) / 2.0;
+            // Centred in the text area: 30 mm left, 20 mm right margin.
+            let text_centre = (85.04 + (width - 56.69)) / 2.0;
+            assert!((centre - text_centre).abs() < 6.0, "{name}: page number at {centre}, text centre {text_centre}");
+        } else {
+            assert!(ws.iter().all(|w| w.page == 1), "{name}: page 2 has no number at the top");
+        }
+    }
+    assert!(two_page >= 2, "at least two samples run past one page");
+}
+
+/// The rules come out of LibreOffice as line paths: the Tiêu ngữ's as long as its text.
+#[test]
+fn rule_under_tieu_ngu_is_as_long_as_its_text() {
+    let dir = tempdir();
+    let sample = root().join("samples/chi-thi-tien-giang-2014.toml");
+    let docx = render(&sample, dir.path());
+    convert(std::slice::from_ref(&docx), dir.path());
+    let pdf = docx.with_extension("pdf");
+    let (_, ws) = words(&pdf);
+    let first = ws.iter().find(|w| w.page == 1 && w.text == "Độc").unwrap();
+    let last = ws.iter().find(|w| w.page == 1 && w.text == "phúc").unwrap();
+    let text_len = last.x2 - first.x;
+    let svg = dir.path().join("p1.svg");
+    let o = tool("pdftocairo", "apt-get install poppler-utils").args(["-svg", "-f", "1", "-l", "1"]).arg(&pdf).arg(&svg).output().unwrap();
+    assert!(o.status.success());
+    let s = std::fs::read_to_string(&svg).unwrap();
+    // Horizontal stroked segments: "M x y L x2 y" paths.
+    let mut best: Option<f64> = None;
+    for d in s.split("d=\"").skip(1).map(|p| p.split('"').next().unwrap()) {
+        let n: Vec<f64> = d.split(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-')).filter_map(|t| t.parse().ok()).collect();
+        if n.len() == 4 && (n[1] - n[3]).abs() < 0.01 && n[1] > first.y && n[1] < first.y + 30.0 {
+            let len = (n[2] - n[0]).abs();
+            let left = n[0].min(n[2]);
+            if (left - first.x).abs() < 3.0 {
+                best = Some(len);
+            }
+        }
+    }
+    let len = best.expect("a horizontal rule right under the Tiêu ngữ");
+    assert!((len - text_len).abs() < 1.5, "rule {len:.2} pt vs text {text_len:.2} pt");
+}

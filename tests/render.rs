@@ -1,0 +1,189 @@
+//! Rendering the samples with the real binary: every sample renders, the same draft gives the
+//! same bytes, and the DOCX's XML matches the reviewed golden files (tests/README.md).
+
+mod common;
+use common::*;
+
+#[test]
+fn every_sample_renders_to_identical_bytes_twice() {
+    let samples = samples();
+    assert!(samples.len() >= 10, "five seeds and one sample per other kind");
+    let (a, b) = (tempdir(), tempdir());
+    for s in &samples {
+        let x = std::fs::read(render(s, a.path())).unwrap();
+        let y = std::fs::read(render(s, b.path())).unwrap();
+        assert!(x == y, "{} is not reproducible", s.display());
+    }
+}
+
+/// The parts vbhc writes, compared after pretty-printing. Re-bless with `VBHC_BLESS=1`.
+#[test]
+fn rendered_xml_matches_golden_files() {
+    let dir = tempdir();
+    let bless = std::env::var_os("VBHC_BLESS").is_some();
+    let mut failures = Vec::new();
+    for s in samples() {
+        let docx = render(&s, dir.path());
+        let stem = s.file_stem().unwrap().to_string_lossy().into_owned();
+        let gdir = root().join("tests/golden").join(&stem);
+        let mut names: Vec<String> = part_names(&docx)
+            .into_iter()
+            .filter(|n| n == "word/document.xml" || n == "word/styles.xml" || (n.starts_with("word/header") || n.starts_with("word/footer")) && n.ends_with(".xml"))
+            .collect();
+        names.sort();
+        for n in names {
+            let got = pretty(&part(&docx, &n).unwrap());
+            let file = gdir.join(n.trim_start_matches("word/"));
+            if bless {
+                std::fs::create_dir_all(&gdir).unwrap();
+                std::fs::write(&file, &got).unwrap();
+                continue;
+            }
+            match std::fs::read_to_string(&file) {
+                Ok(want) if want == got => {}
+                Ok(want) => {
+                    let line = want.lines().zip(got.lines()).position(|(a, b)| a != b).unwrap_or(want.lines().count().min(got.lines().count()));
+                    failures.push(format!("{}: differs from line {} ({:?} vs {:?})", file.display(), line + 1, want.lines().nth(line), got.lines().nth(line)));
+                }
+                Err(_) => failures.push(format!("{}: no golden file (run with VBHC_BLESS=1 and review)", file.display())),
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn every_skeleton_renders_as_printed() {
+    let dir = tempdir();
+    let list = stdout(&vbhc(&["templates", "list"], dir.path()));
+    let kinds: Vec<String> = list.lines().map(|l| l.split_whitespace().next().unwrap().to_string()).collect();
+    assert_eq!(kinds.len(), 10, "{list}");
+    for lang in ["vi", "en"] {
+        for k in &kinds {
+            let o = vbhc(&["new", k, "--lang", lang], dir.path());
+            assert_eq!(code(&o), 0);
+            let draft = dir.path().join(format!("{k}-{lang}.toml"));
+            std::fs::write(&draft, &o.stdout).unwrap();
+            let r = vbhc(&["render", draft.to_str().unwrap()], dir.path());
+            assert_eq!(code(&r), 0, "skeleton of {k} ({lang}) does not render: {}", stderr(&r));
+            assert!(draft.with_extension("docx").is_file());
+        }
+    }
+    // The skeleton lists every declared field with its explanation.
+    let sk = stdout(&vbhc(&["new", "chi-thi"], dir.path()));
+    for f in ["loai", "co_quan", "trich_yeu", "noi_nhan", "luu", "nhiem_vu", "doi_tuong", "(bắt buộc)"] {
+        assert!(sk.contains(f), "skeleton lacks {f}");
+    }
+}
+
+/// The two chỉ thị seeds are full texts: every body sentence must survive into the document,
+/// normalised as vbhc normalises (NFC, spacing, tone marks, qui → quy).
+#[test]
+fn seed_sentences_survive_normalisation() {
+    let norm = vbhc::text::Normalizer::default();
+    let dir = tempdir();
+    for (sample, seed, from, until) in [
+        ("chi-thi-tien-giang-2014.toml", "chi-thi_tien-giang_2014.txt", "Những năm qua", "CHỦ TỊCH"),
+        ("chi-thi-bac-lieu-1998.toml", "chi-thi_bac-lieu_1998.txt", "Trong những năm qua", "Nơi nhận"),
+    ] {
+        let docx = render(&root().join("samples").join(sample), dir.path());
+        let text = paragraphs(&part(&docx, "word/document.xml").unwrap()).join("\n");
+        let seed_text = std::fs::read_to_string(root().join("../shared/seeds").join(seed)).expect("../shared/seeds beside the repository");
+        let start = seed_text.find(from).expect("body start");
+        let end = seed_text[start..].find(until).map_or(seed_text.len(), |e| start + e);
+        let mut checked = 0;
+        for line in seed_text[start..end].lines() {
+            let want = norm.text(line).unwrap();
+            if want.chars().count() < 30 {
+                continue;
+            }
+            checked += 1;
+            assert!(text.contains(&want), "{sample}: seed sentence missing:\n{want}");
+        }
+        assert!(checked >= 8, "{sample}: only {checked} sentences checked");
+    }
+}
+
+#[test]
+fn text_fields_escape_xml_and_markup_characters() {
+    let dir = tempdir();
+    let nasty = r#"A & B <C> "D" 'E' **F** *G* | H | [[slot: x]] \ 1. I"#;
+    let esc = nasty.replace('\\', "\\\\").replace('"', "\\\"");
+    let draft = format!(
+        r#"loai = "chi-thi"
+dia_danh = "{esc}"
+ngay = "2026"
+trich_yeu = "{esc}"
+noi_nhan = ["{esc}"]
+luu = "VT, {esc}"
+nguoi_soan = "{esc}"
+doi_tuong = "{esc}"
+muc_tieu = "{esc}"
+chu_the = "{esc}"
+tinh_hinh = "Đoạn mở đầu."
+nhiem_vu = "1. Việc một."
+[co_quan]
+chu_quan = "{esc}"
+ten = ["{esc}"]
+viet_tat = "UBND"
+[ky]
+quyen_han = ["KT. {esc}"]
+chuc_vu = "{esc}"
+ho_ten = "{esc}"
+"#
+    );
+    let path = dir.path().join("nasty.toml");
+    std::fs::write(&path, draft).unwrap();
+    let o = vbhc(&["render", "nasty.toml"], dir.path());
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let xml = part(&dir.path().join("nasty.docx"), "word/document.xml").unwrap();
+    let paras = paragraphs(&xml);
+    // The value (normalised: straight quotes curled) comes back character for character.
+    let shown = vbhc::text::Normalizer::default().text(nasty).unwrap();
+    let upper = vbhc::text::upper(&shown);
+    for want in [&shown, &upper] {
+        assert!(paras.iter().any(|p| p.contains(want.as_str())), "{want} not found in {paras:#?}");
+    }
+    assert!(!xml.contains("<C>"), "XML not escaped");
+    // No text field became a khoản, bold run or slot: no bold run carries the value's letters
+    // except where the layout makes the whole line bold.
+    assert!(paras.iter().all(|p| !p.starts_with("1. I")));
+}
+
+#[test]
+fn notepad_drafts_with_bom_and_crlf_load() {
+    let dir = tempdir();
+    let sk = stdout(&vbhc(&["new", "cong-van"], dir.path()));
+    let crlf = format!("\u{feff}{}", sk.replace('\n', "\r\n"));
+    std::fs::write(dir.path().join("win.toml"), crlf).unwrap();
+    let o = vbhc(&["render", "win.toml"], dir.path());
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+}
+
+#[test]
+fn json_drafts_render_like_toml() {
+    let dir = tempdir();
+    let sk = stdout(&vbhc(&["new", "chi-thi"], dir.path()));
+    let v: toml::Value = toml::from_str(&sk).unwrap();
+    std::fs::write(dir.path().join("a.toml"), &sk).unwrap();
+    std::fs::write(dir.path().join("a.json"), serde_json::to_string_pretty(&v).unwrap()).unwrap();
+    assert_eq!(code(&vbhc(&["render", "a.toml", "-o", "t.docx"], dir.path())), 0);
+    let o = vbhc(&["render", "a.json", "-o", "j.docx"], dir.path());
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(std::fs::read(dir.path().join("t.docx")).unwrap(), std::fs::read(dir.path().join("j.docx")).unwrap());
+}
+
+#[test]
+fn json_format_reports_in_the_shared_schema() {
+    let dir = tempdir();
+    let sk = stdout(&vbhc(&["new", "chi-thi"], dir.path()));
+    std::fs::write(dir.path().join("a.toml"), sk).unwrap();
+    let o = vbhc(&["render", "a.toml", "--format", "json"], dir.path());
+    assert_eq!(code(&o), 0);
+    let last = stdout(&o).lines().last().unwrap().to_string();
+    let v: serde_json::Value = serde_json::from_str(&last).unwrap();
+    assert_eq!(v["schema"], "vbhc/1");
+    assert_eq!(v["type"], "summary");
+    assert_eq!(v["exit"], 0);
+    assert!(v["outputs"][0].as_str().unwrap().ends_with("a.docx"));
+}
