@@ -10,7 +10,9 @@ fn bench(c: &mut Criterion) {
     let templates = vbhc::template::Templates::default();
     let draft = vbhc::draft::load(&sample, &templates).expect("sample loads");
     let doc = vbhc::layout::lay_out(&draft).expect("lays out").doc;
-    c.bench_function("model_to_docx_bytes/tien-giang-2014", |b| b.iter(|| vbhc::docx::to_bytes(black_box(&doc)).unwrap()));
+    c.bench_function("model_to_docx_bytes/tien-giang-2014", |b| {
+        b.iter(|| vbhc::docx::to_bytes(black_box(&doc)).unwrap())
+    });
     c.bench_function("draft_to_docx_bytes/tien-giang-2014", |b| {
         b.iter(|| {
             let d = vbhc::draft::load(black_box(&sample), &templates).unwrap();

@@ -256,12 +256,22 @@ pub fn lay_out(d: &Draft) -> Result<Laid, Finding> {
         ));
     }
     if let Some(dk) = &d.do_khan {
+        // The stamp's frame has the decree's size (30/40/20 × 8 mm): the paragraph's box is
+        // narrowed to it by equal indents.
+        let frame = match dk.v.as_str() {
+            "THƯỢNG KHẨN" => nd30::FRAME_THUONG_KHAN,
+            "KHẨN" => nd30::FRAME_KHAN,
+            _ => nd30::FRAME_HOA_TOC,
+        };
+        let side = lw.saturating_sub(frame) / 2;
         b.push(line(
             Role::DoKhan,
             Region::HeaderLeft,
             ParaFormat {
                 space_before: 120,
                 boxed: true,
+                indent_left: side,
+                indent_right: side,
                 ..fmt(Align::Center)
             },
             &dk.v,

@@ -139,6 +139,10 @@ pub const SIZE_NGUOI_SOAN: Ranged = Ranged::new(22, 22, 22);
 pub const SIZE_DIA_CHI: Ranged = Ranged::new(22, 22, 24);
 /// Urgency mark (KHẨN, THƯỢNG KHẨN, HỎA TỐC): 13–14 pt bold in a single-line frame.
 pub const SIZE_DO_KHAN: Ranged = Ranged::new(26, 26, 28);
+/// Frame widths of the urgency stamps: HỎA TỐC 30 mm, THƯỢNG KHẨN 40 mm, KHẨN 20 mm (× 8 mm).
+pub const FRAME_HOA_TOC: u32 = 1701;
+pub const FRAME_THUONG_KHAN: u32 = 2268;
+pub const FRAME_KHAN: u32 = 1134;
 
 // ---- Page numbers and phụ lục ---------------------------------------------------------------
 

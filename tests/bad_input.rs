@@ -20,8 +20,15 @@ fn fails(dir: &Path, file: &str, exit: i32) -> String {
     assert_eq!(code(&o), exit, "{err}");
     assert!(!err.contains("panicked"), "{err}");
     let out = Path::new(file).with_extension("docx");
-    assert!(!dir.join(out).exists(), "a document was written despite the error");
-    let leftovers: Vec<_> = std::fs::read_dir(dir).unwrap().filter_map(|e| e.ok()).filter(|e| e.file_name().to_string_lossy().contains(".vbhc-")).collect();
+    assert!(
+        !dir.join(out).exists(),
+        "a document was written despite the error"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().contains(".vbhc-"))
+        .collect();
     assert!(leftovers.is_empty(), "temporary files left behind");
     err
 }
@@ -29,24 +36,46 @@ fn fails(dir: &Path, file: &str, exit: i32) -> String {
 #[test]
 fn toml_syntax_error() {
     let d = tempdir();
-    let f = draft_with(d.path(), "a.toml", |s| s.replace("luu = \"VT, TH\"", "luu = \"VT, TH"));
+    let f = draft_with(d.path(), "a.toml", |s| {
+        s.replace("luu = \"VT, TH\"", "luu = \"VT, TH")
+    });
     let err = fails(d.path(), &f, 65);
-    assert!(err.contains("a.toml:") && err.contains("DRAFT-SYNTAX"), "{err}");
+    assert!(
+        err.contains("a.toml:") && err.contains("DRAFT-SYNTAX"),
+        "{err}"
+    );
 }
 
 #[test]
 fn unknown_field_with_did_you_mean() {
     let d = tempdir();
-    let f = draft_with(d.path(), "a.toml", |s| s.replace("trich_yeu =", "trich_yue ="));
+    let f = draft_with(d.path(), "a.toml", |s| {
+        s.replace("trich_yeu =", "trich_yue =")
+    });
     let err = fails(d.path(), &f, 65);
-    assert!(err.contains("DRAFT-UNKNOWN-FIELD") && err.contains("trich_yue"), "{err}");
+    assert!(
+        err.contains("DRAFT-UNKNOWN-FIELD") && err.contains("trich_yue"),
+        "{err}"
+    );
     assert!(err.contains("có phải `trich_yeu`?"), "{err}");
     // Line and column of the key.
-    let line = std::fs::read_to_string(d.path().join("a.toml")).unwrap().lines().position(|l| l.starts_with("trich_yue")).unwrap() + 1;
-    assert!(err.contains(&format!("a.toml:{line}:1 (trich_yue)")), "{err}");
+    let line = std::fs::read_to_string(d.path().join("a.toml"))
+        .unwrap()
+        .lines()
+        .position(|l| l.starts_with("trich_yue"))
+        .unwrap()
+        + 1;
+    assert!(
+        err.contains(&format!("a.toml:{line}:1 (trich_yue)")),
+        "{err}"
+    );
     // In English too.
     let o = vbhc(&["render", "a.toml", "--lang", "en"], d.path());
-    assert!(stderr(&o).contains("did you mean `trich_yeu`?"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("did you mean `trich_yeu`?"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
@@ -54,29 +83,47 @@ fn unknown_nested_field() {
     let d = tempdir();
     let f = draft_with(d.path(), "a.toml", |s| s.replace("ho_ten =", "hoten ="));
     let err = fails(d.path(), &f, 65);
-    assert!(err.contains("ky.hoten") && err.contains("ky.ho_ten"), "{err}");
+    assert!(
+        err.contains("ky.hoten") && err.contains("ky.ho_ten"),
+        "{err}"
+    );
 }
 
 #[test]
 fn missing_required_field() {
     let d = tempdir();
-    let f = draft_with(d.path(), "a.toml", |s| s.lines().filter(|l| !l.starts_with("dia_danh")).collect::<Vec<_>>().join("\n"));
+    let f = draft_with(d.path(), "a.toml", |s| {
+        s.lines()
+            .filter(|l| !l.starts_with("dia_danh"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    });
     let err = fails(d.path(), &f, 65);
-    assert!(err.contains("DRAFT-MISSING-FIELD") && err.contains("dia_danh"), "{err}");
+    assert!(
+        err.contains("DRAFT-MISSING-FIELD") && err.contains("dia_danh"),
+        "{err}"
+    );
 }
 
 #[test]
 fn impossible_date() {
     let d = tempdir();
-    let f = draft_with(d.path(), "a.toml", |s| s.replace("ngay = \"2026\"", "ngay = \"2026-02-30\""));
+    let f = draft_with(d.path(), "a.toml", |s| {
+        s.replace("ngay = \"2026\"", "ngay = \"2026-02-30\"")
+    });
     let err = fails(d.path(), &f, 65);
-    assert!(err.contains("DRAFT-DATE") && err.contains("30/2/2026") && err.contains("(ngay)"), "{err}");
+    assert!(
+        err.contains("DRAFT-DATE") && err.contains("30/2/2026") && err.contains("(ngay)"),
+        "{err}"
+    );
 }
 
 #[test]
 fn malformed_number() {
     let d = tempdir();
-    let f = draft_with(d.path(), "a.toml", |s| s.replace("# so = 12", "so = \"12a\""));
+    let f = draft_with(d.path(), "a.toml", |s| {
+        s.replace("# so = 12", "so = \"12a\"")
+    });
     let err = fails(d.path(), &f, 65);
     assert!(err.contains("DRAFT-NUMBER") && err.contains("12a"), "{err}");
 }
@@ -84,17 +131,29 @@ fn malformed_number() {
 #[test]
 fn malformed_ky_hieu() {
     let d = tempdir();
-    let f = draft_with(d.path(), "a.toml", |s| s.replace("# ky_hieu = \"HD-CAT-PV05\"", "ky_hieu = \"CT UBND\""));
+    let f = draft_with(d.path(), "a.toml", |s| {
+        s.replace("# ky_hieu = \"HD-CAT-PV05\"", "ky_hieu = \"CT UBND\"")
+    });
     let err = fails(d.path(), &f, 65);
-    assert!(err.contains("DRAFT-KY-HIEU") && err.contains("(ky_hieu)"), "{err}");
+    assert!(
+        err.contains("DRAFT-KY-HIEU") && err.contains("(ky_hieu)"),
+        "{err}"
+    );
 }
 
 #[test]
 fn unknown_kind() {
     let d = tempdir();
-    let f = draft_with(d.path(), "a.toml", |s| s.replace("loai = \"chi-thi\"", "loai = \"chi-thii\""));
+    let f = draft_with(d.path(), "a.toml", |s| {
+        s.replace("loai = \"chi-thi\"", "loai = \"chi-thii\"")
+    });
     let err = fails(d.path(), &f, 65);
-    assert!(err.contains("DRAFT-UNKNOWN-KIND") && err.contains("có phải `chi-thi`?") && err.contains("a.toml:"), "{err}");
+    assert!(
+        err.contains("DRAFT-UNKNOWN-KIND")
+            && err.contains("có phải `chi-thi`?")
+            && err.contains("a.toml:"),
+        "{err}"
+    );
     let o = vbhc(&["new", "cong-vn"], d.path());
     assert_eq!(code(&o), 65);
 }
@@ -108,21 +167,31 @@ fn empty_body() {
         format!("{}nhiem_vu = \"\"\n{}", &s[..start], &s[end..])
     });
     let err = fails(d.path(), &f, 65);
-    assert!(err.contains("DRAFT-EMPTY-BODY") && err.contains("nhiem_vu"), "{err}");
+    assert!(
+        err.contains("DRAFT-EMPTY-BODY") && err.contains("nhiem_vu"),
+        "{err}"
+    );
 }
 
 #[test]
 fn control_character() {
     let d = tempdir();
-    let f = draft_with(d.path(), "a.toml", |s| s.replace("Về việc …", "Về việc \\u0007…"));
+    let f = draft_with(d.path(), "a.toml", |s| {
+        s.replace("Về việc …", "Về việc \\u0007…")
+    });
     let err = fails(d.path(), &f, 65);
-    assert!(err.contains("DRAFT-CONTROL-CHAR") && err.contains("U+0007"), "{err}");
+    assert!(
+        err.contains("DRAFT-CONTROL-CHAR") && err.contains("U+0007"),
+        "{err}"
+    );
 }
 
 #[test]
 fn wrong_type() {
     let d = tempdir();
-    let f = draft_with(d.path(), "a.toml", |s| s.replace("luu = \"VT, TH\"", "luu = 5"));
+    let f = draft_with(d.path(), "a.toml", |s| {
+        s.replace("luu = \"VT, TH\"", "luu = 5")
+    });
     let err = fails(d.path(), &f, 65);
     assert!(err.contains("DRAFT-TYPE") && err.contains("`luu`"), "{err}");
 }
@@ -130,7 +199,12 @@ fn wrong_type() {
 #[test]
 fn bad_authority_line() {
     let d = tempdir();
-    let f = draft_with(d.path(), "a.toml", |s| s.replace("quyen_han = [\"KT. CHỦ TỊCH\"]", "quyen_han = [\"CHỦ TỊCH\"]"));
+    let f = draft_with(d.path(), "a.toml", |s| {
+        s.replace(
+            "quyen_han = [\"KT. CHỦ TỊCH\"]",
+            "quyen_han = [\"CHỦ TỊCH\"]",
+        )
+    });
     let err = fails(d.path(), &f, 65);
     assert!(err.contains("DRAFT-QUYEN-HAN"), "{err}");
 }
@@ -141,12 +215,21 @@ fn template_using_an_undeclared_field() {
     let tdir = d.path().join("mau");
     std::fs::create_dir(&tdir).unwrap();
     let src = std::fs::read_to_string(root().join("templates/chi-thi.hbs")).unwrap();
-    std::fs::write(tdir.join("chi-thi.hbs"), format!("{src}\n{{{{khong_khai_bao}}}}\n")).unwrap();
+    std::fs::write(
+        tdir.join("chi-thi.hbs"),
+        format!("{src}\n{{{{khong_khai_bao}}}}\n"),
+    )
+    .unwrap();
     let f = draft_with(d.path(), "a.toml", |s| s);
     let o = vbhc(&["render", &f, "--templates", "mau"], d.path());
     let err = stderr(&o);
     assert_eq!(code(&o), 65, "{err}");
-    assert!(err.contains("TEMPLATE-INVALID") && err.contains("khong_khai_bao") && err.contains("chi-thi.hbs:"), "{err}");
+    assert!(
+        err.contains("TEMPLATE-INVALID")
+            && err.contains("khong_khai_bao")
+            && err.contains("chi-thi.hbs:"),
+        "{err}"
+    );
     assert!(!d.path().join("a.docx").exists());
 }
 
@@ -192,7 +275,11 @@ fn usage_errors_exit_2() {
 #[test]
 fn not_utf8() {
     let d = tempdir();
-    std::fs::write(d.path().join("a.toml"), b"loai = \"chi-thi\"\ntrich_yeu = \"V\xe8 vi\xeac\"\n").unwrap();
+    std::fs::write(
+        d.path().join("a.toml"),
+        b"loai = \"chi-thi\"\ntrich_yeu = \"V\xe8 vi\xeac\"\n",
+    )
+    .unwrap();
     let err = fails(d.path(), "a.toml", 65);
     assert!(err.contains("UTF-8"), "{err}");
 }
@@ -200,7 +287,13 @@ fn not_utf8() {
 #[test]
 fn all_errors_at_once() {
     let d = tempdir();
-    let f = draft_with(d.path(), "a.toml", |s| s.replace("trich_yeu =", "trich_yue =").replace("ngay = \"2026\"", "ngay = \"2026-13-01\""));
+    let f = draft_with(d.path(), "a.toml", |s| {
+        s.replace("trich_yeu =", "trich_yue =")
+            .replace("ngay = \"2026\"", "ngay = \"2026-13-01\"")
+    });
     let err = fails(d.path(), &f, 65);
-    assert!(err.contains("DRAFT-UNKNOWN-FIELD") && err.contains("DRAFT-DATE"), "{err}");
+    assert!(
+        err.contains("DRAFT-UNKNOWN-FIELD") && err.contains("DRAFT-DATE"),
+        "{err}"
+    );
 }

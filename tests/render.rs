@@ -7,7 +7,10 @@ use common::*;
 #[test]
 fn every_sample_renders_to_identical_bytes_twice() {
     let samples = samples();
-    assert!(samples.len() >= 10, "five seeds and one sample per other kind");
+    assert!(
+        samples.len() >= 10,
+        "five seeds and one sample per other kind"
+    );
     let (a, b) = (tempdir(), tempdir());
     for s in &samples {
         let x = std::fs::read(render(s, a.path())).unwrap();
@@ -28,7 +31,12 @@ fn rendered_xml_matches_golden_files() {
         let gdir = root().join("tests/golden").join(&stem);
         let mut names: Vec<String> = part_names(&docx)
             .into_iter()
-            .filter(|n| n == "word/document.xml" || n == "word/styles.xml" || (n.starts_with("word/header") || n.starts_with("word/footer")) && n.ends_with(".xml"))
+            .filter(|n| {
+                n == "word/document.xml"
+                    || n == "word/styles.xml"
+                    || (n.starts_with("word/header") || n.starts_with("word/footer"))
+                        && n.ends_with(".xml")
+            })
             .collect();
         names.sort();
         for n in names {
@@ -42,10 +50,23 @@ fn rendered_xml_matches_golden_files() {
             match std::fs::read_to_string(&file) {
                 Ok(want) if want == got => {}
                 Ok(want) => {
-                    let line = want.lines().zip(got.lines()).position(|(a, b)| a != b).unwrap_or(want.lines().count().min(got.lines().count()));
-                    failures.push(format!("{}: differs from line {} ({:?} vs {:?})", file.display(), line + 1, want.lines().nth(line), got.lines().nth(line)));
+                    let line = want
+                        .lines()
+                        .zip(got.lines())
+                        .position(|(a, b)| a != b)
+                        .unwrap_or(want.lines().count().min(got.lines().count()));
+                    failures.push(format!(
+                        "{}: differs from line {} ({:?} vs {:?})",
+                        file.display(),
+                        line + 1,
+                        want.lines().nth(line),
+                        got.lines().nth(line)
+                    ));
                 }
-                Err(_) => failures.push(format!("{}: no golden file (run with VBHC_BLESS=1 and review)", file.display())),
+                Err(_) => failures.push(format!(
+                    "{}: no golden file (run with VBHC_BLESS=1 and review)",
+                    file.display()
+                )),
             }
         }
     }
@@ -56,7 +77,10 @@ fn rendered_xml_matches_golden_files() {
 fn every_skeleton_renders_as_printed() {
     let dir = tempdir();
     let list = stdout(&vbhc(&["templates", "list"], dir.path()));
-    let kinds: Vec<String> = list.lines().map(|l| l.split_whitespace().next().unwrap().to_string()).collect();
+    let kinds: Vec<String> = list
+        .lines()
+        .map(|l| l.split_whitespace().next().unwrap().to_string())
+        .collect();
     assert_eq!(kinds.len(), 10, "{list}");
     for lang in ["vi", "en"] {
         for k in &kinds {
@@ -65,13 +89,27 @@ fn every_skeleton_renders_as_printed() {
             let draft = dir.path().join(format!("{k}-{lang}.toml"));
             std::fs::write(&draft, &o.stdout).unwrap();
             let r = vbhc(&["render", draft.to_str().unwrap()], dir.path());
-            assert_eq!(code(&r), 0, "skeleton of {k} ({lang}) does not render: {}", stderr(&r));
+            assert_eq!(
+                code(&r),
+                0,
+                "skeleton of {k} ({lang}) does not render: {}",
+                stderr(&r)
+            );
             assert!(draft.with_extension("docx").is_file());
         }
     }
     // The skeleton lists every declared field with its explanation.
     let sk = stdout(&vbhc(&["new", "chi-thi"], dir.path()));
-    for f in ["loai", "co_quan", "trich_yeu", "noi_nhan", "luu", "nhiem_vu", "doi_tuong", "(bắt buộc)"] {
+    for f in [
+        "loai",
+        "co_quan",
+        "trich_yeu",
+        "noi_nhan",
+        "luu",
+        "nhiem_vu",
+        "doi_tuong",
+        "(bắt buộc)",
+    ] {
         assert!(sk.contains(f), "skeleton lacks {f}");
     }
 }
@@ -83,14 +121,27 @@ fn seed_sentences_survive_normalisation() {
     let norm = vbhc::text::Normalizer::default();
     let dir = tempdir();
     for (sample, seed, from, until) in [
-        ("chi-thi-tien-giang-2014.toml", "chi-thi_tien-giang_2014.txt", "Những năm qua", "CHỦ TỊCH"),
-        ("chi-thi-bac-lieu-1998.toml", "chi-thi_bac-lieu_1998.txt", "Trong những năm qua", "Nơi nhận"),
+        (
+            "chi-thi-tien-giang-2014.toml",
+            "chi-thi_tien-giang_2014.txt",
+            "Những năm qua",
+            "CHỦ TỊCH",
+        ),
+        (
+            "chi-thi-bac-lieu-1998.toml",
+            "chi-thi_bac-lieu_1998.txt",
+            "Trong những năm qua",
+            "Nơi nhận",
+        ),
     ] {
         let docx = render(&root().join("samples").join(sample), dir.path());
         let text = paragraphs(&part(&docx, "word/document.xml").unwrap()).join("\n");
-        let seed_text = std::fs::read_to_string(root().join("../shared/seeds").join(seed)).expect("../shared/seeds beside the repository");
+        let seed_text = std::fs::read_to_string(root().join("../shared/seeds").join(seed))
+            .expect("../shared/seeds beside the repository");
         let start = seed_text.find(from).expect("body start");
-        let end = seed_text[start..].find(until).map_or(seed_text.len(), |e| start + e);
+        let end = seed_text[start..]
+            .find(until)
+            .map_or(seed_text.len(), |e| start + e);
         let mut checked = 0;
         for line in seed_text[start..end].lines() {
             let want = norm.text(line).unwrap();
@@ -98,7 +149,10 @@ fn seed_sentences_survive_normalisation() {
                 continue;
             }
             checked += 1;
-            assert!(text.contains(&want), "{sample}: seed sentence missing:\n{want}");
+            assert!(
+                text.contains(&want),
+                "{sample}: seed sentence missing:\n{want}"
+            );
         }
         assert!(checked >= 8, "{sample}: only {checked} sentences checked");
     }
@@ -142,7 +196,10 @@ ho_ten = "{esc}"
     let shown = vbhc::text::Normalizer::default().text(nasty).unwrap();
     let upper = vbhc::text::upper(&shown);
     for want in [&shown, &upper] {
-        assert!(paras.iter().any(|p| p.contains(want.as_str())), "{want} not found in {paras:#?}");
+        assert!(
+            paras.iter().any(|p| p.contains(want.as_str())),
+            "{want} not found in {paras:#?}"
+        );
     }
     assert!(!xml.contains("<C>"), "XML not escaped");
     // No text field became a khoản, bold run or slot: no bold run carries the value's letters
@@ -166,11 +223,21 @@ fn json_drafts_render_like_toml() {
     let sk = stdout(&vbhc(&["new", "chi-thi"], dir.path()));
     let v: toml::Value = toml::from_str(&sk).unwrap();
     std::fs::write(dir.path().join("a.toml"), &sk).unwrap();
-    std::fs::write(dir.path().join("a.json"), serde_json::to_string_pretty(&v).unwrap()).unwrap();
-    assert_eq!(code(&vbhc(&["render", "a.toml", "-o", "t.docx"], dir.path())), 0);
+    std::fs::write(
+        dir.path().join("a.json"),
+        serde_json::to_string_pretty(&v).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        code(&vbhc(&["render", "a.toml", "-o", "t.docx"], dir.path())),
+        0
+    );
     let o = vbhc(&["render", "a.json", "-o", "j.docx"], dir.path());
     assert_eq!(code(&o), 0, "{}", stderr(&o));
-    assert_eq!(std::fs::read(dir.path().join("t.docx")).unwrap(), std::fs::read(dir.path().join("j.docx")).unwrap());
+    assert_eq!(
+        std::fs::read(dir.path().join("t.docx")).unwrap(),
+        std::fs::read(dir.path().join("j.docx")).unwrap()
+    );
 }
 
 #[test]

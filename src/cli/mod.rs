@@ -93,9 +93,17 @@ const HELP_VI: &str = "{about-with-newline}\nCách dùng: {usage}\n\n{all-args}{
 
 fn vi_args(cmd: clap::Command) -> clap::Command {
     cmd.mut_args(|a| {
-        let heading = if a.is_positional() { "Đối số" } else { "Tùy chọn" };
+        let heading = if a.is_positional() {
+            "Đối số"
+        } else {
+            "Tùy chọn"
+        };
         let a = a.help_heading(heading);
-        if a.get_action().takes_values() { a.hide_possible_values(true).hide_default_value(true) } else { a }
+        if a.get_action().takes_values() {
+            a.hide_possible_values(true).hide_default_value(true)
+        } else {
+            a
+        }
     })
 }
 
@@ -106,15 +114,46 @@ fn vietnamese(cmd: clap::Command) -> clap::Command {
         .subcommand_help_heading("Lệnh")
         .subcommand_value_name("LỆNH")
         .disable_help_flag(true)
-        .arg(clap::Arg::new("help").short('h').long("help").action(clap::ArgAction::Help).help("In trợ giúp").global(true))
+        .arg(
+            clap::Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(clap::ArgAction::Help)
+                .help("In trợ giúp")
+                .global(true),
+        )
         .disable_version_flag(true)
-        .arg(clap::Arg::new("version").short('V').long("version").action(clap::ArgAction::Version).help("In phiên bản"));
-    let subs: Vec<String> = cmd.get_subcommands().map(|c| c.get_name().to_string()).collect();
-    subs.into_iter().fold(cmd, |cmd, name| cmd.mut_subcommand(name, |c| {
-        let c = vi_args(c).help_template(HELP_VI).next_help_heading("Tùy chọn").subcommand_help_heading("Lệnh").subcommand_value_name("LỆNH");
-        let inner: Vec<String> = c.get_subcommands().map(|x| x.get_name().to_string()).collect();
-        inner.into_iter().fold(c, |c, n| c.mut_subcommand(n, |x| vi_args(x).help_template(HELP_VI).next_help_heading("Tùy chọn")))
-    }))
+        .arg(
+            clap::Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(clap::ArgAction::Version)
+                .help("In phiên bản"),
+        );
+    let subs: Vec<String> = cmd
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect();
+    subs.into_iter().fold(cmd, |cmd, name| {
+        cmd.mut_subcommand(name, |c| {
+            let c = vi_args(c)
+                .help_template(HELP_VI)
+                .next_help_heading("Tùy chọn")
+                .subcommand_help_heading("Lệnh")
+                .subcommand_value_name("LỆNH");
+            let inner: Vec<String> = c
+                .get_subcommands()
+                .map(|x| x.get_name().to_string())
+                .collect();
+            inner.into_iter().fold(c, |c, n| {
+                c.mut_subcommand(n, |x| {
+                    vi_args(x)
+                        .help_template(HELP_VI)
+                        .next_help_heading("Tùy chọn")
+                })
+            })
+        })
+    })
 }
 
 fn command(lang: Lang) -> clap::Command {

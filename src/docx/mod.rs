@@ -6,6 +6,7 @@
 
 mod canon;
 mod pack;
+mod sections;
 mod shapes;
 
 use crate::model::{self, Align, Block, Content, Document, Region, Role};
@@ -19,6 +20,7 @@ use docx_rs::{
 
 pub use canon::canonicalize;
 pub use pack::repack;
+pub use sections::section_xml;
 pub use shapes::RuleShape;
 
 #[derive(Debug, thiserror::Error)]
@@ -324,72 +326,94 @@ fn first_footer(paragraphs: Vec<Paragraph>) -> Footer {
     f
 }
 
-/// Builds the docx-rs document and the list of rule shapes its placeholders stand for.
-pub fn build(doc: &Document) -> (Docx, Vec<RuleShape>) {
+/// A section break the packing pass writes (docx-rs 0.4.22's `Section` drops every header or
+/// footer but the first one given to it, so vbhc writes the `sectPr` of all sections but the
+/// last itself, pointing at the same header and footer parts as the last).
+#[derive(Debug, Clone)]
+pub struct SectionBreak {
+    pub page: model::PageSetup,
+}
+
+pub(crate) fn section_marker(n: usize) -> String {
+    format!("VBHC-SECTION-{n:04}")
+}
+
+/// What the packing pass needs besides the package: the rules and the section breaks.
+#[derive(Debug, Default)]
+pub struct Extras {
+    pub rules: Vec<RuleShape>,
+    pub breaks: Vec<SectionBreak>,
+}
+
+/// Builds the docx-rs document; shapes and section breaks are left as markers for the packing
+/// pass.
+pub fn build(doc: &Document) -> (Docx, Extras) {
     let mut b = Builder { rules: Vec::new() };
     let mut docx = Docx::new()
         .default_fonts(fonts())
         .default_size(nd30::SIZE_BODY.value as usize)
         .created_at("2026-01-01T00:00:00Z")
         .updated_at("2026-01-01T00:00:00Z");
+    let mut breaks = Vec::new();
+    let mut footer_paras = Vec::new();
     let n = doc.sections.len();
     for (si, s) in doc.sections.iter().enumerate() {
         let (children, footer) = section_children(&mut b, &s.blocks);
-        let p = &s.page;
-        let last = si + 1 == n;
-        if last {
-            docx = docx.page_size(p.width, p.height).page_margin(margin(p));
-            if p.landscape {
-                docx = docx.page_orient(docx_rs::PageOrientationType::Landscape);
-            }
-            if p.page_numbers {
-                docx = docx.header(page_number_header(p.number_size));
-            }
-            if p.first_page_unnumbered {
-                docx = docx.first_header(empty_header());
-                if !footer.is_empty() {
-                    docx = docx.first_footer(first_footer(footer));
-                }
-            }
-            if let Some(start) = p.restart_at {
-                docx = docx.page_num_type(PageNumType::new().start(start));
-            }
-            for c in children {
-                docx = match c {
-                    Child::P(p) => docx.add_paragraph(p),
-                    Child::T(t) => docx.add_table(t),
-                };
-            }
-        } else {
-            let mut sec = Section::new()
-                .page_size(docx_rs::PageSize::new().size(p.width, p.height))
-                .page_margin(margin(p));
-            if p.landscape {
-                sec = sec.page_orient(docx_rs::PageOrientationType::Landscape);
-            }
-            if p.page_numbers {
-                sec = sec.header(page_number_header(p.number_size));
-            }
-            if p.first_page_unnumbered {
-                sec = sec.first_header(empty_header());
-                if !footer.is_empty() {
-                    sec = sec.first_footer(first_footer(footer));
-                }
-            }
-            if let Some(start) = p.restart_at {
-                sec = sec.page_num_type(PageNumType::new().start(start));
-            }
-            for c in children {
-                sec = match c {
-                    Child::P(p) => sec.add_paragraph(p),
-                    Child::T(t) => sec.add_table(t),
-                };
-            }
-            docx = docx.add_section(sec);
+        if si == 0 {
+            footer_paras = footer;
+        }
+        for c in children {
+            docx = match c {
+                Child::P(p) => docx.add_paragraph(p),
+                Child::T(t) => docx.add_table(t),
+            };
+        }
+        if si + 1 < n {
+            docx = docx.add_paragraph(
+                Paragraph::new()
+                    .size(2)
+                    .line_spacing(LineSpacing::new().before(0).after(0))
+                    .add_run(Run::new().add_text(section_marker(si))),
+            );
+            breaks.push(SectionBreak { page: s.page });
         }
     }
-    let _ = (IndentLevel::new(0), SectionProperty::new(), Role::Body);
-    (docx, b.rules)
+    // The last section's setup is the document's own; headers and footers are shared by all
+    // sections (page numbers from page 2 of each section on).
+    let last = &doc.sections[n - 1].page;
+    docx = docx
+        .page_size(last.width, last.height)
+        .page_margin(margin(last));
+    if last.landscape {
+        docx = docx.page_orient(docx_rs::PageOrientationType::Landscape);
+    }
+    if let Some(start) = last.restart_at {
+        docx = docx.page_num_type(PageNumType::new().start(start));
+    }
+    if last.page_numbers || doc.sections.iter().any(|s| s.page.page_numbers) {
+        docx = docx.header(page_number_header(last.number_size));
+    }
+    docx = docx.first_header(empty_header());
+    if !footer_paras.is_empty() {
+        // The address block is on page 1 only: a first-page footer, and an empty default one so
+        // other pages (and other sections) show nothing.
+        docx = docx
+            .first_footer(first_footer(footer_paras))
+            .footer(Footer::new().add_paragraph(Paragraph::new()));
+    }
+    let _ = (
+        IndentLevel::new(0),
+        SectionProperty::new(),
+        Role::Body,
+        Section::new(),
+    );
+    (
+        docx,
+        Extras {
+            rules: b.rules,
+            breaks,
+        },
+    )
 }
 
 /// The raw docx-rs package, before the packing pass (kept for the test that proves the pass
@@ -403,8 +427,8 @@ pub fn raw_bytes(doc: &Document) -> Result<Vec<u8>, WriteError> {
 
 /// The DOCX bytes vbhc writes: deterministic, schema-ordered, with real rule shapes.
 pub fn to_bytes(doc: &Document) -> Result<Vec<u8>, WriteError> {
-    let (docx, rules) = build(doc);
+    let (docx, extras) = build(doc);
     let mut buf = std::io::Cursor::new(Vec::new());
     docx.build().pack(&mut buf)?;
-    repack(&buf.into_inner(), &rules)
+    repack(&buf.into_inner(), &extras)
 }

@@ -2,7 +2,7 @@
 //! timestamps and deflate, after putting each XML part in schema order and swapping the rule
 //! markers for shapes. Same model in, same bytes out.
 
-use super::{WriteError, canon, shapes};
+use super::{WriteError, canon, sections, shapes};
 use std::io::{Cursor, Read, Write};
 use zip::write::SimpleFileOptions;
 
@@ -10,7 +10,7 @@ const THEME: &str = include_str!("theme1.xml");
 const THEME_OVERRIDE: &str = r#"<Override PartName="/word/theme/theme1.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/></Types>"#;
 const THEME_REL: &str = r#"<Relationship Id="rIdTheme1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme" Target="theme/theme1.xml"/></Relationships>"#;
 
-pub fn repack(raw: &[u8], rules: &[shapes::RuleShape]) -> Result<Vec<u8>, WriteError> {
+pub fn repack(raw: &[u8], extras: &super::Extras) -> Result<Vec<u8>, WriteError> {
     let mut archive = zip::ZipArchive::new(Cursor::new(raw))?;
     let mut parts: Vec<(String, Vec<u8>)> = Vec::with_capacity(archive.len());
     for i in 0..archive.len() {
@@ -39,7 +39,9 @@ pub fn repack(raw: &[u8], rules: &[shapes::RuleShape]) -> Result<Vec<u8>, WriteE
                 String::from_utf8(data).map_err(|e| WriteError::Xml(format!("{name}: {e}")))?;
             let mut t = canon::canonicalize(&text);
             match name.as_str() {
-                "word/document.xml" => t = shapes::insert(&t, rules),
+                "word/document.xml" => {
+                    t = sections::insert(&shapes::insert(&t, &extras.rules), &extras.breaks)
+                }
                 "[Content_Types].xml" => t = t.replace("</Types>", THEME_OVERRIDE),
                 "word/_rels/document.xml.rels" => t = t.replace("</Relationships>", THEME_REL),
                 _ => {}

@@ -11,7 +11,11 @@ pub fn root() -> PathBuf {
 }
 
 pub fn vbhc(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_vbhc")).args(args).current_dir(dir).output().expect("vbhc runs")
+    Command::new(env!("CARGO_BIN_EXE_vbhc"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("vbhc runs")
 }
 
 pub fn code(o: &Output) -> i32 {
@@ -44,7 +48,16 @@ pub fn tempdir() -> tempfile::TempDir {
 pub fn render(sample: &Path, dir: &Path) -> PathBuf {
     let stem = sample.file_stem().unwrap().to_string_lossy().into_owned();
     let out = dir.join(format!("{stem}.docx"));
-    let o = vbhc(&["render", sample.to_str().unwrap(), "-o", out.to_str().unwrap(), "--force"], dir);
+    let o = vbhc(
+        &[
+            "render",
+            sample.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--force",
+        ],
+        dir,
+    );
     assert_eq!(code(&o), 0, "{stem}: {}", stderr(&o));
     out
 }
@@ -113,7 +126,15 @@ pub fn paragraphs(xml: &str) -> Vec<String> {
 
 /// Runs a tool the README's setup installs; its absence fails the test with what to install.
 pub fn tool(cmd: &str, install: &str) -> Command {
-    let ok = Command::new("sh").arg("-c").arg(format!("command -v {cmd}")).output().map(|o| o.status.success()).unwrap_or(false);
-    assert!(ok, "`{cmd}` is needed for this test: {install} (bash .ci/run installs it)");
+    let ok = Command::new("sh")
+        .arg("-c")
+        .arg(format!("command -v {cmd}"))
+        .output()
+        .map(|o| o.status.success())
+        .unwrap_or(false);
+    assert!(
+        ok,
+        "`{cmd}` is needed for this test: {install} (bash .ci/run installs it)"
+    );
     Command::new(cmd)
 }
