@@ -93,23 +93,30 @@ fn para(
     }
 }
 
+/// Size (half-points) and emphasis of a one-run line.
+#[derive(Debug, Clone, Copy)]
+struct Look {
+    size: u32,
+    bold: bool,
+    italic: bool,
+}
+
+impl Look {
+    fn new(size: u32, bold: bool, italic: bool) -> Self {
+        Self { size, bold, italic }
+    }
+}
+
 fn line(
     role: Role,
     region: Region,
     format: ParaFormat,
     text: &str,
-    size: u32,
-    bold: bool,
-    italic: bool,
+    look: Look,
     source: Option<Location>,
 ) -> Block {
-    para(
-        role,
-        region,
-        format,
-        vec![run(text, size, bold, italic)],
-        source,
-    )
+    let r = run(text, look.size, look.bold, look.italic);
+    para(role, region, format, vec![r], source)
 }
 
 fn rule(region: Region, length: u32, region_width: u32) -> Block {
@@ -172,9 +179,7 @@ pub fn lay_out(d: &Draft) -> Result<Laid, Finding> {
             Region::HeaderLeft,
             fmt(Align::Center),
             &cq.v,
-            nd30::SIZE_CHU_QUAN.value,
-            false,
-            false,
+            Look::new(nd30::SIZE_CHU_QUAN.value, false, false),
             at(&cq.at),
         ));
     }
@@ -185,9 +190,7 @@ pub fn lay_out(d: &Draft) -> Result<Laid, Finding> {
             Region::HeaderLeft,
             fmt(Align::Center),
             l,
-            size_cq,
-            true,
-            false,
+            Look::new(size_cq, true, false),
             at(&d.co_quan.at),
         ));
         let w = metrics::width_twips(l, Face::Bold, size_cq);
@@ -234,9 +237,7 @@ pub fn lay_out(d: &Draft) -> Result<Laid, Finding> {
             ..fmt(Align::Center)
         },
         &so_line,
-        nd30::SIZE_SO.value,
-        false,
-        false,
+        Look::new(nd30::SIZE_SO.value, false, false),
         at(&d.ky_hieu.at),
     ));
     if tp.form == Form::CongVan {
@@ -249,9 +250,7 @@ pub fn lay_out(d: &Draft) -> Result<Laid, Finding> {
                 ..fmt(Align::Center)
             },
             &vv,
-            nd30::SIZE_VV.value,
-            false,
-            false,
+            Look::new(nd30::SIZE_VV.value, false, false),
             at(&d.trich_yeu.at),
         ));
     }
@@ -275,9 +274,7 @@ pub fn lay_out(d: &Draft) -> Result<Laid, Finding> {
                 ..fmt(Align::Center)
             },
             &dk.v,
-            nd30::SIZE_DO_KHAN.value,
-            true,
-            false,
+            Look::new(nd30::SIZE_DO_KHAN.value, true, false),
             at(&dk.at),
         ));
     }
@@ -289,9 +286,7 @@ pub fn lay_out(d: &Draft) -> Result<Laid, Finding> {
         Region::HeaderRight,
         fmt(Align::Center),
         QUOC_HIEU,
-        nd30::SIZE_QUOC_HIEU.value,
-        true,
-        false,
+        Look::new(nd30::SIZE_QUOC_HIEU.value, true, false),
         None,
     ));
     b.push(line(
@@ -299,9 +294,7 @@ pub fn lay_out(d: &Draft) -> Result<Laid, Finding> {
         Region::HeaderRight,
         fmt(Align::Center),
         TIEU_NGU,
-        nd30::SIZE_TIEU_NGU.value,
-        true,
-        false,
+        Look::new(nd30::SIZE_TIEU_NGU.value, true, false),
         None,
     ));
     b.push(rule(
@@ -318,9 +311,7 @@ pub fn lay_out(d: &Draft) -> Result<Laid, Finding> {
             ..fmt(Align::Center)
         },
         &date_line,
-        nd30::SIZE_NGAY.value,
-        false,
-        true,
+        Look::new(nd30::SIZE_NGAY.value, false, true),
         at(&d.ngay.at),
     ));
 
@@ -336,9 +327,7 @@ pub fn lay_out(d: &Draft) -> Result<Laid, Finding> {
                 ..fmt(Align::Center)
             },
             &tp.ten_loai,
-            size_t,
-            true,
-            false,
+            Look::new(size_t, true, false),
             None,
         ));
         b.push(line(
@@ -349,9 +338,7 @@ pub fn lay_out(d: &Draft) -> Result<Laid, Finding> {
                 ..fmt(Align::Center)
             },
             &d.trich_yeu.v,
-            size_t,
-            true,
-            false,
+            Look::new(size_t, true, false),
             at(&d.trich_yeu.at),
         ));
         let w = longest_line(&d.trich_yeu.v, Face::Bold, size_t, tw);
@@ -363,22 +350,20 @@ pub fn lay_out(d: &Draft) -> Result<Laid, Finding> {
     }
 
     // ---- Quyết định: authority line, căn cứ, QUYẾT ĐỊNH: ----------------------------------
-    if tp.form == Form::QuyetDinh {
-        if let Some(tq) = &d.tham_quyen {
-            b.push(line(
-                Role::ThamQuyen,
-                Region::Page,
-                ParaFormat {
-                    space_before: 240,
-                    ..fmt(Align::Center)
-                },
-                &tq.v,
-                size_t,
-                true,
-                false,
-                at(&tq.at),
-            ));
-        }
+    if tp.form == Form::QuyetDinh
+        && let Some(tq) = &d.tham_quyen
+    {
+        b.push(line(
+            Role::ThamQuyen,
+            Region::Page,
+            ParaFormat {
+                space_before: 240,
+                ..fmt(Align::Center)
+            },
+            &tq.v,
+            Look::new(size_t, true, false),
+            at(&tq.at),
+        ));
     }
     let n = d.can_cu.len();
     for (i, cc) in d.can_cu.iter().enumerate() {
@@ -393,9 +378,7 @@ pub fn lay_out(d: &Draft) -> Result<Laid, Finding> {
             Region::Page,
             f,
             &text,
-            nd30::SIZE_BODY.value,
-            false,
-            true,
+            Look::new(nd30::SIZE_BODY.value, false, true),
             at(&cc.at),
         ));
     }
@@ -410,9 +393,7 @@ pub fn lay_out(d: &Draft) -> Result<Laid, Finding> {
                 ..fmt(Align::Center)
             },
             "QUYẾT ĐỊNH:",
-            size_t,
-            true,
-            false,
+            Look::new(size_t, true, false),
             None,
         ));
     }
@@ -432,9 +413,7 @@ pub fn lay_out(d: &Draft) -> Result<Laid, Finding> {
                     ..fmt(Align::Center)
                 },
                 &text,
-                size_kg,
-                false,
-                false,
+                Look::new(size_kg, false, false),
                 at(&one.at),
             ));
         }
@@ -498,9 +477,7 @@ pub fn lay_out(d: &Draft) -> Result<Laid, Finding> {
             ..keep
         },
         "Nơi nhận:",
-        nd30::SIZE_NOI_NHAN_HEADING.value,
-        true,
-        true,
+        Look::new(nd30::SIZE_NOI_NHAN_HEADING.value, true, true),
         None,
     ));
     let mut items: Vec<(String, Option<Location>)> = Vec::new();
@@ -528,9 +505,7 @@ pub fn lay_out(d: &Draft) -> Result<Laid, Finding> {
             Region::SignLeft,
             keep,
             &text,
-            nd30::SIZE_NOI_NHAN.value,
-            false,
-            false,
+            Look::new(nd30::SIZE_NOI_NHAN.value, false, false),
             src,
         ));
     }
@@ -547,9 +522,7 @@ pub fn lay_out(d: &Draft) -> Result<Laid, Finding> {
                 ..fmt(Align::Left)
             },
             &text,
-            nd30::SIZE_NGUOI_SOAN.value,
-            false,
-            false,
+            Look::new(nd30::SIZE_NGUOI_SOAN.value, false, false),
             None,
         ));
     }
@@ -574,9 +547,7 @@ pub fn lay_out(d: &Draft) -> Result<Laid, Finding> {
             Region::SignRight,
             f,
             &q.v,
-            size_s,
-            true,
-            false,
+            Look::new(size_s, true, false),
             at(&q.at),
         ));
     }
@@ -593,9 +564,7 @@ pub fn lay_out(d: &Draft) -> Result<Laid, Finding> {
         Region::SignRight,
         f,
         &d.chuc_vu.v,
-        size_s,
-        true,
-        false,
+        Look::new(size_s, true, false),
         at(&d.chuc_vu.at),
     ));
     b.push(para(
@@ -613,9 +582,7 @@ pub fn lay_out(d: &Draft) -> Result<Laid, Finding> {
         Region::SignRight,
         fmt(Align::Center),
         &d.ho_ten.v,
-        size_s,
-        true,
-        false,
+        Look::new(size_s, true, false),
         at(&d.ho_ten.at),
     ));
 
@@ -625,9 +592,7 @@ pub fn lay_out(d: &Draft) -> Result<Laid, Finding> {
             Region::Footer,
             fmt(Align::Left),
             &dc.v,
-            nd30::SIZE_DIA_CHI.value,
-            false,
-            false,
+            Look::new(nd30::SIZE_DIA_CHI.value, false, false),
             at(&dc.at),
         ));
     }
@@ -657,9 +622,7 @@ pub fn lay_out(d: &Draft) -> Result<Laid, Finding> {
                 ..fmt(Align::Center)
             },
             &label,
-            nd30::SIZE_PHU_LUC_LABEL.value,
-            true,
-            false,
+            Look::new(nd30::SIZE_PHU_LUC_LABEL.value, true, false),
             None,
         ));
         pb.push(line(
@@ -670,9 +633,7 @@ pub fn lay_out(d: &Draft) -> Result<Laid, Finding> {
                 ..fmt(Align::Center)
             },
             &pl.tieu_de.v,
-            nd30::SIZE_PHU_LUC_TITLE.value,
-            true,
-            false,
+            Look::new(nd30::SIZE_PHU_LUC_TITLE.value, true, false),
             at(&pl.tieu_de.at),
         ));
         let attribution = pl.kem_theo.clone().unwrap_or_else(|| {
@@ -696,9 +657,7 @@ pub fn lay_out(d: &Draft) -> Result<Laid, Finding> {
                 ..fmt(Align::Center)
             },
             &attribution,
-            nd30::SIZE_BODY.value,
-            false,
-            true,
+            Look::new(nd30::SIZE_BODY.value, false, true),
             None,
         ));
         let (mblocks, _) = markup::parse(&pl.noi_dung.v, 1);
@@ -745,13 +704,13 @@ fn markup_origins(d: &Draft) -> Vec<(String, Location)> {
         .iter()
         .filter(|f| f.kind == FieldKind::Markup)
     {
-        if let Some(f) = d.fields.get(&decl.name) {
-            if let FieldValue::Markup(m) = &f.v {
-                let base = f.at.line.unwrap_or(1) + usize::from(m.contains('\n'));
-                for (i, l) in m.lines().enumerate() {
-                    if !l.trim().is_empty() {
-                        out.push((l.trim().to_string(), f.at.clone().at(base + i, 1)));
-                    }
+        if let Some(f) = d.fields.get(&decl.name)
+            && let FieldValue::Markup(m) = &f.v
+        {
+            let base = f.at.line.unwrap_or(1) + usize::from(m.contains('\n'));
+            for (i, l) in m.lines().enumerate() {
+                if !l.trim().is_empty() {
+                    out.push((l.trim().to_string(), f.at.clone().at(base + i, 1)));
                 }
             }
         }
@@ -855,10 +814,11 @@ fn blocks_from_markup(
                         r.text = text::upper(&r.text);
                     }
                 }
-                if matches!(mark, Mark::Part(_)) && rest.iter().all(|r| r.text.trim().is_empty()) {
-                    if let Some(l) = runs.first_mut() {
-                        l.text = label.clone();
-                    }
+                if matches!(mark, Mark::Part(_))
+                    && rest.iter().all(|r| r.text.trim().is_empty())
+                    && let Some(l) = runs.first_mut()
+                {
+                    l.text = label.clone();
                 }
                 runs.extend(rest);
                 let source = origin_of(origins, mark, inlines);

@@ -130,10 +130,11 @@ pub fn classify(line: &str) -> (Mark, &str) {
     }
     if head == "Điều" {
         let (num, after) = rest.split_once(' ').unwrap_or((rest, ""));
-        if let Some(n) = num.strip_suffix('.') {
-            if !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) {
-                return (Mark::Article(format!("Điều {n}.")), after);
-            }
+        if let Some(n) = num.strip_suffix('.')
+            && !n.is_empty()
+            && n.chars().all(|c| c.is_ascii_digit())
+        {
+            return (Mark::Article(format!("Điều {n}.")), after);
         }
     }
     if rest.is_empty() && !line.ends_with(' ') {
@@ -156,10 +157,11 @@ pub fn classify(line: &str) -> (Mark, &str) {
             };
         }
     }
-    if let Some(l) = head.strip_suffix(')') {
-        if l.chars().count() == 1 && l.chars().all(|c| c.is_lowercase()) {
-            return (Mark::Point(l.to_string(), alpha::index_of(l)), rest);
-        }
+    if let Some(l) = head.strip_suffix(')')
+        && l.chars().count() == 1
+        && l.chars().all(|c| c.is_lowercase())
+    {
+        return (Mark::Point(l.to_string(), alpha::index_of(l)), rest);
     }
     (Mark::Para, line)
 }
@@ -280,16 +282,14 @@ pub fn parse(src: &str, first_line: usize) -> (Vec<MBlock>, Vec<MarkupNote>) {
         } else {
             line
         };
-        if pending_break {
-            if let Some(MBlock::Line { inlines: prev, .. }) = blocks.last_mut() {
-                let mut more = inlines(body);
-                if let Some(first) = more.first_mut() {
-                    first.break_before = true;
-                }
-                prev.extend(more);
-                pending_break = trailing;
-                continue;
+        if pending_break && let Some(MBlock::Line { inlines: prev, .. }) = blocks.last_mut() {
+            let mut more = inlines(body);
+            if let Some(first) = more.first_mut() {
+                first.break_before = true;
             }
+            prev.extend(more);
+            pending_break = trailing;
+            continue;
         }
         pending_break = trailing;
         if let Some(name) = body

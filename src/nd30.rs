@@ -65,6 +65,9 @@ pub const HEADER_LEFT_COL: u32 = 3175;
 /// The right column (Quốc hiệu, Tiêu ngữ, date) must hold the 13-pt bold Quốc hiệu (9.57 cm) on
 /// one line.
 pub const HEADER_RIGHT_COL: u32 = TEXT_WIDTH - HEADER_LEFT_COL;
+// The 13-pt bold Quốc hiệu is 9.57 cm = 5426 twips wide (src/metrics.rs tests): checked when
+// the crate compiles, so no choice of columns can break its line.
+const _: () = assert!(HEADER_RIGHT_COL > 5440);
 
 /// Quốc hiệu: 12–13 pt, upright bold, upper case. 13 pt as in 2026 practice.
 pub const SIZE_QUOC_HIEU: Ranged = Ranged::new(26, 24, 26);
@@ -164,10 +167,6 @@ mod tests {
     #[test]
     fn text_width_is_160_mm() {
         assert_eq!(TEXT_WIDTH, 9071);
-        assert!(
-            HEADER_RIGHT_COL > 5440,
-            "right column must hold the 9.57 cm Quốc hiệu"
-        );
     }
 
     #[test]

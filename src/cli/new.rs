@@ -127,8 +127,8 @@ pub fn skeleton(t: &KindTemplate, lang: Lang) -> String {
     }
     // The kind's own fields.
     out.push_str(match lang {
-        Lang::Vi => &"# ---- Nội dung riêng của loại văn bản này ----\n\n",
-        Lang::En => &"# ---- This kind's own fields ----\n\n",
+        Lang::Vi => "# ---- Nội dung riêng của loại văn bản này ----\n\n",
+        Lang::En => "# ---- This kind's own fields ----\n\n",
     });
     for f in &t.fields {
         let text = if lang == Lang::Vi {

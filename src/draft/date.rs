@@ -48,12 +48,11 @@ pub fn parse(v: &Value) -> Result<DateParts, Msg> {
         .any(|p| p.is_empty() || !p.chars().all(|c| c.is_ascii_digit()))
     {
         // TOML date-times carry a time part; only the date matters.
-        if let Value::Datetime(d) = v {
-            if let Some(date) = d.split(['T', ' ']).next() {
-                if date != d {
-                    return parse(&Value::String(date.to_string()));
-                }
-            }
+        if let Value::Datetime(d) = v
+            && let Some(date) = d.split(['T', ' ']).next()
+            && date != d
+        {
+            return parse(&Value::String(date.to_string()));
         }
         return Err(bad(s));
     }
@@ -73,26 +72,26 @@ pub fn parse(v: &Value) -> Result<DateParts, Msg> {
             y
         ));
     }
-    if let Some(m) = m {
-        if !(1..=12).contains(&m) {
-            return Err(msg!(
-                "không có tháng {} (ngày `{}`)",
-                "there is no month {} (date `{}`)",
-                m,
-                s
-            ));
-        }
+    if let Some(m) = m
+        && !(1..=12).contains(&m)
+    {
+        return Err(msg!(
+            "không có tháng {} (ngày `{}`)",
+            "there is no month {} (date `{}`)",
+            m,
+            s
+        ));
     }
-    if let (Some(m), Some(d)) = (m, d) {
-        if NaiveDate::from_ymd_opt(y as i32, m, d).is_none() {
-            return Err(msg!(
-                "ngày {}/{}/{} không có thật",
-                "{}/{}/{} is not a real date",
-                d,
-                m,
-                y
-            ));
-        }
+    if let (Some(m), Some(d)) = (m, d)
+        && NaiveDate::from_ymd_opt(y as i32, m, d).is_none()
+    {
+        return Err(msg!(
+            "ngày {}/{}/{} không có thật",
+            "{}/{}/{} is not a real date",
+            d,
+            m,
+            y
+        ));
     }
     Ok(DateParts {
         year: y as i32,

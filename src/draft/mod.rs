@@ -479,26 +479,25 @@ impl Loader<'_> {
             v: upper(&f.v),
             at: f.at,
         });
-        if let Some(dk) = &do_khan {
-            if !["KHẨN", "THƯỢNG KHẨN", "HỎA TỐC", "HOẢ TỐC"].contains(&dk.v.as_str())
-            {
-                self.errors.push(
-                    Finding::error(
-                        "DRAFT-VALUE",
-                        Exit::DataErr,
-                        msg!(
-                            "mức độ khẩn `{}` không có trong Nghị định 30",
-                            "urgency `{}` is not one of the decree's",
-                            dk.v
-                        ),
-                    )
-                    .at(dk.at.clone())
-                    .hint(msg!(
-                        "dùng KHẨN, THƯỢNG KHẨN hoặc HỎA TỐC",
-                        "use KHẨN, THƯỢNG KHẨN or HỎA TỐC"
-                    )),
-                );
-            }
+        if let Some(dk) = &do_khan
+            && !["KHẨN", "THƯỢNG KHẨN", "HỎA TỐC", "HOẢ TỐC"].contains(&dk.v.as_str())
+        {
+            self.errors.push(
+                Finding::error(
+                    "DRAFT-VALUE",
+                    Exit::DataErr,
+                    msg!(
+                        "mức độ khẩn `{}` không có trong Nghị định 30",
+                        "urgency `{}` is not one of the decree's",
+                        dk.v
+                    ),
+                )
+                .at(dk.at.clone())
+                .hint(msg!(
+                    "dùng KHẨN, THƯỢNG KHẨN hoặc HỎA TỐC",
+                    "use KHẨN, THƯỢNG KHẨN or HỎA TỐC"
+                )),
+            );
         }
         let tham_quyen = self.text(&g, "tham_quyen", "", norm).map(|f| Field {
             v: upper(&f.v),
@@ -642,11 +641,11 @@ impl Loader<'_> {
             },
             _ => None,
         };
-        if let Some(k) = &ky_hieu {
-            if let Err(m) = number::check_ky_hieu(&k.v) {
-                self.errors
-                    .push(Finding::error("DRAFT-KY-HIEU", Exit::DataErr, m).at(k.at.clone()));
-            }
+        if let Some(k) = &ky_hieu
+            && let Err(m) = number::check_ky_hieu(&k.v)
+        {
+            self.errors
+                .push(Finding::error("DRAFT-KY-HIEU", Exit::DataErr, m).at(k.at.clone()));
         }
 
         // The kind's own fields.
