@@ -1,5 +1,6 @@
 //! vbhc — soạn văn bản hành chính theo Nghị định 30/2020/NĐ-CP.
 pub mod cli;
+pub mod config;
 pub mod docx;
 pub mod draft;
 pub mod exit;

@@ -13,6 +13,14 @@ use std::path::PathBuf;
 
 pub use report::Reporter;
 
+/// The templates a command uses: `--templates`, else the config's `mau`, else the built-in set.
+fn templates_for(cli: &Cli) -> Result<crate::template::Templates, crate::finding::Finding> {
+    let config = crate::config::load()?;
+    Ok(crate::template::Templates::new(
+        cli.templates.clone().or(config.templates),
+    ))
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
 pub enum Format {
     /// Dễ đọc, như trình biên dịch

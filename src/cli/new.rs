@@ -5,7 +5,7 @@ use super::{Cli, Reporter};
 use crate::draft::schema::{self, CoreField, CoreKind};
 use crate::exit::Exit;
 use crate::i18n::Lang;
-use crate::template::{FieldKind, KindTemplate, Templates};
+use crate::template::{FieldKind, KindTemplate};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -15,7 +15,7 @@ pub struct Args {
 }
 
 pub fn run(cli: &Cli, a: &Args, rep: &mut Reporter) -> Exit {
-    match Templates::new(cli.templates.clone()).get(&a.kind) {
+    match super::templates_for(cli).and_then(|ts| ts.get(&a.kind)) {
         Ok(t) => {
             print!("{}", skeleton(&t, cli.lang));
             rep.finish("new")

@@ -21,8 +21,9 @@ pub struct Args {
 
 pub fn run(cli: &Cli, a: &Args, rep: &mut Reporter) -> Exit {
     let result = (|| {
-        let templates = Templates::new(cli.templates.clone());
-        let d = draft::load(&a.draft, &templates)?;
+        let config = crate::config::load().map_err(|f| vec![f])?;
+        let templates = Templates::new(cli.templates.clone().or(config.templates));
+        let d = draft::load_with_tone(&a.draft, &templates, config.tone.unwrap_or_default())?;
         let laid = layout::lay_out(&d).map_err(|f| vec![f])?;
         let bytes = docx::to_bytes(&laid.doc).map_err(|e| {
             vec![crate::finding::Finding::error(

@@ -3,7 +3,7 @@
 use super::{Cli, Format, Reporter};
 use crate::exit::Exit;
 use crate::i18n::Lang;
-use crate::template::{FieldKind, Form, Templates};
+use crate::template::{FieldKind, Form};
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Cmd {
@@ -18,7 +18,13 @@ pub enum Cmd {
 }
 
 pub fn run(cli: &Cli, c: &Cmd, rep: &mut Reporter) -> Exit {
-    let ts = Templates::new(cli.templates.clone());
+    let ts = match super::templates_for(cli) {
+        Ok(ts) => ts,
+        Err(f) => {
+            rep.finding(&f);
+            return rep.finish("templates");
+        }
+    };
     let vi = cli.lang == Lang::Vi;
     match c {
         Cmd::List => {

@@ -81,6 +81,15 @@ pub struct Draft {
 
 /// Reads and checks a draft file. Errors come back all at once.
 pub fn load(path: &Path, templates: &Templates) -> Result<Draft, Vec<Finding>> {
+    load_with_tone(path, templates, ToneStyle::default())
+}
+
+/// As [`load`], with the office's tone-mark style for drafts that do not set `kieu_dau`.
+pub fn load_with_tone(
+    path: &Path,
+    templates: &Templates,
+    tone: ToneStyle,
+) -> Result<Draft, Vec<Finding>> {
     let bytes = read_input(path).map_err(|f| vec![f])?;
     let src = String::from_utf8(bytes).map_err(|e| {
         vec![
@@ -100,7 +109,7 @@ pub fn load(path: &Path, templates: &Templates) -> Result<Draft, Vec<Finding>> {
             )),
         ]
     })?;
-    load_str(path, &src, templates)
+    load_str(path, &src, templates, tone)
 }
 
 /// Reads an input file, telling a missing path, a folder and an unreadable file apart.
@@ -137,7 +146,12 @@ pub fn read_input(path: &Path) -> Result<Vec<u8>, Finding> {
     })
 }
 
-pub fn load_str(path: &Path, src: &str, templates: &Templates) -> Result<Draft, Vec<Finding>> {
+pub fn load_str(
+    path: &Path,
+    src: &str,
+    templates: &Templates,
+    default_tone: ToneStyle,
+) -> Result<Draft, Vec<Finding>> {
     let src = src.strip_prefix('\u{feff}').unwrap_or(src);
     let is_json = path
         .extension()
@@ -178,6 +192,7 @@ pub fn load_str(path: &Path, src: &str, templates: &Templates) -> Result<Draft, 
     };
     Loader {
         path,
+        default_tone,
         errors: Vec::new(),
         warnings: Vec::new(),
     }
@@ -186,6 +201,7 @@ pub fn load_str(path: &Path, src: &str, templates: &Templates) -> Result<Draft, 
 
 struct Loader<'a> {
     path: &'a Path,
+    default_tone: ToneStyle,
     errors: Vec<Finding>,
     warnings: Vec<Finding>,
 }
@@ -261,9 +277,9 @@ impl Loader<'_> {
                         s
                     ),
                 );
-                ToneStyle::default()
+                self.default_tone
             }),
-            _ => ToneStyle::default(),
+            _ => self.default_tone,
         };
         let norm = Normalizer::new(tone);
         self.check_keys(t, "", schema::CORE, Some(&template));

@@ -1,0 +1,103 @@
+//! The office's settings, in the platform's config folder (`directories`: %APPDATA% on Windows,
+//! ~/.config on Linux, ~/Library/Application Support on macOS): `vbhc/config.toml`. Today it
+//! holds the tone-mark style and a default templates folder; a draft's own `kieu_dau` and the
+//! `--templates` option take precedence. `VBHC_CONFIG` names another file (tests, shared setups).
+
+use crate::exit::Exit;
+use crate::finding::{Finding, Location};
+use crate::msg;
+use crate::text::ToneStyle;
+use serde::Deserialize;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    pub tone: Option<ToneStyle>,
+    pub templates: Option<PathBuf>,
+    /// Where the settings came from, if a file was read.
+    pub path: Option<PathBuf>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Raw {
+    kieu_dau: Option<String>,
+    mau: Option<PathBuf>,
+}
+
+/// The config file vbhc reads: `$VBHC_CONFIG`, else the platform's config folder.
+pub fn path() -> Option<PathBuf> {
+    if let Some(p) = std::env::var_os("VBHC_CONFIG") {
+        return Some(PathBuf::from(p));
+    }
+    directories::ProjectDirs::from("vn", "vbhc", "vbhc").map(|d| d.config_dir().join("config.toml"))
+}
+
+/// Loads the config; a missing file is no config, a broken one is refused (exit 78).
+pub fn load() -> Result<Config, Finding> {
+    let Some(path) = path() else {
+        return Ok(Config::default());
+    };
+    let src = match std::fs::read_to_string(&path) {
+        Ok(s) => s,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
+        Err(e) => {
+            return Err(Finding::error(
+                "CONFIG-READ",
+                Exit::Config,
+                msg!(
+                    "không đọc được tệp cấu hình: {}",
+                    "cannot read the config file: {}",
+                    e
+                ),
+            )
+            .at(Location::file(&path)));
+        }
+    };
+    let raw: Raw = toml::from_str(&src).map_err(|e| {
+        let line = e
+            .span()
+            .map_or(1, |s| src[..s.start].matches('\n').count() + 1);
+        Finding::error(
+            "CONFIG-INVALID",
+            Exit::Config,
+            msg!(
+                "tệp cấu hình sai: {}",
+                "invalid config file: {}",
+                e.message()
+            ),
+        )
+        .at(Location::file(&path).at(line, 1))
+        .hint(msg!(
+            "các khóa hợp lệ: kieu_dau = \"hòa\" | \"hoà\", mau = \"thư mục mẫu\"",
+            "valid keys: kieu_dau = \"hòa\" | \"hoà\", mau = \"templates folder\""
+        ))
+    })?;
+    let tone = match raw.kieu_dau {
+        None => None,
+        Some(s) => Some(ToneStyle::from_example(&s).ok_or_else(|| {
+            Finding::error(
+                "CONFIG-INVALID",
+                Exit::Config,
+                msg!(
+                    "kiểu dấu `{}` không rõ; dùng \"hòa\" hoặc \"hoà\"",
+                    "unknown tone style `{}`; use \"hòa\" or \"hoà\"",
+                    s
+                ),
+            )
+            .at(Location::file(&path).with_field("kieu_dau"))
+        })?),
+    };
+    let templates = raw.mau.map(|m| {
+        if m.is_relative() {
+            path.parent().map(|p| p.join(&m)).unwrap_or(m)
+        } else {
+            m
+        }
+    });
+    Ok(Config {
+        tone,
+        templates,
+        path: Some(path),
+    })
+}
