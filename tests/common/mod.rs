@@ -11,9 +11,11 @@ pub fn root() -> PathBuf {
 }
 
 pub fn vbhc(args: &[&str], dir: &Path) -> Output {
+    // Hermetic: no office config from the machine running the tests.
     Command::new(env!("CARGO_BIN_EXE_vbhc"))
         .args(args)
         .current_dir(dir)
+        .env("VBHC_CONFIG", dir.join(".no-config.toml"))
         .output()
         .expect("vbhc runs")
 }
