@@ -394,6 +394,34 @@ fn check_points(blocks: &[MBlock], notes: &mut Vec<MarkupNote>) {
             _ => {}
         }
     }
+    // Khoản numbers run 1, 2, 3 … within each mục, điều or phần.
+    let mut next: Option<u32> = None;
+    for b in blocks {
+        match b {
+            MBlock::Line {
+                mark: Mark::Clause(label),
+                line,
+                ..
+            } => {
+                let n: u32 = label.trim_end_matches('.').parse().unwrap_or(0);
+                let want = next.unwrap_or(1);
+                if n != want {
+                    notes.push(MarkupNote {
+                        line: *line,
+                        code: "MARKUP-CLAUSE-ORDER",
+                        vi: format!("khoản `{label}` đứng ở chỗ của khoản `{want}.` (số được giữ như đã viết)"),
+                        en: format!("clause `{label}` stands where `{want}.` belongs (numbers are kept as written)"),
+                    });
+                }
+                next = Some(n + 1);
+            }
+            MBlock::Line {
+                mark: Mark::Section(_) | Mark::Article(_) | Mark::Part(_),
+                ..
+            } => next = None,
+            _ => {}
+        }
+    }
 }
 
 #[cfg(test)]
@@ -498,6 +526,11 @@ mod tests {
         assert_eq!(notes[0].code, "MARKUP-POINT-ORDER");
         assert_eq!(notes[0].line, 3);
         assert_eq!(notes[1].code, "MARKUP-POINT-LETTER");
+        let (_, gap) = parse("1. một\n2. hai\n4. bốn\nII. MỤC\n1. lại một", 1);
+        assert_eq!(
+            gap.iter().map(|n| (n.code, n.line)).collect::<Vec<_>>(),
+            [("MARKUP-CLAUSE-ORDER", 3)]
+        );
         let (_, ok) = parse("a) một\nb) hai\nc) ba\nd) bốn\nđ) năm\ne) sáu\ng) bảy", 1);
         assert!(ok.is_empty(), "{ok:?}");
     }
