@@ -254,3 +254,42 @@ fn json_format_reports_in_the_shared_schema() {
     assert_eq!(v["exit"], 0);
     assert!(v["outputs"][0].as_str().unwrap().ends_with("a.docx"));
 }
+
+/// Every text field of every kind, filled with XML and markup characters: the document renders,
+/// its XML is well-formed, and the characters come back as text, never as structure.
+#[test]
+fn every_text_field_of_every_kind_is_escaped() {
+    let dir = tempdir();
+    let nasty = r#"X & Y <Z> "Q" **B** *I* | T | [[slot: s]] \ 1. K"#;
+    let shown = vbhc::text::Normalizer::default().text(nasty).unwrap();
+    let templates = vbhc::template::Templates::default();
+    for kind in templates.kinds() {
+        let t = templates.get(kind).unwrap();
+        let sk = stdout(&vbhc(&["new", kind], dir.path()));
+        let mut v: toml::Table = toml::from_str(&sk).unwrap();
+        let mut n = 0;
+        for f in t
+            .fields
+            .iter()
+            .filter(|f| f.kind == vbhc::template::FieldKind::Text)
+        {
+            v.insert(f.name.clone(), toml::Value::String(nasty.into()));
+            n += 1;
+        }
+        for core in ["trich_yeu", "dia_danh"] {
+            v.insert(core.into(), toml::Value::String(nasty.into()));
+        }
+        let file = dir.path().join(format!("{kind}.toml"));
+        std::fs::write(&file, toml::to_string(&v).unwrap()).unwrap();
+        let o = vbhc(&["render", file.to_str().unwrap()], dir.path());
+        assert_eq!(code(&o), 0, "{kind}: {}", stderr(&o));
+        let xml = part(&file.with_extension("docx"), "word/document.xml").unwrap();
+        let paras = paragraphs(&xml);
+        let hits = paras.iter().filter(|p| p.contains(&shown)).count();
+        assert!(
+            hits >= 1 + usize::from(n > 0),
+            "{kind}: the value came back {hits} times"
+        );
+        assert!(!xml.contains("<Z>"));
+    }
+}
