@@ -170,4 +170,51 @@ fn rule_under_tieu_ngu_is_as_long_as_its_text() {
         (len - text_len).abs() < 1.5,
         "rule {len:.2} pt vs text {text_len:.2} pt"
     );
+
+    // The rule under the agency name: centred under it, 1/3 to 1/2 of its longest line.
+    let segs: Vec<(f64, f64, f64)> = s
+        .split("d=\"")
+        .skip(1)
+        .map(|p| p.split('"').next().unwrap())
+        .filter_map(|d| {
+            let n: Vec<f64> = d
+                .split(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-'))
+                .filter_map(|t| t.parse().ok())
+                .collect();
+            (n.len() == 4 && (n[1] - n[3]).abs() < 0.01 && (n[2] - n[0]).abs() > 10.0)
+                .then(|| (n[0].min(n[2]), n[0].max(n[2]), n[1]))
+        })
+        .collect();
+    let qh = ws.iter().find(|w| w.page == 1 && w.text == "CỘNG").unwrap();
+    let organ_rule = segs
+        .iter()
+        .filter(|(_, x2, y)| *x2 < qh.x && *y < first.y + 40.0)
+        .min_by(|a, b| a.2.total_cmp(&b.2))
+        .expect("a rule in the left column");
+    let organ: Vec<&Word> = ws
+        .iter()
+        .filter(|w| w.page == 1 && w.x2 < qh.x && w.y < organ_rule.2 && w.y > qh.y - 5.0)
+        .collect();
+    let mut lines: Vec<(f64, f64, f64)> = Vec::new(); // (y, x_min, x_max)
+    for w in organ {
+        match lines.iter_mut().find(|l| (l.0 - w.y).abs() < 2.0) {
+            Some(l) => {
+                l.1 = l.1.min(w.x);
+                l.2 = l.2.max(w.x2);
+            }
+            None => lines.push((w.y, w.x, w.x2)),
+        }
+    }
+    let longest = lines.iter().map(|l| l.2 - l.1).fold(0.0, f64::max);
+    let ratio = (organ_rule.1 - organ_rule.0) / longest;
+    assert!(
+        (1.0 / 3.0..=0.5).contains(&ratio),
+        "agency rule is {ratio:.2} of the name's longest line"
+    );
+    let last = lines.iter().max_by(|a, b| a.0.total_cmp(&b.0)).unwrap();
+    let (rc, tc) = ((organ_rule.0 + organ_rule.1) / 2.0, (last.1 + last.2) / 2.0);
+    assert!(
+        (rc - tc).abs() < 3.0,
+        "agency rule centred at {rc:.1}, name at {tc:.1}"
+    );
 }
