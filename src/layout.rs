@@ -460,7 +460,7 @@ pub fn lay_out(d: &Draft) -> Result<Laid, Finding> {
     let body_markup = crate::template::render_body(tp, &template_data(d))?;
     let origins = markup_origins(d);
     let (mblocks, _) = markup::parse(&body_markup, 1);
-    let mut body = blocks_from_markup(&mblocks, tw, &origins, d);
+    let mut body = blocks_from_markup(&mblocks, tw, &origins);
     ensure_end_mark(&mut body);
     b.extend(body);
 
@@ -661,7 +661,7 @@ pub fn lay_out(d: &Draft) -> Result<Laid, Finding> {
             None,
         ));
         let (mblocks, _) = markup::parse(&pl.noi_dung.v, 1);
-        let mut blocks = blocks_from_markup(&mblocks, ptw, &origins, d);
+        let mut blocks = blocks_from_markup(&mblocks, ptw, &origins);
         for bl in &mut blocks {
             if bl.source.is_none() {
                 bl.source = Some(pl.noi_dung.at.clone());
@@ -761,7 +761,6 @@ fn blocks_from_markup(
     mblocks: &[MBlock],
     width: u32,
     origins: &[(String, Location)],
-    _d: &Draft,
 ) -> Vec<Block> {
     let size = nd30::SIZE_BODY.value;
     let mut out = Vec::new();

@@ -9,13 +9,13 @@ mod pack;
 mod sections;
 mod shapes;
 
-use crate::model::{self, Align, Block, Content, Document, Region, Role};
+use crate::model::{self, Align, Block, Content, Document, Region};
 use crate::nd30::{self, FONT};
 use docx_rs::{
-    AlignmentType, BorderType, BreakType, Docx, FieldCharType, Footer, Header, IndentLevel,
-    InstrText, LineSpacing, LineSpacingType, PageMargin, PageNumType, Paragraph, ParagraphBorder,
-    ParagraphBorderPosition, ParagraphBorders, Run, RunFonts, Section, SectionProperty,
-    SpecialIndentType, Table, TableCell, TableCellMargins, TableLayoutType, TableRow, WidthType,
+    AlignmentType, BorderType, BreakType, Docx, FieldCharType, Footer, Header, InstrText,
+    LineSpacing, LineSpacingType, PageMargin, PageNumType, Paragraph, ParagraphBorder,
+    ParagraphBorderPosition, ParagraphBorders, Run, RunFonts, SpecialIndentType, Table, TableCell,
+    TableCellMargins, TableLayoutType, TableRow, WidthType,
 };
 
 pub use canon::canonicalize;
@@ -147,8 +147,7 @@ impl Builder {
         let rows = t
             .rows
             .iter()
-            .enumerate()
-            .map(|(ri, r)| {
+            .map(|r| {
                 let cells = r
                     .iter()
                     .zip(&t.columns)
@@ -161,7 +160,6 @@ impl Builder {
                     })
                     .collect();
                 let row = TableRow::new(cells).cant_split();
-                let _ = ri;
                 row
             })
             .collect();
@@ -401,12 +399,6 @@ pub fn build(doc: &Document) -> (Docx, Extras) {
             .first_footer(first_footer(footer_paras))
             .footer(Footer::new().add_paragraph(Paragraph::new()));
     }
-    let _ = (
-        IndentLevel::new(0),
-        SectionProperty::new(),
-        Role::Body,
-        Section::new(),
-    );
     (
         docx,
         Extras {
