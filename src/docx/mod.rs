@@ -159,8 +159,7 @@ impl Builder {
                         c
                     })
                     .collect();
-                let row = TableRow::new(cells).cant_split();
-                row
+                TableRow::new(cells).cant_split()
             })
             .collect();
         Table::new(rows)
