@@ -287,7 +287,7 @@ fn every_text_field_of_every_kind_is_escaped() {
         let paras = paragraphs(&xml);
         let hits = paras.iter().filter(|p| p.contains(&shown)).count();
         assert!(
-            hits >= 1 + usize::from(n > 0),
+            hits > usize::from(n > 0),
             "{kind}: the value came back {hits} times"
         );
         assert!(!xml.contains("<Z>"));
