@@ -837,28 +837,7 @@ fn blocks_from_markup(
 fn table_block(rows: &[Vec<Vec<Inline>>], header_rows: usize, width: u32) -> Block {
     let size = nd30::SIZE_TABLE.value;
     let ncols = rows.iter().map(Vec::len).max().unwrap_or(1).max(1);
-    // Columns share the width by the length of their longest cell, with a floor so a "TT"
-    // column stays readable.
-    let lens: Vec<u32> = (0..ncols)
-        .map(|c| {
-            rows.iter()
-                .filter_map(|r| r.get(c))
-                .map(|cell| {
-                    cell.iter()
-                        .map(|i| i.text.chars().count() as u32)
-                        .sum::<u32>()
-                })
-                .max()
-                .unwrap_or(1)
-                .clamp(3, 60)
-        })
-        .collect();
-    let total: u32 = lens.iter().sum();
-    let mut columns: Vec<u32> = lens.iter().map(|l| width * l / total).collect();
-    let used: u32 = columns.iter().sum();
-    if let Some(last) = columns.last_mut() {
-        *last += width - used;
-    }
+    let columns = column_widths(rows, header_rows, ncols, size, width);
     let rows = rows
         .iter()
         .enumerate()
@@ -898,6 +877,68 @@ fn table_block(rows: &[Vec<Vec<Inline>>], header_rows: usize, width: u32) -> Blo
     }
 }
 
+/// Word's default cell margins (0.19 cm each side) plus a little air.
+const CELL_PADDING: u32 = 2 * 108 + 40;
+
+/// Column widths that add up to `width`: every column is at least as wide as its longest word
+/// (so "TT" or "Ghi chú" never breaks inside a word), and the rest of the width is shared by the
+/// length of each column's longest cell.
+fn column_widths(
+    rows: &[Vec<Vec<Inline>>],
+    header_rows: usize,
+    ncols: usize,
+    size: u32,
+    width: u32,
+) -> Vec<u32> {
+    let cell_text = |cell: &Vec<Inline>| cell.iter().map(|i| i.text.as_str()).collect::<String>();
+    let mut floor = vec![0u32; ncols];
+    let mut lens = vec![1u32; ncols];
+    for (ri, r) in rows.iter().enumerate() {
+        let face = if ri < header_rows {
+            Face::Bold
+        } else {
+            Face::Regular
+        };
+        for (c, cell) in r.iter().enumerate().take(ncols) {
+            let text = cell_text(cell);
+            let word = text
+                .split_whitespace()
+                .map(|w| metrics::width_twips(w, face, size))
+                .max()
+                .unwrap_or(0);
+            floor[c] = floor[c].max(word + CELL_PADDING);
+            lens[c] = lens[c].max((text.chars().count() as u32).clamp(3, 60));
+        }
+    }
+    let total: u32 = lens.iter().sum();
+    let mut columns: Vec<u32> = (0..ncols)
+        .map(|c| (width * lens[c] / total).max(floor[c]))
+        .collect();
+    let sum: u32 = columns.iter().sum();
+    if sum > width {
+        // Take the excess from the columns wider than their floor, in proportion to their slack.
+        let over = sum - width;
+        let slack: Vec<u32> = (0..ncols).map(|c| columns[c] - floor[c]).collect();
+        let total_slack: u32 = slack.iter().sum();
+        if total_slack >= over {
+            for c in 0..ncols {
+                columns[c] -=
+                    (u64::from(over) * u64::from(slack[c]) / u64::from(total_slack)) as u32;
+            }
+        } else {
+            // Even the floors do not fit: share the width by the floors.
+            let floors: u32 = floor.iter().sum();
+            columns = floor.iter().map(|f| width * f / floors).collect();
+        }
+    }
+    // Rounding leftovers (either way) go to the widest column.
+    let used: u32 = columns.iter().sum();
+    if let Some(widest) = columns.iter_mut().max() {
+        *widest = (*widest + width).saturating_sub(used);
+    }
+    columns
+}
+
 /// The body ends with `./.` attached to its last word (every model of Phụ lục III, every
 /// corpus file): added when the clerk or the template left it out.
 fn ensure_end_mark(blocks: &mut Vec<Block>) {
@@ -930,5 +971,41 @@ fn ensure_end_mark(blocks: &mut Vec<Block>) {
                 None,
             ));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cell(t: &str) -> Vec<Inline> {
+        vec![Inline {
+            text: t.into(),
+            bold: false,
+            italic: false,
+            break_before: false,
+        }]
+    }
+
+    #[test]
+    fn short_columns_keep_their_words_whole() {
+        let long = "Tuyên truyền, phổ biến pháp luật về phòng cháy, chữa cháy rừng đến chủ rừng";
+        let rows = vec![
+            vec![cell("TT"), cell("Nhiệm vụ"), cell("Ghi chú")],
+            vec![cell("1"), cell(long), cell("")],
+        ];
+        let size = nd30::SIZE_TABLE.value;
+        let w = column_widths(&rows, 1, 3, size, nd30::TEXT_WIDTH);
+        assert_eq!(w.iter().sum::<u32>(), nd30::TEXT_WIDTH);
+        assert!(w[0] >= metrics::width_twips("TT", Face::Bold, size) + CELL_PADDING);
+        assert!(w[2] >= metrics::width_twips("chú", Face::Bold, size) + CELL_PADDING);
+        assert!(w[1] > w[0] * 4, "{w:?}");
+    }
+
+    #[test]
+    fn too_many_columns_still_fill_the_width() {
+        let row: Vec<Vec<Inline>> = (0..30).map(|_| cell("Mười")).collect();
+        let w = column_widths(&[row], 0, 30, nd30::SIZE_TABLE.value, 3000);
+        assert_eq!(w.iter().sum::<u32>(), 3000);
     }
 }
