@@ -462,6 +462,17 @@ pub fn lay_out(d: &Draft) -> Result<Laid, Finding> {
     let (mblocks, _) = markup::parse(&body_markup, 1);
     let mut body = blocks_from_markup(&mblocks, tw, &origins);
     ensure_end_mark(&mut body);
+    // The signature block never stands alone on a page: the body's last paragraph goes with it.
+    if let Some(Block {
+        content: Content::Paragraph(p),
+        ..
+    }) = body
+        .iter_mut()
+        .rev()
+        .find(|b| !matches!(b.content, Content::Slot(_)))
+    {
+        p.format.keep_next = true;
+    }
     b.extend(body);
 
     // ---- Signature table ------------------------------------------------------------------------
