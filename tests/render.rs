@@ -293,3 +293,51 @@ fn every_text_field_of_every_kind_is_escaped() {
         assert!(!xml.contains("<Z>"));
     }
 }
+
+/// The package is whole: every part a content-type override or a relationship names is in the
+/// zip, and every XML part in the zip is declared (the packing pass drops docx-rs's unused parts
+/// and must drop their declarations with them).
+#[test]
+fn every_declared_part_exists_and_every_part_is_declared() {
+    let dir = tempdir();
+    for s in samples() {
+        let docx = render(&s, dir.path());
+        let names = part_names(&docx);
+        let types = part(&docx, "[Content_Types].xml").unwrap();
+        for chunk in types.split("PartName=\"").skip(1) {
+            let p = chunk.split('"').next().unwrap().trim_start_matches('/');
+            assert!(
+                names.iter().any(|n| n == p),
+                "{}: override for missing {p}",
+                s.display()
+            );
+        }
+        for n in names
+            .iter()
+            .filter(|n| n.ends_with(".xml") && *n != "[Content_Types].xml")
+        {
+            assert!(
+                types.contains(&format!("PartName=\"/{n}\"")),
+                "{}: {n} has no content type",
+                s.display()
+            );
+        }
+        for rels in names.iter().filter(|n| n.ends_with(".rels")) {
+            let base = rels
+                .trim_end_matches(".rels")
+                .replace("_rels/", "")
+                .rsplit_once('/')
+                .map_or(String::new(), |(d, _)| format!("{d}/"));
+            let x = part(&docx, rels).unwrap();
+            for chunk in x.split("Target=\"").skip(1) {
+                let t = chunk.split('"').next().unwrap();
+                let full = format!("{base}{t}");
+                assert!(
+                    names.contains(&full),
+                    "{}: {rels} points at missing {full}",
+                    s.display()
+                );
+            }
+        }
+    }
+}

@@ -419,7 +419,5 @@ pub fn raw_bytes(doc: &Document) -> Result<Vec<u8>, WriteError> {
 /// The DOCX bytes vbhc writes: deterministic, schema-ordered, with real rule shapes.
 pub fn to_bytes(doc: &Document) -> Result<Vec<u8>, WriteError> {
     let (docx, extras) = build(doc);
-    let mut buf = std::io::Cursor::new(Vec::new());
-    docx.build().pack(&mut buf)?;
-    repack(&buf.into_inner(), &extras)
+    repack(docx.build(), &extras)
 }

@@ -52,12 +52,12 @@ pub fn section_xml(b: &SectionBreak, references: &[String]) -> String {
 
 /// Replaces each section marker paragraph with its `sectPr` paragraph; the first-page footer
 /// (the address block of page 1) is kept for the first section only.
-pub fn insert(xml: &str, breaks: &[SectionBreak]) -> String {
+pub fn insert(xml: String, breaks: &[SectionBreak]) -> String {
     if breaks.is_empty() {
-        return xml.to_string();
+        return xml;
     }
     let Some(fs) = xml.rfind("<w:sectPr>") else {
-        return xml.to_string();
+        return xml;
     };
     let fe = xml[fs..].find("</w:sectPr>").map_or(xml.len(), |e| fs + e);
     let final_sect = &xml[fs..fe];

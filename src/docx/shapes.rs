@@ -73,24 +73,33 @@ impl RuleShape {
     }
 }
 
-/// Replaces each marker run (`<w:r>…VBHC-RULE-nnnn…</w:r>`) with its shape run.
-pub fn insert(xml: &str, rules: &[RuleShape]) -> String {
-    let mut out = xml.to_string();
+/// Replaces each marker run (`<w:r>…VBHC-RULE-nnnn…</w:r>`) with its shape run, in one pass:
+/// the markers appear in the order the rules were made.
+pub fn insert(xml: String, rules: &[RuleShape]) -> String {
+    if rules.is_empty() {
+        return xml;
+    }
+    let mut out = String::with_capacity(xml.len() + rules.len() * 2048);
+    let mut done = 0;
     for (n, r) in rules.iter().enumerate() {
         let marker = super::rule_marker(n);
-        let Some(at) = out.find(&marker) else {
+        let Some(at) = xml[done..].find(&marker).map(|i| done + i) else {
             continue;
         };
-        let start = out[..at]
+        let start = xml[done..at]
             .rfind("<w:r>")
             .into_iter()
-            .chain(out[..at].rfind("<w:r "))
-            .max();
-        let end = out[at..].find("</w:r>").map(|e| at + e + "</w:r>".len());
+            .chain(xml[done..at].rfind("<w:r "))
+            .max()
+            .map(|i| done + i);
+        let end = xml[at..].find("</w:r>").map(|e| at + e + "</w:r>".len());
         if let (Some(s), Some(e)) = (start, end) {
-            out.replace_range(s..e, &r.run_xml());
+            out.push_str(&xml[done..s]);
+            out.push_str(&r.run_xml());
+            done = e;
         }
     }
+    out.push_str(&xml[done..]);
     out
 }
 
