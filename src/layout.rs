@@ -155,7 +155,6 @@ fn template_data(d: &Draft) -> Map<String, Value> {
         };
         m.insert(decl.name.clone(), v);
     }
-    m.insert("co_quan_ten".into(), Value::String(d.co_quan.v.join(" ")));
     m.insert("dia_danh".into(), Value::String(d.dia_danh.v.clone()));
     m.insert("nam".into(), Value::String(d.ngay.v.year.to_string()));
     m.insert("trich_yeu".into(), Value::String(d.trich_yeu.v.clone()));
@@ -349,56 +348,7 @@ pub fn lay_out(d: &Draft) -> Result<Laid, Finding> {
         ));
     }
 
-    // ---- Quyết định: authority line, căn cứ, QUYẾT ĐỊNH: ----------------------------------
-    if tp.form == Form::QuyetDinh
-        && let Some(tq) = &d.tham_quyen
-    {
-        b.push(line(
-            Role::ThamQuyen,
-            Region::Page,
-            ParaFormat {
-                space_before: 240,
-                ..fmt(Align::Center)
-            },
-            &tq.v,
-            Look::new(size_t, true, false),
-            at(&tq.at),
-        ));
-    }
-    let n = d.can_cu.len();
-    for (i, cc) in d.can_cu.iter().enumerate() {
-        let stem = cc.v.trim_end_matches([';', '.', ',']).trim_end();
-        let text = format!("{stem}{}", if i + 1 == n { "." } else { ";" });
-        let mut f = body_fmt();
-        if i == 0 {
-            f.space_before = 240;
-        }
-        b.push(line(
-            Role::CanCu,
-            Region::Page,
-            f,
-            &text,
-            Look::new(nd30::SIZE_BODY.value, false, true),
-            at(&cc.at),
-        ));
-    }
-    if tp.form == Form::QuyetDinh {
-        b.push(line(
-            Role::QuyetDinhLabel,
-            Region::Page,
-            ParaFormat {
-                space_before: 240,
-                space_after: 120,
-                keep_next: true,
-                ..fmt(Align::Center)
-            },
-            "QUYẾT ĐỊNH:",
-            Look::new(size_t, true, false),
-            None,
-        ));
-    }
-
-    // ---- Kính gửi ----------------------------------------------------------------------------
+    // ---- Kính gửi: under the title, before any căn cứ (as in TTr-PANM, TB-SCT_KhoVLNCL) -----
     let size_kg = nd30::SIZE_KINH_GUI.value;
     match d.kinh_gui.as_slice() {
         [] => {}
@@ -454,6 +404,55 @@ pub fn lay_out(d: &Draft) -> Result<Laid, Finding> {
                 b.push(para(Role::KinhGui, Region::Page, f, runs, at(&k.at)));
             }
         }
+    }
+
+    // ---- Quyết định: authority line, căn cứ, QUYẾT ĐỊNH: ----------------------------------
+    if tp.form == Form::QuyetDinh
+        && let Some(tq) = &d.tham_quyen
+    {
+        b.push(line(
+            Role::ThamQuyen,
+            Region::Page,
+            ParaFormat {
+                space_before: 240,
+                ..fmt(Align::Center)
+            },
+            &tq.v,
+            Look::new(size_t, true, false),
+            at(&tq.at),
+        ));
+    }
+    let n = d.can_cu.len();
+    for (i, cc) in d.can_cu.iter().enumerate() {
+        let stem = cc.v.trim_end_matches([';', '.', ',']).trim_end();
+        let text = format!("{stem}{}", if i + 1 == n { "." } else { ";" });
+        let mut f = body_fmt();
+        if i == 0 {
+            f.space_before = 240;
+        }
+        b.push(line(
+            Role::CanCu,
+            Region::Page,
+            f,
+            &text,
+            Look::new(nd30::SIZE_BODY.value, false, true),
+            at(&cc.at),
+        ));
+    }
+    if tp.form == Form::QuyetDinh {
+        b.push(line(
+            Role::QuyetDinhLabel,
+            Region::Page,
+            ParaFormat {
+                space_before: 240,
+                space_after: 120,
+                keep_next: true,
+                ..fmt(Align::Center)
+            },
+            "QUYẾT ĐỊNH:",
+            Look::new(size_t, true, false),
+            None,
+        ));
     }
 
     // ---- Body ----------------------------------------------------------------------------------
@@ -749,9 +748,16 @@ fn origin_of(origins: &[(String, Location)], mark: &Mark, inlines: &[Inline]) ->
 
 /// A khoản or điều that names a unit or a topic (no final punctuation, short) is a heading and
 /// is bold as a whole; one that is a sentence has only its number bold (kinds.md §11).
+/// A numbered line without final punctuation is a heading. Real headings run long ("1. Công tác
+/// thanh tra, kiểm tra, xử lý vi phạm pháp luật về khoáng sản": 15 words; the corpus has 19),
+/// so only a line past `HEADING_MAX_WORDS` is taken for a sentence that lost its full stop.
+const HEADING_MAX_WORDS: usize = 24;
+
 fn is_heading(text: &str) -> bool {
     let t = text.trim();
-    !t.is_empty() && !t.ends_with(['.', ';', ':', ',']) && t.split_whitespace().count() <= 14
+    !t.is_empty()
+        && !t.ends_with(['.', ';', ':', ','])
+        && t.split_whitespace().count() <= HEADING_MAX_WORDS
 }
 
 fn inline_runs(inlines: &[Inline], size: u32, bold: bool, italic: bool) -> Vec<Run> {
@@ -810,10 +816,14 @@ fn blocks_from_markup(
                     Mark::SubClause(_) => {
                         let h = is_heading(&text);
                         f.keep_next = h;
-                        (h, h, h, false)
+                        (true, h, h, false)
                     }
                     _ => (false, false, false, false),
                 };
+                // A lead-in ("Thành phần:", "… như sau:") stays on the page of what it leads to.
+                if text.trim_end().ends_with(':') {
+                    f.keep_next = true;
+                }
                 let mut runs = Vec::new();
                 if !label.is_empty() {
                     runs.push(run(format!("{label} "), size, label_bold, all_italic));

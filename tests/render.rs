@@ -112,6 +112,10 @@ fn every_skeleton_renders_as_printed() {
     ] {
         assert!(sk.contains(f), "skeleton lacks {f}");
     }
+    // A kind's own examples for core fields: the Văn phòng issues and its Chánh signs.
+    let sk = stdout(&vbhc(&["new", "thong-bao-ket-luan"], dir.path()));
+    assert!(sk.contains("chuc_vu = \"CHÁNH VĂN PHÒNG\""), "{sk}");
+    assert!(sk.contains("\nchu_quan = \"UBND TỈNH"), "{sk}");
 }
 
 /// The two chỉ thị seeds are full texts: every body sentence must survive into the document,

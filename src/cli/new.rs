@@ -71,6 +71,7 @@ fn example(f: &CoreField, t: &KindTemplate) -> String {
 
 fn core_field(out: &mut String, f: &CoreField, t: &KindTemplate, lang: Lang) {
     let text = if lang == Lang::Vi { f.vi } else { f.en };
+    let own = t.core_examples.get(f.name);
     let needed = f.required
         || (f.name == "tham_quyen" && t.form == crate::template::Form::QuyetDinh)
         || (f.name == "kinh_gui" && t.kinh_gui == crate::template::Need::BatBuoc)
@@ -82,13 +83,14 @@ fn core_field(out: &mut String, f: &CoreField, t: &KindTemplate, lang: Lang) {
         return;
     }
     comment(out, needed, text, lang);
-    let ex = example(f, t);
+    let ex = own.map_or_else(|| example(f, t), toml::Value::to_string);
     let ex = if ex.is_empty() {
         "\"\"".to_string()
     } else {
         ex
     };
-    if needed {
+    // A field the kind's template gives an example for is one this kind uses: shown filled in.
+    if needed || own.is_some() {
         out.push_str(&format!("{} = {ex}\n\n", f.name));
     } else {
         out.push_str(&format!("# {} = {ex}\n\n", f.name));
@@ -167,10 +169,12 @@ pub fn skeleton(t: &KindTemplate, lang: Lang) -> String {
                 for s in sub {
                     let text = if lang == Lang::Vi { s.vi } else { s.en };
                     comment(&mut out, s.required, text, lang);
-                    if s.required || s.name == "quyen_han" {
-                        out.push_str(&format!("{} = {}\n", s.name, s.example));
+                    let own = t.core_examples.get(&format!("{}.{}", f.name, s.name));
+                    let ex = own.map_or_else(|| s.example.to_string(), toml::Value::to_string);
+                    if s.required || s.name == "quyen_han" || own.is_some() {
+                        out.push_str(&format!("{} = {ex}\n", s.name));
                     } else {
-                        out.push_str(&format!("# {} = {}\n", s.name, s.example));
+                        out.push_str(&format!("# {} = {ex}\n", s.name));
                     }
                 }
                 out.push('\n');

@@ -84,6 +84,11 @@ struct Header {
     slots: Vec<String>,
     #[serde(default)]
     truong: Vec<FieldDecl>,
+    /// Examples for core fields in this kind's skeleton (`trich_yeu`, `ky.chuc_vu` …), so
+    /// `vbhc new thong-bao-ket-luan` starts from "Kết luận của đồng chí …" and a Chánh Văn
+    /// phòng, not from the generic example.
+    #[serde(default)]
+    vi_du_chung: toml::Table,
 }
 
 /// A parsed, checked kind template.
@@ -103,6 +108,8 @@ pub struct KindTemplate {
     pub nhu_tren: bool,
     pub slots: Vec<String>,
     pub fields: Vec<FieldDecl>,
+    /// Skeleton examples for core fields, by path (`trich_yeu`, `ky.quyen_han`).
+    pub core_examples: std::collections::BTreeMap<String, toml::Value>,
     /// The whole file, and the body part Handlebars renders.
     pub source: String,
     pub body: String,
@@ -168,6 +175,16 @@ impl KindTemplate {
                 ),
             ));
         }
+        for key in header.vi_du_chung.keys() {
+            if !is_core_path(key) {
+                return Err(template_error(
+                    path,
+                    1,
+                    format!("`vi_du_chung` có khóa `{key}` không phải trường lõi của bản nháp"),
+                    format!("`vi_du_chung` has key `{key}`, which is not a core draft field"),
+                ));
+            }
+        }
         let body_start = src.len() - rest.len() + end + CLOSE.len();
         let body = src[body_start..].trim_start_matches(['\r', '\n']);
         let body_line = src[..src.len() - body.len()].matches('\n').count() + 1;
@@ -182,6 +199,7 @@ impl KindTemplate {
             nhu_tren: header.nhu_tren,
             slots: header.slots,
             fields: header.truong,
+            core_examples: header.vi_du_chung.into_iter().collect(),
             source: src.to_string(),
             body: body.to_string(),
             body_line,
@@ -336,9 +354,28 @@ impl KindTemplate {
     }
 }
 
-/// Core draft facts a template may use in its wording (the issuing organ's name in a closing
-/// sentence, for instance). Provided by the renderer, always as escaped text.
-pub const CORE_VARS: &[&str] = &["co_quan_ten", "dia_danh", "nam", "trich_yeu", "ten_loai"];
+/// A core field a skeleton example may be given for: a scalar field of the draft
+/// (`trich_yeu`) or a field of one of its tables (`co_quan.chu_quan`, `ky.chuc_vu`).
+fn is_core_path(key: &str) -> bool {
+    use crate::draft::schema::{CORE, CoreKind};
+    match key.split_once('.') {
+        None => CORE.iter().any(|f| {
+            f.name == key
+                && key != "loai"
+                && !matches!(f.kind, CoreKind::Table(_) | CoreKind::TableArray(_))
+        }),
+        Some((table, sub)) => CORE.iter().any(|f| {
+            f.name == table
+                && matches!(f.kind, CoreKind::Table(fs) if fs.iter().any(|s| s.name == sub))
+        }),
+    }
+}
+
+/// Core draft facts a template may use in its wording ("… năm {{nam}}"). Provided by the
+/// renderer, always as escaped text. The organ's name is not among them: the draft holds it
+/// only as the upper-case header lines, which cannot stand in a sentence, so each template
+/// declares its own field for the organ as its sentences name it (`chu_the`).
+pub const CORE_VARS: &[&str] = &["dia_danh", "nam", "trich_yeu", "ten_loai"];
 
 fn param_name(p: &Parameter) -> Option<String> {
     match p {
@@ -392,6 +429,29 @@ mod tests {
                 .en
                 .contains("text field")
         );
+    }
+
+    #[test]
+    fn core_examples_must_name_core_fields() {
+        let with = |table: &str| {
+            let head = HEAD.replace("--}}\n", &format!("[vi_du_chung]\n{table}\n--}}}}\n"));
+            KindTemplate::parse("x", &format!("{head}{{{{a}}}}\n"), Path::new("x.hbs"))
+        };
+        let t = with("trich_yeu = \"Kết luận …\"\n\"ky.chuc_vu\" = \"CHÁNH VĂN PHÒNG\"").unwrap();
+        assert_eq!(t.core_examples.len(), 2);
+        for bad in [
+            "trich_yue = \"x\"",
+            "\"ky.ho\" = \"x\"",
+            "loai = \"x\"",
+            "ky = \"x\"",
+        ] {
+            let e = with(bad).unwrap_err();
+            assert!(
+                e.message.en.contains("not a core draft field"),
+                "{bad}: {}",
+                e.message.en
+            );
+        }
     }
 
     #[test]

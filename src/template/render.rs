@@ -24,15 +24,56 @@ pub fn render_body(t: &KindTemplate, data: &Map<String, Value>) -> Result<String
         )
         .at(Location::file(&t.path).at(line + t.body_line - 1, col))
     })?;
-    hb.render(&t.id, data).map_err(|e| {
-        Finding::error(
-            "TEMPLATE-RENDER",
-            Exit::DataErr,
-            msg!("không điền được mẫu: {}", "cannot fill the template: {}", e),
-        )
-        .at(Location::file(&t.path).at(
-            e.line_no.map_or(t.body_line, |l| l + t.body_line - 1),
-            e.column_no.unwrap_or(1),
-        ))
-    })
+    hb.render(&t.id, data)
+        .map(|m| single_stops(&m))
+        .map_err(|e| {
+            Finding::error(
+                "TEMPLATE-RENDER",
+                Exit::DataErr,
+                msg!("không điền được mẫu: {}", "cannot fill the template: {}", e),
+            )
+            .at(Location::file(&t.path).at(
+                e.line_no.map_or(t.body_line, |l| l + t.body_line - 1),
+                e.column_no.unwrap_or(1),
+            ))
+        })
+}
+
+/// A template often closes a sentence after a field (`{{thoi_gian}}.`); a clerk who ended the
+/// field with its own full stop would get `..`. Exactly two stops become one; an ellipsis
+/// (`...`) and the end mark (`./.`) are left alone.
+fn single_stops(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    let mut last = 0;
+    let mut i = 0;
+    while i + 1 < b.len() {
+        if b[i] == b'.'
+            && b[i + 1] == b'.'
+            && (i == 0 || b[i - 1] != b'.')
+            && b.get(i + 2) != Some(&b'.')
+        {
+            out.push_str(&s[last..=i]);
+            last = i + 2;
+            i += 2;
+        } else {
+            i += 1;
+        }
+    }
+    out.push_str(&s[last..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::single_stops;
+
+    #[test]
+    fn doubled_stops_become_one() {
+        assert_eq!(single_stops("ngày 20/6/2026.."), "ngày 20/6/2026.");
+        assert_eq!(single_stops("a.. b.."), "a. b.");
+        assert_eq!(single_stops("chờ... rồi"), "chờ... rồi");
+        assert_eq!(single_stops("thực hiện./."), "thực hiện./.");
+        assert_eq!(single_stops(".."), ".");
+    }
 }
