@@ -820,8 +820,12 @@ fn blocks_from_markup(
                     }
                     _ => (false, false, false, false),
                 };
-                // A lead-in ("Thành phần:", "… như sau:") stays on the page of what it leads to.
-                if text.trim_end().ends_with(':') {
+                // A short lead-in ("Thành phần:", "2.1. Tại điểm cầu …:") stays on the page of
+                // what it leads to. A long one may end a page: chained with the headings after
+                // it, it would push half a page of text over and leave a gap.
+                if text.trim_end().ends_with(':')
+                    && text.split_whitespace().count() <= HEADING_MAX_WORDS
+                {
                     f.keep_next = true;
                 }
                 let mut runs = Vec::new();
