@@ -13,6 +13,25 @@ fn draft_with(dir: &Path, name: &str, edit: impl Fn(String) -> String) -> String
     name.to_string()
 }
 
+/// The skeleton with the line `key = …` replaced by `key = value` (the value as written).
+fn set_line(s: &str, key: &str, value: &str) -> String {
+    let prefix = format!("{key} = ");
+    let mut found = false;
+    let out: Vec<String> = s
+        .lines()
+        .map(|l| {
+            if !found && l.starts_with(&prefix) {
+                found = true;
+                format!("{prefix}{value}")
+            } else {
+                l.to_string()
+            }
+        })
+        .collect();
+    assert!(found, "the skeleton has no `{key} = ` line");
+    out.join("\n") + "\n"
+}
+
 /// Runs `render`, checks the exit code, that nothing was written, and returns stderr.
 fn fails(dir: &Path, file: &str, exit: i32) -> String {
     let o = vbhc(&["render", file], dir);
@@ -36,9 +55,7 @@ fn fails(dir: &Path, file: &str, exit: i32) -> String {
 #[test]
 fn toml_syntax_error() {
     let d = tempdir();
-    let f = draft_with(d.path(), "a.toml", |s| {
-        s.replace("luu = \"VT, TH\"", "luu = \"VT, TH")
-    });
+    let f = draft_with(d.path(), "a.toml", |s| set_line(&s, "luu", "\"VT, TH"));
     let err = fails(d.path(), &f, 65);
     assert!(
         err.contains("a.toml:") && err.contains("DRAFT-SYNTAX"),
@@ -177,7 +194,7 @@ fn empty_body() {
 fn control_character() {
     let d = tempdir();
     let f = draft_with(d.path(), "a.toml", |s| {
-        s.replace("Về việc …", "Về việc \\u0007…")
+        set_line(&s, "trich_yeu", "\"Về việc \\u0007…\"")
     });
     let err = fails(d.path(), &f, 65);
     assert!(
@@ -189,9 +206,7 @@ fn control_character() {
 #[test]
 fn wrong_type() {
     let d = tempdir();
-    let f = draft_with(d.path(), "a.toml", |s| {
-        s.replace("luu = \"VT, TH\"", "luu = 5")
-    });
+    let f = draft_with(d.path(), "a.toml", |s| set_line(&s, "luu", "5"));
     let err = fails(d.path(), &f, 65);
     assert!(err.contains("DRAFT-TYPE") && err.contains("`luu`"), "{err}");
 }

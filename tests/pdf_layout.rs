@@ -11,6 +11,8 @@ struct Word {
     x: f64,
     y: f64,
     x2: f64,
+    /// Bottom of the word's box (its descenders).
+    y2: f64,
     text: String,
 }
 
@@ -60,7 +62,10 @@ fn words(pdf: &Path) -> (f64, Vec<Word>) {
     for piece in s.split('<').skip(1) {
         if piece.starts_with("page ") {
             page += 1;
-            width = attr(piece, "width");
+            // Page 1's width: a later phụ lục section may be landscape.
+            if page == 1 {
+                width = attr(piece, "width");
+            }
         } else if piece.starts_with("word ") {
             let text = piece.split('>').nth(1).unwrap_or("").to_string();
             out.push(Word {
@@ -68,6 +73,7 @@ fn words(pdf: &Path) -> (f64, Vec<Word>) {
                 x: attr(piece, "xMin"),
                 y: attr(piece, "yMin"),
                 x2: attr(piece, "xMax"),
+                y2: attr(piece, "yMax"),
                 text,
             });
         }
@@ -145,45 +151,29 @@ fn rule_under_tieu_ngu_is_as_long_as_its_text() {
         .output()
         .unwrap();
     assert!(o.status.success());
-    let s = std::fs::read_to_string(&svg).unwrap();
-    // Horizontal stroked segments: "M x y L x2 y" paths.
-    let mut best: Option<f64> = None;
-    for d in s
-        .split("d=\"")
-        .skip(1)
-        .map(|p| p.split('"').next().unwrap())
-    {
-        let n: Vec<f64> = d
-            .split(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-'))
-            .filter_map(|t| t.parse().ok())
-            .collect();
-        if n.len() == 4 && (n[1] - n[3]).abs() < 0.01 && n[1] > first.y && n[1] < first.y + 30.0 {
-            let len = (n[2] - n[0]).abs();
-            let left = n[0].min(n[2]);
-            if (left - first.x).abs() < 3.0 {
-                best = Some(len);
-            }
-        }
-    }
-    let len = best.expect("a horizontal rule right under the Tiêu ngữ");
+    let segs = horizontal_segments(&std::fs::read_to_string(&svg).unwrap());
+    // The Tiêu ngữ's rule: starts under its first letter, within 30 pt below its top.
+    let (x1, x2, y) = *segs
+        .iter()
+        .find(|(x1, _, y)| *y > first.y && *y < first.y + 30.0 && (x1 - first.x).abs() < 3.0)
+        .expect("a horizontal rule right under the Tiêu ngữ");
+    let len = x2 - x1;
+    // Clear of the descenders (a rule through the dots under ị, ạ reads as a strike), yet
+    // right under the line.
+    let gap = y - first.y2.max(last.y2);
+    assert!(
+        (1.5..8.0).contains(&gap),
+        "rule {gap:.2} pt below the Tiêu ngữ's box"
+    );
     assert!(
         (len - text_len).abs() < 1.5,
         "rule {len:.2} pt vs text {text_len:.2} pt"
     );
 
     // The rule under the agency name: centred under it, 1/3 to 1/2 of its longest line.
-    let segs: Vec<(f64, f64, f64)> = s
-        .split("d=\"")
-        .skip(1)
-        .map(|p| p.split('"').next().unwrap())
-        .filter_map(|d| {
-            let n: Vec<f64> = d
-                .split(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-'))
-                .filter_map(|t| t.parse().ok())
-                .collect();
-            (n.len() == 4 && (n[1] - n[3]).abs() < 0.01 && (n[2] - n[0]).abs() > 10.0)
-                .then(|| (n[0].min(n[2]), n[0].max(n[2]), n[1]))
-        })
+    let segs: Vec<(f64, f64, f64)> = segs
+        .into_iter()
+        .filter(|(x1, x2, _)| x2 - x1 > 10.0)
         .collect();
     let qh = ws.iter().find(|w| w.page == 1 && w.text == "CỘNG").unwrap();
     let organ_rule = segs
@@ -217,4 +207,40 @@ fn rule_under_tieu_ngu_is_as_long_as_its_text() {
         (rc - tc).abs() < 3.0,
         "agency rule centred at {rc:.1}, name at {tc:.1}"
     );
+}
+
+/// Horizontal stroked segments of an SVG page from `pdftocairo -svg` as (x1, x2, y) in PDF
+/// points from the top left, like `pdftotext -bbox`: each `M x y L x2 y` path is mapped through
+/// its `transform="matrix(a,b,c,d,e,f)"` (cairo flips the y axis there).
+fn horizontal_segments(svg: &str) -> Vec<(f64, f64, f64)> {
+    let nums = |s: &str| -> Vec<f64> {
+        s.split(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-'))
+            .filter_map(|t| t.parse().ok())
+            .collect()
+    };
+    let mut out = Vec::new();
+    for path in svg.split("<path").skip(1) {
+        let tag = path.split('>').next().unwrap_or("");
+        let Some(d) = tag.split("d=\"").nth(1).and_then(|r| r.split('"').next()) else {
+            continue;
+        };
+        let n = nums(d);
+        if n.len() != 4 || !d.trim_start().starts_with('M') || !d.contains('L') {
+            continue;
+        }
+        let m = tag
+            .split("transform=\"matrix(")
+            .nth(1)
+            .and_then(|r| r.split(')').next())
+            .map(nums)
+            .filter(|m| m.len() == 6)
+            .unwrap_or_else(|| vec![1.0, 0.0, 0.0, 1.0, 0.0, 0.0]);
+        let at = |x: f64, y: f64| (m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]);
+        let (x1, y1) = at(n[0], n[1]);
+        let (x2, y2) = at(n[2], n[3]);
+        if (y1 - y2).abs() < 0.01 {
+            out.push((x1.min(x2), x1.max(x2), y1));
+        }
+    }
+    out
 }
