@@ -42,20 +42,28 @@ pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<(), Findin
         _ => Path::new("."),
     };
     if !dir.is_dir() {
-        return Err(fail(
+        return Err(Finding::error(
             "OUTPUT-DIR",
             Exit::CantCreate,
-            &msg!(
-                "thư mục `{}` không có",
-                "folder `{}` does not exist",
+            msg!(
+                "không ghi được `{}`: thư mục `{}` không có",
+                "cannot write `{}`: folder `{}` does not exist",
+                path.display(),
                 dir.display()
-            )
-            .vi,
-        ));
+            ),
+        )
+        .at(Location::file(path)));
     }
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".vbhc-")
-        .suffix(".tmp")
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".vbhc-").suffix(".tmp");
+    // A temporary file is private (0600); the document it becomes is an ordinary file, with
+    // the permissions the user's umask gives any new file (the mode is applied at creation).
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut tmp = builder
         .tempfile_in(dir)
         .map_err(|e| fail("OUTPUT-CREATE", Exit::CantCreate, &e))?;
     tmp.write_all(bytes)

@@ -345,3 +345,17 @@ fn every_declared_part_exists_and_every_part_is_declared() {
         }
     }
 }
+
+/// The document is an ordinary file: the same permissions as any file the user creates there
+/// (not the private mode of the temporary file it was written through).
+#[cfg(unix)]
+#[test]
+fn output_has_the_permissions_of_a_new_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempdir();
+    let out = render(&samples()[0], dir.path());
+    let reference = dir.path().join("reference.txt");
+    std::fs::write(&reference, "x").unwrap();
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&out), mode(&reference));
+}
