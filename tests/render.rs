@@ -359,3 +359,18 @@ fn output_has_the_permissions_of_a_new_file() {
     let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode(&out), mode(&reference));
 }
+
+/// The draft the README shows renders as it stands.
+#[test]
+fn readme_example_renders() {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let start = readme
+        .find("```toml\n")
+        .expect("a TOML example in the README")
+        + 8;
+    let end = start + readme[start..].find("```").unwrap();
+    let dir = tempdir();
+    std::fs::write(dir.path().join("readme.toml"), &readme[start..end]).unwrap();
+    let o = vbhc(&["render", "readme.toml"], dir.path());
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+}
