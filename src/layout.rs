@@ -12,6 +12,7 @@ use crate::nd30::{self, FONT};
 use crate::template::{FieldKind, Form};
 use crate::{msg, text};
 use serde_json::{Map, Value};
+use std::borrow::Cow;
 
 pub const QUOC_HIEU: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
 pub const TIEU_NGU: &str = "Độc lập - Tự do - Hạnh phúc";
@@ -38,6 +39,7 @@ pub fn page_portrait() -> PageSetup {
         page_numbers: true,
         first_page_unnumbered: true,
         restart_at: None,
+        numbers_in_footer: false,
         number_size: nd30::SIZE_PAGE_NUMBER.value,
     }
 }
@@ -51,6 +53,7 @@ fn fmt(align: Align) -> ParaFormat {
         space_before: 0,
         space_after: 0,
         line: 240,
+        line_rule: LineRule::Auto,
         keep_next: false,
         boxed: false,
     }
@@ -69,7 +72,7 @@ fn body_fmt() -> ParaFormat {
 fn run(text: impl Into<String>, size: u32, bold: bool, italic: bool) -> Run {
     Run {
         text: text.into(),
-        font: FONT,
+        font: Cow::Borrowed(FONT),
         size,
         bold,
         italic,
@@ -765,7 +768,7 @@ fn inline_runs(inlines: &[Inline], size: u32, bold: bool, italic: bool) -> Vec<R
         .iter()
         .map(|i| Run {
             text: i.text.clone(),
-            font: FONT,
+            font: Cow::Borrowed(FONT),
             size,
             bold: bold || i.bold,
             italic: italic || i.italic,

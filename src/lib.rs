@@ -12,6 +12,7 @@ pub mod metrics;
 pub mod model;
 pub mod nd30;
 pub mod output;
+pub mod reader;
 pub mod suggest;
 pub mod template;
 pub mod text;

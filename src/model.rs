@@ -8,6 +8,7 @@
 
 use crate::finding::Location;
 use serde::Serialize;
+use std::borrow::Cow;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Document {
@@ -51,6 +52,9 @@ pub struct PageSetup {
     pub first_page_unnumbered: bool,
     /// Restart numbering at this value (a phụ lục numbered separately).
     pub restart_at: Option<u32>,
+    /// The numbers are printed in the footer (bottom) instead of the header: read from
+    /// documents others made; vbhc never writes it.
+    pub numbers_in_footer: bool,
     /// Half-points.
     pub number_size: u32,
 }
@@ -144,13 +148,22 @@ pub enum Align {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Run {
     pub text: String,
-    pub font: &'static str,
+    /// The face of the text (for Vietnamese letters, the `w:hAnsi` slot Word uses).
+    pub font: Cow<'static, str>,
     /// Half-points (`w:sz`).
     pub size: u32,
     pub bold: bool,
     pub italic: bool,
     /// A line break before the text (inside the paragraph).
     pub break_before: bool,
+}
+
+/// How `ParaFormat::line` is meant (`w:lineRule`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum LineRule {
+    Auto,
+    Exact,
+    AtLeast,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -162,8 +175,9 @@ pub struct ParaFormat {
     pub indent_right: u32,
     pub space_before: u32,
     pub space_after: u32,
-    /// 240 = single (auto rule).
+    /// Line spacing in 240ths of a line (auto rule: 240 = single) or twips (exact, at least).
     pub line: u32,
+    pub line_rule: LineRule,
     pub keep_next: bool,
     /// A frame around the text (urgency mark).
     pub boxed: bool,

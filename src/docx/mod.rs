@@ -94,7 +94,11 @@ impl Builder {
                     .before(f.space_before)
                     .after(f.space_after)
                     .line(f.line as i32)
-                    .line_rule(LineSpacingType::Auto),
+                    .line_rule(match f.line_rule {
+                        model::LineRule::Auto => LineSpacingType::Auto,
+                        model::LineRule::Exact => LineSpacingType::Exact,
+                        model::LineRule::AtLeast => LineSpacingType::AtLeast,
+                    }),
             )
             .keep_next(f.keep_next);
         if f.boxed {

@@ -3,9 +3,11 @@
 
 pub mod alpha;
 pub mod case;
+pub mod fold;
 pub mod normalize;
 pub mod tone;
 
 pub use case::upper;
+pub use fold::fold;
 pub use normalize::{Normalizer, TextError};
 pub use tone::ToneStyle;

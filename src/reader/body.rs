@@ -1,0 +1,641 @@
+//! Walks the main part (and headers) into what is on the page: paragraphs with their resolved
+//! look, the table cell each sits in, the text of text boxes, the line shapes and borders that
+//! draw rules, and each section's page setup. Of every `mc:AlternateContent` only the first
+//! branch is read, so text in a shape is not counted twice (its VML fallback repeats it).
+
+use super::dom::El;
+use super::numbering::Numbering;
+use super::props::{LineRule, PProps, RProps};
+use super::styles::{RunLook, Styles};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawRun {
+    pub text: String,
+    pub look: RunLook,
+    /// A line break before the text.
+    pub break_before: bool,
+}
+
+/// How a rule was drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RuleKind {
+    /// A DrawingML line or connector (`wps`), as Word draws them.
+    Shape,
+    /// A VML `v:line`.
+    Vml,
+    /// A paragraph border.
+    Border,
+    /// A row of underscores.
+    Text,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawRule {
+    /// Twips (0 when a border runs the paragraph's width; the layout then measures it).
+    pub length: u32,
+    pub kind: RuleKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cell {
+    /// Index of the top-level table in the body.
+    pub table: usize,
+    pub row: usize,
+    pub col: usize,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawPara {
+    /// Position among the part's paragraphs (1-based), for messages.
+    pub index: usize,
+    pub runs: Vec<RawRun>,
+    /// The label Word draws from `numbering.xml` (`a)`, `1.`), if any.
+    pub label: Option<String>,
+    pub props: PProps,
+    pub cell: Option<Cell>,
+    pub textbox: bool,
+    pub section: usize,
+    pub rules: Vec<RawRule>,
+    /// A page break before this paragraph (`w:br w:type="page"` or `pageBreakBefore`).
+    pub page_break: bool,
+}
+
+impl RawPara {
+    /// The text as a reader sees it: the list label, then the runs.
+    pub fn text(&self) -> String {
+        let mut s = String::new();
+        if let Some(l) = &self.label
+            && !l.is_empty()
+        {
+            s.push_str(l);
+            s.push(' ');
+        }
+        for r in &self.runs {
+            if r.break_before {
+                s.push('\n');
+            }
+            s.push_str(&r.text);
+        }
+        s
+    }
+
+    /// Runs that carry visible text.
+    pub fn visible(&self) -> impl Iterator<Item = &RawRun> {
+        self.runs
+            .iter()
+            .filter(|r| !r.look.hidden && !r.text.trim().is_empty())
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RawSection {
+    pub width: u32,
+    pub height: u32,
+    pub landscape: bool,
+    pub top: i32,
+    pub bottom: i32,
+    pub left: i32,
+    pub right: i32,
+    pub header: i32,
+    pub footer: i32,
+    pub title_page: bool,
+    pub restart_at: Option<u32>,
+    /// Header and footer parts (`word/header1.xml`) by type, inherited from the previous
+    /// section where this one names none.
+    pub header_default: Option<String>,
+    pub header_first: Option<String>,
+    pub footer_default: Option<String>,
+    pub footer_first: Option<String>,
+    pub has_table: bool,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct RawTable {
+    /// Grid column widths, twips.
+    pub columns: Vec<u32>,
+    pub rows: usize,
+    pub section: usize,
+    /// Index of its first paragraph in `RawBody::paras`.
+    pub first_para: usize,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct RawBody {
+    pub paras: Vec<RawPara>,
+    pub sections: Vec<RawSection>,
+    pub tables: Vec<RawTable>,
+}
+
+struct Walker<'a> {
+    styles: &'a Styles,
+    numbering: Numbering,
+    rels: &'a [(String, String)],
+    dir: String,
+    out: RawBody,
+    section: usize,
+    count: usize,
+    /// The table style of the innermost table being walked.
+    table_style: Option<String>,
+}
+
+fn num_attr(e: &El, name: &str) -> Option<i32> {
+    e.attr(name).and_then(|v| {
+        v.parse::<i32>()
+            .ok()
+            .or_else(|| v.parse::<f64>().ok().map(|f| f.round() as i32))
+    })
+}
+
+impl<'a> Walker<'a> {
+    fn target(&self, id: &str) -> Option<String> {
+        self.rels
+            .iter()
+            .find(|(i, _)| i == id)
+            .map(|(_, t)| super::package::resolve(&self.dir, t))
+    }
+
+    fn section(&self, s: &El, prev: Option<&RawSection>) -> RawSection {
+        let mut r = RawSection {
+            width: 11906,
+            height: 16838,
+            ..RawSection::default()
+        };
+        if let Some(p) = prev {
+            r.header_default = p.header_default.clone();
+            r.header_first = p.header_first.clone();
+            r.footer_default = p.footer_default.clone();
+            r.footer_first = p.footer_first.clone();
+        }
+        if let Some(sz) = s.child("w:pgSz") {
+            r.width = num_attr(sz, "w:w").unwrap_or(11906).max(0) as u32;
+            r.height = num_attr(sz, "w:h").unwrap_or(16838).max(0) as u32;
+            r.landscape = sz.attr("w:orient") == Some("landscape") || r.width > r.height;
+        }
+        if let Some(m) = s.child("w:pgMar") {
+            r.top = num_attr(m, "w:top").unwrap_or(1440);
+            r.bottom = num_attr(m, "w:bottom").unwrap_or(1440);
+            r.left = num_attr(m, "w:left").unwrap_or(1800);
+            r.right = num_attr(m, "w:right").unwrap_or(1800);
+            r.header = num_attr(m, "w:header").unwrap_or(720);
+            r.footer = num_attr(m, "w:footer").unwrap_or(720);
+        }
+        r.title_page = s.child("w:titlePg").is_some_and(super::dom::on);
+        r.restart_at = s
+            .child("w:pgNumType")
+            .and_then(|p| p.attr("w:start"))
+            .and_then(|v| v.parse().ok());
+        for tag in ["w:headerReference", "w:footerReference"] {
+            for h in s.children_named(tag) {
+                let Some(target) = h.attr("r:id").and_then(|id| self.target(id)) else {
+                    continue;
+                };
+                let ty = h.attr("w:type").unwrap_or("default");
+                match (tag, ty) {
+                    ("w:headerReference", "default") => r.header_default = Some(target),
+                    ("w:headerReference", "first") => r.header_first = Some(target),
+                    ("w:footerReference", "default") => r.footer_default = Some(target),
+                    ("w:footerReference", "first") => r.footer_first = Some(target),
+                    _ => {}
+                }
+            }
+        }
+        r
+    }
+
+    fn blocks(&mut self, parent: &El, cell: Option<Cell>, textbox: bool) {
+        for c in parent.elements() {
+            match c.name.as_str() {
+                "w:p" => self.paragraph(c, cell, textbox),
+                "w:tbl" => self.table(c, cell, textbox),
+                "w:sdt" => {
+                    if let Some(content) = c.child("w:sdtContent") {
+                        self.blocks(content, cell, textbox);
+                    }
+                }
+                "w:customXml" | "w:ins" | "w:smartTag" => self.blocks(c, cell, textbox),
+                "w:sectPr" if cell.is_none() && !textbox => {
+                    let s = self.section(c, self.out.sections.last());
+                    self.out.sections.push(s);
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn table(&mut self, t: &El, cell: Option<Cell>, textbox: bool) {
+        // A table inside a cell belongs to the outer cell: the header and signature tables are
+        // what the checker reasons about.
+        let id = self.out.tables.len();
+        let columns: Vec<u32> = t
+            .child("w:tblGrid")
+            .map(|g| {
+                g.children_named("w:gridCol")
+                    .map(|c| num_attr(c, "w:w").unwrap_or(0).max(0) as u32)
+                    .collect()
+            })
+            .unwrap_or_default();
+        let own = t
+            .child("w:tblPr")
+            .and_then(|p| p.child("w:tblStyle"))
+            .and_then(|s| s.attr("w:val"));
+        let outer_style = std::mem::replace(&mut self.table_style, self.styles.table_style(own));
+        if cell.is_none() && !textbox {
+            self.out.tables.push(RawTable {
+                columns,
+                rows: 0,
+                section: self.section,
+                first_para: self.out.paras.len(),
+            });
+            if let Some(s) = self.out.sections.get_mut(self.section) {
+                s.has_table = true;
+            }
+        }
+        let rows: Vec<&El> = t
+            .elements()
+            .flat_map(|e| match e.name.as_str() {
+                "w:tr" => vec![e],
+                "w:sdt" | "w:customXml" => e
+                    .child("w:sdtContent")
+                    .unwrap_or(e)
+                    .children_named("w:tr")
+                    .collect(),
+                _ => Vec::new(),
+            })
+            .collect();
+        for (ri, tr) in rows.iter().enumerate() {
+            let mut col = 0;
+            for tc in tr.elements().filter(|e| e.name == "w:tc") {
+                let here = match cell {
+                    Some(outer) => Some(outer),
+                    None if textbox => None,
+                    None => Some(Cell {
+                        table: id,
+                        row: ri,
+                        col,
+                    }),
+                };
+                self.blocks(tc, here, textbox);
+                let span = tc
+                    .child("w:tcPr")
+                    .and_then(|p| p.child("w:gridSpan"))
+                    .and_then(|g| num_attr(g, "w:val"))
+                    .unwrap_or(1)
+                    .max(1) as usize;
+                col += span;
+            }
+        }
+        self.table_style = outer_style;
+        if cell.is_none()
+            && !textbox
+            && let Some(t) = self.out.tables.get_mut(id)
+        {
+            t.rows = rows.len();
+        }
+    }
+
+    fn paragraph(&mut self, p: &El, cell: Option<Cell>, textbox: bool) {
+        self.count += 1;
+        let direct = p.child("w:pPr").map(PProps::parse).unwrap_or_default();
+        let num = if direct.num_off {
+            None
+        } else {
+            direct.num.or_else(|| self.styles.style_numbering(&direct))
+        };
+        let num_props = num
+            .and_then(|n| self.numbering.props(n))
+            .map(|(pp, _)| pp.clone());
+        let table = if cell.is_some() || textbox {
+            self.table_style.clone()
+        } else {
+            None
+        };
+        let props = self
+            .styles
+            .paragraph(&direct, num_props.as_ref(), table.as_deref());
+        let label = num.and_then(|n| self.numbering.next_label(n));
+        let mut para = RawPara {
+            index: self.count,
+            runs: Vec::new(),
+            label,
+            props: props.clone(),
+            cell,
+            textbox,
+            section: self.section,
+            rules: Vec::new(),
+            page_break: p
+                .child("w:pPr")
+                .and_then(|pp| pp.child("w:pageBreakBefore"))
+                .is_some_and(super::dom::on),
+        };
+        if props.border_bottom == Some(true) || props.border_top == Some(true) {
+            para.rules.push(RawRule {
+                length: 0,
+                kind: RuleKind::Border,
+            });
+        }
+        let mut boxes: Vec<&El> = Vec::new();
+        self.inline(
+            p,
+            &props,
+            table.as_deref(),
+            &mut para,
+            &mut boxes,
+            &mut false,
+        );
+        // A line typed as underscores (`_____________`) draws a rule too, the way some
+        // offices still make them.
+        let text = para.text();
+        let t = text.trim();
+        if t.chars().count() >= 5 && t.chars().all(|c| c == '_') {
+            let look = para
+                .runs
+                .iter()
+                .find(|r| r.text.contains('_'))
+                .map(|r| r.look.clone());
+            let size = look.as_ref().map_or(28, |l| l.size);
+            para.rules.push(RawRule {
+                length: crate::metrics::width_twips(t, crate::metrics::Face::Regular, size),
+                kind: RuleKind::Text,
+            });
+            para.runs.clear();
+        }
+        let ends_section = p
+            .child("w:pPr")
+            .and_then(|pp| pp.child("w:sectPr"))
+            .filter(|_| cell.is_none() && !textbox);
+        self.out.paras.push(para);
+        for b in boxes {
+            self.blocks(b, cell, true);
+        }
+        if let Some(s) = ends_section {
+            let sec = self.section(s, self.out.sections.last());
+            self.out.sections.push(sec);
+            self.section += 1;
+        }
+    }
+
+    /// Runs and what they hold, through hyperlinks, insertions, content controls and fields.
+    fn inline<'e>(
+        &self,
+        parent: &'e El,
+        props: &PProps,
+        table: Option<&str>,
+        para: &mut RawPara,
+        boxes: &mut Vec<&'e El>,
+        in_instr: &mut bool,
+    ) {
+        for c in parent.elements() {
+            match c.name.as_str() {
+                "w:r" => self.run(c, props, table, para, boxes, in_instr),
+                "w:hyperlink" | "w:ins" | "w:smartTag" | "w:customXml" | "w:fldSimple"
+                | "w:moveTo" | "w:bdo" | "w:dir" => {
+                    self.inline(c, props, table, para, boxes, in_instr)
+                }
+                "w:sdt" => {
+                    if let Some(content) = c.child("w:sdtContent") {
+                        self.inline(content, props, table, para, boxes, in_instr);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn run<'e>(
+        &self,
+        r: &'e El,
+        props: &PProps,
+        table: Option<&str>,
+        para: &mut RawPara,
+        boxes: &mut Vec<&'e El>,
+        in_instr: &mut bool,
+    ) {
+        let direct = r.child("w:rPr").map(RProps::parse).unwrap_or_default();
+        let look = self.styles.run(props, &direct, table);
+        let mut text = String::new();
+        let mut brk = false;
+        let push = |para: &mut RawPara, text: &mut String, brk: &mut bool| {
+            if !text.is_empty() || *brk {
+                para.runs.push(RawRun {
+                    text: std::mem::take(text),
+                    look: look.clone(),
+                    break_before: std::mem::take(brk),
+                });
+            }
+        };
+        for c in r.elements() {
+            match c.name.as_str() {
+                "w:t" if !*in_instr => text.push_str(&c.text()),
+                "w:tab" | "w:ptab" if !*in_instr => text.push('\t'),
+                "w:noBreakHyphen" => text.push('-'),
+                "w:softHyphen" => {}
+                "w:sym" => {
+                    if let Some(ch) = c
+                        .attr("w:char")
+                        .and_then(|h| u32::from_str_radix(h, 16).ok())
+                        .and_then(char::from_u32)
+                    {
+                        text.push(ch);
+                    }
+                }
+                "w:br" | "w:cr" => {
+                    if c.attr("w:type") == Some("page") {
+                        para.page_break = true;
+                    } else {
+                        push(para, &mut text, &mut brk);
+                        brk = true;
+                    }
+                }
+                "w:fldChar" => match c.attr("w:fldCharType") {
+                    Some("begin") => *in_instr = true,
+                    Some("separate") | Some("end") => *in_instr = false,
+                    _ => {}
+                },
+                "w:drawing" => self.drawing(c, para, boxes),
+                "w:pict" | "w:object" => self.vml(c, para, boxes),
+                "mc:AlternateContent" => {
+                    // The first branch Word would take: the `wps`/`wpg` choice. Its fallback
+                    // repeats the same picture (and text) in VML.
+                    let branch = c.child("mc:Choice").or_else(|| c.child("mc:Fallback"));
+                    if let Some(b) = branch {
+                        for inner in b.elements() {
+                            match inner.name.as_str() {
+                                "w:drawing" => self.drawing(inner, para, boxes),
+                                "w:pict" => self.vml(inner, para, boxes),
+                                _ => {}
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        push(para, &mut text, &mut brk);
+    }
+
+    fn drawing<'e>(&self, d: &'e El, para: &mut RawPara, boxes: &mut Vec<&'e El>) {
+        for anchor in d.elements() {
+            let cx = anchor
+                .child("wp:extent")
+                .and_then(|e| e.attr("cx"))
+                .and_then(|v| v.parse::<i64>().ok())
+                .unwrap_or(0);
+            let cy = anchor
+                .child("wp:extent")
+                .and_then(|e| e.attr("cy"))
+                .and_then(|v| v.parse::<i64>().ok())
+                .unwrap_or(0);
+            for sp in anchor.descendants("wps:wsp") {
+                let geom = sp
+                    .descendants("a:prstGeom")
+                    .first()
+                    .and_then(|g| g.attr("prst"))
+                    .unwrap_or("");
+                let connector = sp.child("wps:cNvCnPr").is_some();
+                // A free-form path that is one horizontal segment (a line drawn in a group).
+                let cust_line = sp.descendants("a:path").first().is_some_and(|path| {
+                    let pts: Vec<&El> = path.descendants("a:pt");
+                    pts.len() == 2
+                        && pts[0].attr("y") == pts[1].attr("y")
+                        && path.descendants("a:lnTo").len() == 1
+                });
+                let own_cx = sp
+                    .descendants("a:ext")
+                    .first()
+                    .and_then(|e| e.attr("cx"))
+                    .and_then(|v| v.parse::<i64>().ok());
+                let cx = if cust_line { own_cx.unwrap_or(cx) } else { cx };
+                let is_line = cust_line
+                    || geom == "line"
+                    || geom.contains("Connector")
+                    || connector
+                    || (geom == "rect"
+                        && cy < 2 * 12700
+                        && cx > 0
+                        && sp.child("wps:txbx").is_none());
+                // A horizontal line: as wide as it is long, no height to speak of.
+                if is_line && cx > 0 && cy.abs() < 3 * 12700 {
+                    para.rules.push(RawRule {
+                        length: (cx / 635) as u32,
+                        kind: RuleKind::Shape,
+                    });
+                }
+                if let Some(tb) = sp.child("wps:txbx").and_then(|t| t.child("w:txbxContent")) {
+                    boxes.push(tb);
+                }
+            }
+            // Groups and pictures may hold text boxes too.
+            for tb in anchor.descendants("w:txbxContent") {
+                if !boxes.iter().any(|b| std::ptr::eq(*b, tb)) {
+                    boxes.push(tb);
+                }
+            }
+        }
+    }
+
+    fn vml<'e>(&self, pict: &'e El, para: &mut RawPara, boxes: &mut Vec<&'e El>) {
+        for line in pict.descendants("v:line") {
+            let pt = |v: Option<&str>| -> Option<(f64, f64)> {
+                let mut it = v?.split(',');
+                Some((length_pt(it.next()?)?, length_pt(it.next().unwrap_or("0"))?))
+            };
+            if let (Some(a), Some(b)) = (pt(line.attr("from")), pt(line.attr("to")))
+                && (a.1 - b.1).abs() < 3.0
+            {
+                para.rules.push(RawRule {
+                    length: ((b.0 - a.0).abs() * 20.0).round() as u32,
+                    kind: RuleKind::Vml,
+                });
+            }
+        }
+        for tb in pict.descendants("w:txbxContent") {
+            boxes.push(tb);
+        }
+    }
+}
+
+/// A VML length (`61.65pt`, `1.2in`, `3cm`, bare numbers in EMU-free "px") in points.
+fn length_pt(v: &str) -> Option<f64> {
+    let v = v.trim();
+    let (num, unit) = v
+        .find(|c: char| c.is_ascii_alphabetic())
+        .map_or((v, ""), |i| (&v[..i], &v[i..]));
+    let n: f64 = num.trim().parse().ok()?;
+    Some(match unit {
+        "pt" | "" => n,
+        "in" => n * 72.0,
+        "cm" => n * 72.0 / 2.54,
+        "mm" => n * 72.0 / 25.4,
+        "px" => n * 0.75,
+        "pc" => n * 12.0,
+        "emu" => n / 12700.0,
+        _ => n,
+    })
+}
+
+/// Walks the body of the main part.
+pub fn walk(
+    body: &El,
+    styles: &Styles,
+    numbering: Numbering,
+    rels: &[(String, String)],
+    dir: &str,
+) -> RawBody {
+    let mut w = Walker {
+        styles,
+        numbering,
+        rels,
+        dir: dir.to_string(),
+        out: RawBody::default(),
+        section: 0,
+        count: 0,
+        table_style: None,
+    };
+    w.blocks(body, None, false);
+    if w.out.sections.is_empty() {
+        w.out.sections.push(RawSection {
+            width: 11906,
+            height: 16838,
+            ..RawSection::default()
+        });
+    }
+    // Paragraphs after the last section break belong to the final section.
+    let last = w.out.sections.len() - 1;
+    for p in &mut w.out.paras {
+        p.section = p.section.min(last);
+    }
+    w.out
+}
+
+/// Whether a header or footer part shows a page number (a `PAGE` field, simple or complex).
+pub fn has_page_field(root: &El) -> bool {
+    let is_page = |s: &str| {
+        s.split_whitespace()
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("PAGE"))
+    };
+    root.descendants("w:instrText")
+        .iter()
+        .any(|i| is_page(&i.text()))
+        || root
+            .descendants("w:fldSimple")
+            .iter()
+            .any(|f| f.attr("w:instr").is_some_and(is_page))
+}
+
+/// The effective line spacing rule, `auto` when unstated.
+pub fn line_rule(p: &PProps) -> LineRule {
+    p.line_rule.unwrap_or(LineRule::Auto)
+}
+
+/// Plain text of a header or footer part, for position checks.
+pub fn part_text(root: &El) -> String {
+    let mut s = String::new();
+    for p in root.descendants("w:p") {
+        for t in p.descendants("w:t") {
+            s.push_str(&t.text());
+        }
+        s.push('\n');
+    }
+    s
+}

@@ -1,0 +1,124 @@
+//! Reading a DOCX anyone made into the same `Document` model the writer writes, so one set of
+//! rules judges drafts and received documents alike. The package is read with bounded memory
+//! (`package`), each XML part parsed into a small tree (`dom`), properties resolved through
+//! defaults, theme, styles and direct formatting (`props`, `styles`), list labels built from
+//! `numbering.xml` (`numbering`), the body walked (`body`) and each paragraph given its role
+//! (`roles`). docx-rs's own reader is not used: it drops content the checker must see.
+
+pub mod body;
+pub mod dom;
+pub mod numbering;
+pub mod package;
+pub mod props;
+pub mod roles;
+pub mod styles;
+
+use crate::exit::Exit;
+use crate::finding::{Finding, Location};
+use crate::model::{Document, Margins, PageSetup};
+use crate::msg;
+use std::path::Path;
+
+fn xml_error(path: &Path, part: &str, pos: u64, m: &str) -> Finding {
+    Finding::error(
+        "DOCX-XML",
+        Exit::DataErr,
+        msg!(
+            "phần `{}` của DOCX không phải XML hợp lệ (byte {}): {}",
+            "part `{}` of the DOCX is not well-formed XML (byte {}): {}",
+            part,
+            pos,
+            m
+        ),
+    )
+    .at(Location {
+        file: Some(path.to_path_buf()),
+        part: Some(part.to_string()),
+        ..Location::default()
+    })
+}
+
+/// Reads a DOCX file.
+pub fn read(path: &Path) -> Result<Document, Finding> {
+    let bytes = crate::draft::read_input(path)?;
+    read_bytes(path, &bytes)
+}
+
+/// Reads a DOCX from its bytes (`path` names it in messages).
+pub fn read_bytes(path: &Path, bytes: &[u8]) -> Result<Document, Finding> {
+    let pkg = package::Package::from_bytes(path, bytes)?;
+    let main = pkg.main.clone();
+    let dir = main.rsplit_once('/').map_or("", |(d, _)| d).to_string();
+    let file = main.rsplit('/').next().unwrap_or("");
+    let rels_text = pkg
+        .part(&format!("{dir}/_rels/{file}.rels"))
+        .unwrap_or("")
+        .to_string();
+    let rels = package::relationship_ids(&rels_text);
+    let typed = package::relationships(&rels_text);
+    let part_of = |suffix: &str| -> Option<&str> {
+        typed
+            .iter()
+            .find(|(t, _)| t.ends_with(suffix))
+            .and_then(|(_, target)| pkg.part(&package::resolve(&dir, target)))
+    };
+    let theme = part_of("/theme")
+        .map(styles::Theme::parse)
+        .unwrap_or_default();
+    let styles = styles::Styles::parse(part_of("/styles"), theme);
+    let numbering = numbering::Numbering::parse(part_of("/numbering"));
+    let doc_xml = pkg.part(&main).unwrap_or("");
+    let root = dom::parse(doc_xml).map_err(|(pos, m)| xml_error(path, &main, pos, &m))?;
+    let Some(body_el) = root.child("w:body") else {
+        return Err(Finding::error(
+            "DOCX-NO-BODY",
+            Exit::DataErr,
+            msg!(
+                "phần `{}` không có thân văn bản (w:body)",
+                "part `{}` has no document body (w:body)",
+                main
+            ),
+        )
+        .at(Location::file(path)));
+    };
+    let raw = body::walk(body_el, &styles, numbering, &rels, &dir);
+    // Page numbers: a PAGE field in the header (or footer) each page uses.
+    let header_has_page = |name: &Option<String>| -> bool {
+        name.as_deref()
+            .and_then(|n| pkg.part(n))
+            .and_then(|x| dom::parse(x).ok())
+            .is_some_and(|r| body::has_page_field(&r))
+    };
+    let pages: Vec<PageSetup> = raw
+        .sections
+        .iter()
+        .map(|s| {
+            let in_header = header_has_page(&s.header_default);
+            let in_footer = header_has_page(&s.footer_default);
+            let first_shows = if s.title_page {
+                header_has_page(&s.header_first) || header_has_page(&s.footer_first)
+            } else {
+                in_header || in_footer
+            };
+            PageSetup {
+                width: s.width,
+                height: s.height,
+                landscape: s.landscape,
+                margins: Margins {
+                    top: s.top.max(0) as u32,
+                    bottom: s.bottom.max(0) as u32,
+                    left: s.left.max(0) as u32,
+                    right: s.right.max(0) as u32,
+                    header: s.header.max(0) as u32,
+                    footer: s.footer.max(0) as u32,
+                },
+                page_numbers: in_header || in_footer,
+                first_page_unnumbered: !first_shows,
+                restart_at: s.restart_at,
+                numbers_in_footer: in_footer && !in_header,
+                number_size: 0,
+            }
+        })
+        .collect();
+    Ok(roles::map(path, &main, &raw, pages))
+}

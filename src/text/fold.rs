@@ -1,0 +1,56 @@
+//! Text as the reader and checker compare it: Unicode NFC, any run of spaces (tabs, no-break
+//! spaces) one space, the tone-mark style folded to one (`HOÀ` and `HÒA` compare equal) and
+//! upper case. Only for matching; what is shown keeps the document's own spelling.
+
+use super::tone::{ToneStyle, place_in_word};
+use unicode_normalization::UnicodeNormalization;
+
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        if word.is_empty() {
+            return;
+        }
+        let lower = word.to_lowercase();
+        let placed = place_in_word(&lower, ToneStyle::FirstVowel).unwrap_or(lower);
+        out.push_str(&placed);
+        word.clear();
+    };
+    let mut space = false;
+    for c in s.nfc() {
+        if c.is_alphabetic() {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            if c.is_whitespace() || c == '\u{a0}' {
+                space = true;
+            } else {
+                if space && !out.is_empty() {
+                    out.push(' ');
+                }
+                space = false;
+                out.push(c);
+            }
+        }
+    }
+    flush(&mut word, &mut out);
+    super::upper(&out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fold;
+
+    #[test]
+    fn tone_style_case_and_spaces_fold() {
+        assert_eq!(fold("Cộng hoà  xã\u{a0}hội"), "CỘNG HÒA XÃ HỘI");
+        assert_eq!(fold("CỘNG HOÀ XÃ HỘI"), fold("Cộng hòa xã hội"));
+        assert_eq!(fold(" Số:\t12/CT-UBND "), "SỐ: 12/CT-UBND");
+        assert_eq!(fold("Uỷ ban"), "ỦY BAN");
+    }
+}
