@@ -217,6 +217,8 @@ pub struct Summary {
     pub exit: i32,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub outputs: Vec<PathBuf>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub inputs: Vec<PathBuf>,
 }
 
 impl Summary {

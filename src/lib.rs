@@ -1,4 +1,5 @@
 //! vbhc — soạn văn bản hành chính theo Nghị định 30/2020/NĐ-CP.
+pub mod check;
 pub mod cli;
 pub mod config;
 pub mod docx;

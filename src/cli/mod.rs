@@ -1,9 +1,11 @@
 //! The command line: arguments in, one subcommand run, findings reported, an exit code out.
 //! One file per subcommand; this file holds what they share.
 
+mod check;
 mod new;
 mod render;
 mod report;
+mod rules;
 mod templates;
 
 use crate::exit::{self, Exit};
@@ -56,6 +58,10 @@ pub enum Command {
     New(new::Args),
     /// Tạo tệp DOCX từ bản nháp
     Render(render::Args),
+    /// Kiểm tra thể thức theo Nghị định 30: bản nháp hoặc tệp .docx bất kỳ
+    Check(check::Args),
+    /// Liệt kê các quy tắc kiểm tra, mức độ và lý do
+    Rules,
     /// Xem các mẫu văn bản và trường của chúng
     #[command(subcommand)]
     Templates(templates::Cmd),
@@ -89,6 +95,26 @@ const EN: &[(&str, &str, &str)] = &[
         "Output file (default: the draft's name with .docx)",
     ),
     ("render", "force", "Overwrite the output file if it exists"),
+    (
+        "render",
+        "allow_errors",
+        "Write the document even when the checker finds error-level problems",
+    ),
+    (
+        "check",
+        "",
+        "Check a draft or any DOCX against Decree 30's formatting rules",
+    ),
+    (
+        "check",
+        "files",
+        "Drafts (.toml, .json) or .docx documents to check",
+    ),
+    (
+        "rules",
+        "",
+        "List the checker's rules, their severity and why",
+    ),
     (
         "templates",
         "",
@@ -219,6 +245,8 @@ pub fn main() -> std::process::ExitCode {
     let exit = match &cli.command {
         Command::New(a) => new::run(&cli, a, &mut rep),
         Command::Render(a) => render::run(&cli, a, &mut rep),
+        Command::Check(a) => check::run(&cli, a, &mut rep),
+        Command::Rules => rules::run(&cli, &mut rep),
         Command::Templates(c) => templates::run(&cli, c, &mut rep),
     };
     std::process::ExitCode::from(exit.code() as u8)

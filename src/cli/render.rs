@@ -17,6 +17,9 @@ pub struct Args {
     /// Ghi đè tệp kết quả nếu đã có
     #[arg(long)]
     pub force: bool,
+    /// Vẫn ghi văn bản khi bộ kiểm tra thấy lỗi mức error
+    #[arg(long)]
+    pub allow_errors: bool,
 }
 
 pub fn run(cli: &Cli, a: &Args, rep: &mut Reporter) -> Exit {
@@ -49,6 +52,20 @@ pub fn run(cli: &Cli, a: &Args, rep: &mut Reporter) -> Exit {
         }
         Ok((laid, bytes, out)) => {
             rep.findings(&laid.warnings);
+            // The checker judges what is about to be written, with the same rules as
+            // `vbhc check`; error-level findings stop the write unless the clerk insists.
+            let findings = crate::check::check(&laid.doc, crate::check::Origin::Draft);
+            let errors = findings
+                .iter()
+                .any(|f| f.severity == crate::finding::Severity::Error);
+            rep.findings(&findings);
+            if errors && !a.allow_errors {
+                rep.done(
+                    "Chưa ghi văn bản: sửa các lỗi trên, hoặc thêm --allow-errors để vẫn ghi",
+                    "Not written: fix the errors above, or add --allow-errors to write anyway",
+                );
+                return rep.finish("render");
+            }
             if let Err(f) = crate::output::write_atomic(&out, &bytes, a.force) {
                 rep.finding(&f);
                 return rep.finish("render");

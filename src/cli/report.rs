@@ -14,6 +14,8 @@ pub struct Reporter {
     pub warnings: usize,
     pub notes: usize,
     pub outputs: Vec<PathBuf>,
+    /// Files read and checked.
+    pub inputs: Vec<PathBuf>,
     worst: Exit,
 }
 
@@ -26,6 +28,7 @@ impl Reporter {
             warnings: 0,
             notes: 0,
             outputs: Vec::new(),
+            inputs: Vec::new(),
             worst: Exit::Ok,
         }
     }
@@ -70,7 +73,8 @@ impl Reporter {
                     warnings: self.warnings,
                     notes: self.notes,
                     exit: exit.code(),
-                    outputs: std::mem::take(&mut self.outputs)
+                    outputs: std::mem::take(&mut self.outputs),
+                    inputs: std::mem::take(&mut self.inputs),
                 }
                 .json()
             );

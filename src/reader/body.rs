@@ -514,7 +514,7 @@ impl<'a> Walker<'a> {
                         && cx > 0
                         && sp.child("wps:txbx").is_none());
                 // A horizontal line: as wide as it is long, no height to speak of.
-                if is_line && cx > 0 && cy.abs() < 3 * 12700 {
+                if is_line && cx > 0 && (cust_line || cy.abs() < 3 * 12700) {
                     para.rules.push(RawRule {
                         length: (cx / 635) as u32,
                         kind: RuleKind::Shape,

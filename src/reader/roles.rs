@@ -312,6 +312,45 @@ impl Mapper<'_> {
         });
     }
 
+    /// The paragraphs of one body table as a table block, cell by cell.
+    fn table(&mut self, cells: &[RawPara], table: usize) {
+        let Some(first) = cells.first() else { return };
+        let columns = self
+            .body
+            .tables
+            .get(table)
+            .map(|t| t.columns.clone())
+            .unwrap_or_default();
+        let ncols = cells
+            .iter()
+            .filter_map(|p| p.cell.map(|c| c.col + 1))
+            .max()
+            .unwrap_or(1)
+            .max(columns.len());
+        let mut rows: Vec<Vec<Vec<Paragraph>>> = Vec::new();
+        for p in cells {
+            let Some(c) = p.cell else { continue };
+            while rows.len() <= c.row {
+                rows.push(vec![Vec::new(); ncols]);
+            }
+            if let Some(cell) = rows[c.row].get_mut(c.col) {
+                cell.push(paragraph(p));
+            }
+        }
+        let block = Block {
+            role: Role::Body,
+            level: 0,
+            region: Region::Page,
+            content: Content::Table(Table {
+                columns,
+                rows,
+                header_rows: 0,
+            }),
+            source: Some(self.loc(first)),
+        };
+        self.blocks[first.section].push(block);
+    }
+
     /// The width a paragraph is laid out in: its table column, or the text width.
     fn region_width(&self, p: &RawPara) -> u32 {
         let s = &self.body.sections[p.section.min(self.body.sections.len() - 1)];
@@ -497,7 +536,8 @@ pub fn map(file: &Path, part: &str, body: &RawBody, pages: Vec<PageSetup>) -> Do
         // The trích yếu: centred lines under it, until the rule or the text changes.
         while i < body_end
             && nonempty(&paras[i])
-            && align(&paras[i]) == Align::Center
+            && (align(&paras[i]) == Align::Center || all_bold(&paras[i]))
+            && paras[i].cell.is_none()
             && !is_kinh_gui(&paras[i].text())
             && !is_can_cu(&paras[i].text())
         {
@@ -626,6 +666,20 @@ pub fn map(file: &Path, part: &str, body: &RawBody, pages: Vec<PageSetup>) -> Do
             continue;
         }
         let p = &paras[i];
+        // A table in the text (a phụ lục's list, a schedule): one table block.
+        if let Some(c) = p.cell
+            && Some(c.table) != header_table
+            && Some(c.table) != sign_table
+        {
+            let mut j = i;
+            while j < n && paras[j].cell.is_some_and(|x| x.table == c.table) {
+                used[j] = true;
+                j += 1;
+            }
+            m.table(&paras[i..j], c.table);
+            i = j;
+            continue;
+        }
         used[i] = true;
         let t = p.text();
         if !nonempty(p) {

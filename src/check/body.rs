@@ -1,0 +1,327 @@
+//! The text of the document: Times New Roman throughout; body paragraphs 13–14 pt, justified,
+//! first-line indent 1 or 1.27 cm, at least 6 pt between paragraphs, line spacing from single
+//! to 1.5 lines; điểm letters in Vietnamese order; the body's closing `./.`.
+//! Formatting findings are grouped by measured value: "cỡ chữ 12 pt ở 7 đoạn" once, not seven
+//! times, so a document with one habit gets one finding.
+
+use super::{Checker, Origin, cm, is_times, main_size, para, pt, text, visible, words};
+use crate::i18n::Msg;
+use crate::markup::Mark;
+use crate::model::{Align, Block, LineRule, Region, Role};
+use crate::msg;
+use crate::nd30;
+
+/// ±0.03 cm: 1.25 cm (709 twips), what clerks type for 1.27 cm, is accepted (nd30.md §1.2).
+const INDENT_TOLERANCE: i32 = 17;
+
+/// Groups blocks by a measured value and emits one finding per value.
+fn grouped<K: PartialEq + Clone>(
+    c: &mut Checker,
+    code: &'static str,
+    items: Vec<(K, &Block)>,
+    message: impl Fn(&K, usize) -> (Msg, String, String),
+) {
+    let mut groups: Vec<(K, Vec<&Block>)> = Vec::new();
+    for (k, b) in items {
+        match groups.iter_mut().find(|g| g.0 == k) {
+            Some(g) => g.1.push(b),
+            None => groups.push((k, vec![b])),
+        }
+    }
+    for (k, bs) in groups {
+        let (m, measured, allowed) = message(&k, bs.len());
+        let f = c
+            .make(code, bs.first().copied(), m)
+            .measured(measured, allowed);
+        c.push(f);
+    }
+}
+
+/// The paragraphs whose formatting the decree's body rules govern: body text outside tables
+/// and headings that are centred on purpose (Phần, Chương).
+fn body_paragraphs<'a>(c: &Checker<'a>) -> Vec<&'a Block> {
+    c.doc
+        .blocks()
+        .filter(|b| b.role == Role::Body && b.region == Region::Page)
+        .filter(|b| para(b).is_some_and(|p| visible(p).next().is_some()))
+        .collect()
+}
+
+pub fn run(c: &mut Checker) {
+    fonts(c);
+    let body = body_paragraphs(c);
+    // ---- Size ------------------------------------------------------------------------------
+    let items: Vec<(u32, &Block)> = body
+        .iter()
+        .filter_map(|b| main_size(para(b)?).map(|s| (s, *b)))
+        .filter(|(s, _)| !nd30::SIZE_BODY.contains(*s))
+        .collect();
+    grouped(c, "ND30-BODY-SIZE", items, |s, n| {
+        (
+            msg!(
+                "nội dung cỡ {} ở {} đoạn, Nghị định 30 quy định 13–14 pt",
+                "body text is {} in {} paragraph(s), Decree 30 asks 13–14 pt",
+                pt(*s),
+                n
+            ),
+            pt(*s),
+            "13–14 pt".into(),
+        )
+    });
+    // ---- Indent: the first line starts 1 cm or 1.27 cm in ------------------------------------
+    let items: Vec<(i32, &Block)> = body
+        .iter()
+        .filter_map(|b| {
+            let p = para(b)?;
+            if matches!(p.format.align, Align::Center | Align::Right) {
+                return None;
+            }
+            let first = p.format.indent_left as i32 + p.format.indent_first;
+            let ok = [567, 720]
+                .iter()
+                .any(|v| (first - v).abs() <= INDENT_TOLERANCE);
+            (!ok).then_some((first, *b))
+        })
+        .collect();
+    grouped(c, "ND30-BODY-INDENT", items, |v, n| {
+        let shown = if *v < 0 {
+            format!("-{}", cm(v.unsigned_abs()))
+        } else {
+            cm(*v as u32)
+        };
+        (
+            msg!(
+                "thụt đầu dòng {} ở {} đoạn, Nghị định 30 quy định 1 cm hoặc 1,27 cm",
+                "first-line indent {} in {} paragraph(s), Decree 30 asks 1 cm or 1.27 cm",
+                shown,
+                n
+            ),
+            shown.clone(),
+            "1 cm; 1,27 cm".into(),
+        )
+    });
+    // ---- Spacing between paragraphs --------------------------------------------------------
+    let items: Vec<((u32, u32), &Block)> = body
+        .iter()
+        .filter_map(|b| {
+            let f = para(b)?.format;
+            (f.space_before + f.space_after < nd30::PARA_SPACING.min)
+                .then_some(((f.space_before, f.space_after), *b))
+        })
+        .collect();
+    grouped(c, "ND30-BODY-SPACING", items, |(before, after), n| {
+        let shown = format!("{}/{}", pt(*before / 10), pt(*after / 10));
+        (
+            msg!(
+                "cách đoạn trước/sau {} ở {} đoạn, Nghị định 30 quy định tối thiểu 6 pt",
+                "spacing before/after {} in {} paragraph(s), Decree 30 asks at least 6 pt",
+                shown,
+                n
+            ),
+            shown.clone(),
+            "≥ 6 pt".into(),
+        )
+    });
+    // ---- Line spacing ----------------------------------------------------------------------
+    let items: Vec<(String, &Block)> = body
+        .iter()
+        .filter_map(|b| {
+            let p = para(b)?;
+            let f = p.format;
+            let size = main_size(p).unwrap_or(28);
+            let ok = match f.line_rule {
+                LineRule::Auto => nd30::LINE_SPACING.contains(f.line),
+                // Exact or at-least, in twips: one line of the font (its size) up to 1.5 of
+                // Times New Roman's line height (1.15 × the size).
+                LineRule::Exact => {
+                    let one = size * 10;
+                    f.line >= one && f.line <= one * 115 * 3 / 200 + 10
+                }
+                // "At least" a small value is single spacing: only the top bound matters.
+                LineRule::AtLeast => f.line <= size * 10 * 115 * 3 / 200 + 10,
+            };
+            let shown = match f.line_rule {
+                LineRule::Auto => {
+                    format!("{:.2} dòng", f64::from(f.line) / 240.0).replace('.', ",")
+                }
+                LineRule::Exact => format!("chính xác {}", pt(f.line / 10)),
+                LineRule::AtLeast => format!("tối thiểu {}", pt(f.line / 10)),
+            };
+            (!ok).then_some((shown, *b))
+        })
+        .collect();
+    grouped(c, "ND30-LINE-SPACING", items, |v, n| {
+        (
+            msg!(
+                "giãn dòng {} ở {} đoạn, Nghị định 30 quy định từ 1 dòng đến 1,5 dòng",
+                "line spacing {} in {} paragraph(s), Decree 30 asks single to 1.5 lines",
+                v,
+                n
+            ),
+            v.clone(),
+            "1–1,5 dòng".into(),
+        )
+    });
+    // ---- Justification: running text (longer than a line) aligned on both sides -----------
+    let items: Vec<(&'static str, &Block)> = body
+        .iter()
+        .filter_map(|b| {
+            let p = para(b)?;
+            let long = words(&p.text()).chars().count() > 100;
+            match p.format.align {
+                Align::Left if long => Some(("trái", *b)),
+                Align::Right if long => Some(("phải", *b)),
+                _ => None,
+            }
+        })
+        .collect();
+    grouped(c, "ND30-BODY-JUSTIFY", items, |side, n| {
+        (
+            msg!(
+                "{} đoạn nội dung canh lề {}, không canh đều hai lề",
+                "{} body paragraph(s) aligned {} instead of justified",
+                n,
+                side
+            ),
+            format!("canh {side}"),
+            "canh đều".into(),
+        )
+    });
+    if c.origin == Origin::Docx {
+        points(c, &body);
+    }
+    end_mark(c);
+}
+
+/// The face of every run with text, judged as Word shows it.
+fn fonts(c: &mut Checker) {
+    let mut found: Vec<(String, usize, &Block)> = Vec::new();
+    for b in c.doc.blocks() {
+        let Some(p) = para(b) else { continue };
+        for r in visible(p) {
+            if !is_times(&r.font) {
+                match found.iter_mut().find(|f| f.0 == r.font) {
+                    Some(f) => f.1 += 1,
+                    None => found.push((r.font.to_string(), 1, b)),
+                }
+            }
+        }
+    }
+    for (font, n, b) in found {
+        let f = c
+            .make(
+                "ND30-FONT",
+                Some(b),
+                msg!(
+                    "{} đoạn chữ dùng phông \"{}\", không phải Times New Roman",
+                    "{} run(s) of text are in \"{}\", not Times New Roman",
+                    n,
+                    font
+                ),
+            )
+            .measured(font.clone(), "Times New Roman")
+            .hint(msg!(
+                "chọn cả văn bản (Ctrl+A) và đặt phông Times New Roman",
+                "select all (Ctrl+A) and set the font to Times New Roman"
+            ));
+        c.push(f);
+    }
+}
+
+/// Điểm letters a b c d đ e g h i k …: Word's automatic `a)` lists skip đ, and f, j, w, z are
+/// no Vietnamese letters.
+fn points(c: &mut Checker, body: &[&Block]) {
+    let mut prev: Option<usize> = None;
+    let mut out = Vec::new();
+    for b in body {
+        let t = text(b);
+        let (mark, _) = crate::markup::classify(t.trim_start());
+        match mark {
+            Mark::Point(letter, idx) => {
+                match idx {
+                    None => out.push((
+                        *b,
+                        msg!(
+                            "điểm \"{})\": chữ \"{}\" không có trong bảng chữ cái tiếng Việt",
+                            "point \"{})\": \"{}\" is not a letter of the Vietnamese alphabet",
+                            letter,
+                            letter
+                        ),
+                    )),
+                    Some(i) => {
+                        let expected = prev.map_or(0, |p| p + 1);
+                        if i != expected && !(prev.is_none() && i == 0) {
+                            let want = crate::text::alpha::letter(expected).unwrap_or("?");
+                            out.push((
+                                *b,
+                                msg!(
+                                    "điểm \"{})\" sau điểm trước phải là \"{})\" (thứ tự a b c d đ e g h …)",
+                                    "point \"{})\" should be \"{})\" here (order a b c d đ e g h …)",
+                                    letter,
+                                    want
+                                ),
+                            ));
+                        }
+                        prev = Some(i);
+                        continue;
+                    }
+                }
+                prev = None;
+            }
+            Mark::Dash | Mark::Plus | Mark::Para => {}
+            _ => prev = None,
+        }
+    }
+    for (b, m) in out {
+        let f = c.make("ND30-DIEM-ORDER", Some(b), m);
+        c.push(f);
+    }
+}
+
+/// The last paragraph of the text before the signature ends with `./.`. A draft with no
+/// signature block has no end to judge (its missing signature is reported already).
+fn end_mark(c: &mut Checker) {
+    let Some(first) = c.doc.sections.first() else {
+        return;
+    };
+    if c.first(Role::NoiNhanHeading).is_none() && c.first(Role::ChucVu).is_none() {
+        return;
+    }
+    let sign = first
+        .blocks
+        .iter()
+        .position(|b| matches!(b.role, Role::NoiNhanHeading | Role::QuyenHan | Role::ChucVu))
+        .unwrap_or(first.blocks.len());
+    let last = first.blocks[..sign]
+        .iter()
+        .rev()
+        .find(|b| b.role == Role::Body && para(b).is_some_and(|p| visible(p).next().is_some()));
+    if let Some(b) = last {
+        let t = words(&text(b));
+        if !t.ends_with("./.") {
+            let tail: String = t
+                .chars()
+                .rev()
+                .take(12)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            let f = c
+                .make(
+                    "ND30-END-MARK",
+                    Some(b),
+                    msg!(
+                        "nội dung không kết thúc bằng \"./.\" (đoạn cuối: \"…{}\")",
+                        "the body does not end with \"./.\" (last paragraph: \"…{}\")",
+                        tail
+                    ),
+                )
+                .hint(msg!(
+                    "thêm \"./.\" liền sau chữ cuối cùng của nội dung",
+                    "add \"./.\" right after the body's last word"
+                ));
+            c.push(f);
+        }
+    }
+}

@@ -1,0 +1,254 @@
+//! The ND30 checker: one set of rules that judges a `Document`, whether it was laid out from
+//! a draft or read from a DOCX someone else made. Each rule has a stable code and a default
+//! severity in `rules` (with the reason for it); the rules themselves are grouped by the part
+//! of the document they look at. Formatting is judged as it is on the page: the blocks carry
+//! resolved sizes, fonts and spacing, never style names.
+
+pub mod rules;
+
+mod body;
+mod header;
+mod number;
+mod page;
+mod scope;
+mod sign;
+mod text;
+mod title;
+
+use crate::exit::Exit;
+use crate::finding::{Finding, Severity};
+use crate::i18n::Msg;
+use crate::model::{Block, Content, Document, Paragraph, Role};
+use unicode_normalization::UnicodeNormalization;
+
+/// Where the document came from: a draft vbhc laid out, or a DOCX read back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    Draft,
+    Docx,
+}
+
+pub struct Checker<'a> {
+    pub doc: &'a Document,
+    pub origin: Origin,
+    out: Vec<Finding>,
+}
+
+impl<'a> Checker<'a> {
+    /// A finding of rule `code`, with the severity the rule table gives it, at `at`.
+    pub fn make(&self, code: &'static str, at: Option<&Block>, m: Msg) -> Finding {
+        let info = rules::info(code);
+        let mut f = match info.severity {
+            Severity::Error => Finding::error(code, Exit::Findings, m),
+            Severity::Warning => Finding::warning(code, m),
+            Severity::Note => Finding::note(code, m),
+        };
+        // A finding about the whole document still names the file.
+        f.location = at.and_then(|b| b.source.clone()).or_else(|| {
+            self.doc
+                .blocks()
+                .find_map(|b| b.source.as_ref()?.file.clone())
+                .map(crate::finding::Location::file)
+        });
+        f
+    }
+
+    pub fn push(&mut self, f: Finding) {
+        self.out.push(f);
+    }
+
+    pub fn blocks(&self, role: Role) -> impl Iterator<Item = &'a Block> + 'a {
+        self.doc.blocks().filter(move |b| b.role == role)
+    }
+
+    pub fn first(&self, role: Role) -> Option<&'a Block> {
+        self.doc.find(role)
+    }
+}
+
+/// Checks a document; findings in document order within each rule group.
+pub fn check(doc: &Document, origin: Origin) -> Vec<Finding> {
+    let mut c = Checker {
+        doc,
+        origin,
+        out: Vec::new(),
+    };
+    // A document the decree does not govern gets one note, not dozens of findings.
+    if scope::run(&mut c) {
+        return c.out;
+    }
+    page::run(&mut c);
+    header::run(&mut c);
+    number::run(&mut c);
+    title::run(&mut c);
+    body::run(&mut c);
+    sign::run(&mut c);
+    text::run(&mut c);
+    c.out
+}
+
+// ---- Helpers the rule groups share --------------------------------------------------------
+
+pub fn para(b: &Block) -> Option<&Paragraph> {
+    match &b.content {
+        Content::Paragraph(p) => Some(p),
+        _ => None,
+    }
+}
+
+/// The block's text as printed (NFC, spaces as written).
+pub fn text(b: &Block) -> String {
+    para(b).map_or_else(String::new, |p| p.text().nfc().collect())
+}
+
+/// Text for comparing words: NFC, no soft hyphens, spaces collapsed, trimmed.
+pub fn words(s: &str) -> String {
+    let s: String = s.nfc().filter(|c| *c != '\u{ad}').collect();
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Runs that show text.
+pub fn visible(p: &Paragraph) -> impl Iterator<Item = &crate::model::Run> {
+    p.runs.iter().filter(|r| !r.text.trim().is_empty())
+}
+
+/// Runs that hold letters: what a reader sees as bold or italic (a colon or a digit set
+/// upright in an italic line does not make the line upright).
+fn lettered(p: &Paragraph) -> impl Iterator<Item = &crate::model::Run> {
+    p.runs
+        .iter()
+        .filter(|r| r.text.chars().any(char::is_alphabetic))
+}
+
+pub fn all_bold(p: &Paragraph) -> bool {
+    let mut any = false;
+    for r in lettered(p) {
+        any = true;
+        if !r.bold {
+            return false;
+        }
+    }
+    any
+}
+
+pub fn all_italic(p: &Paragraph) -> bool {
+    let mut any = false;
+    for r in lettered(p) {
+        any = true;
+        if !r.italic {
+            return false;
+        }
+    }
+    any
+}
+
+/// Every paragraph of the document with the block it belongs to, table cells included.
+pub fn paragraphs(doc: &Document) -> Vec<(&Block, &Paragraph)> {
+    let mut out = Vec::new();
+    for b in doc.blocks() {
+        match &b.content {
+            Content::Paragraph(p) => out.push((b, p)),
+            Content::Table(t) => {
+                for row in &t.rows {
+                    for cell in row {
+                        for p in cell {
+                            out.push((b, p));
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The size most of the paragraph's text has (by characters), half-points.
+pub fn main_size(p: &Paragraph) -> Option<u32> {
+    let mut counts: Vec<(u32, usize)> = Vec::new();
+    for r in visible(p) {
+        let n = r.text.chars().filter(|c| !c.is_whitespace()).count();
+        match counts.iter_mut().find(|(s, _)| *s == r.size) {
+            Some(c) => c.1 += n,
+            None => counts.push((r.size, n)),
+        }
+    }
+    counts.into_iter().max_by_key(|c| c.1).map(|c| c.0)
+}
+
+pub fn is_upper(s: &str) -> bool {
+    let n: String = s.nfc().collect();
+    n.chars().any(char::is_alphabetic) && crate::text::upper(&n) == n
+}
+
+/// `13 pt`, `12,5 pt` from half-points.
+pub fn pt(half_points: u32) -> String {
+    if half_points.is_multiple_of(2) {
+        format!("{} pt", half_points / 2)
+    } else {
+        format!("{},5 pt", half_points / 2)
+    }
+}
+
+/// `20 mm`, `17,5 mm` from twips.
+pub fn mm(twips: u32) -> String {
+    let v = f64::from(twips) / crate::nd30::TWIPS_PER_MM;
+    let r = (v * 10.0).round() / 10.0;
+    if (r - r.round()).abs() < 0.05 {
+        format!("{} mm", r.round() as i64)
+    } else {
+        format!("{r:.1} mm").replace('.', ",")
+    }
+}
+
+/// `5,61 cm` from twips.
+pub fn cm(twips: u32) -> String {
+    format!("{:.2} cm", f64::from(twips) / crate::nd30::TWIPS_PER_CM).replace('.', ",")
+}
+
+/// Whether a face is Times New Roman as far as a reader sees (Word files sometimes name the
+/// face `Times New Roman Bold`, which Word and LibreOffice show as Times New Roman).
+pub fn is_times(font: &str) -> bool {
+    let f = font.trim();
+    f.eq_ignore_ascii_case("Times New Roman") || f.starts_with("Times New Roman ")
+}
+
+/// Width of a paragraph's text as laid out in Times New Roman (None when another face is
+/// used: vbhc only has Times New Roman's metrics).
+pub fn width(p: &Paragraph) -> Option<u32> {
+    // The text as printed from its first letter to its last: spaces typed to centre a line
+    // are not part of it.
+    let runs: Vec<_> = p.runs.iter().filter(|r| !r.text.is_empty()).collect();
+    let first = runs.iter().position(|r| !r.text.trim().is_empty())?;
+    let last = runs.iter().rposition(|r| !r.text.trim().is_empty())?;
+    let mut w = 0;
+    for (i, r) in runs.iter().enumerate().take(last + 1).skip(first) {
+        if !r.text.trim().is_empty() && !is_times(&r.font) {
+            return None;
+        }
+        let mut t: &str = &r.text;
+        if i == first {
+            t = t.trim_start();
+        }
+        if i == last {
+            t = t.trim_end();
+        }
+        let face = crate::metrics::Face::of(r.bold, r.italic);
+        w += crate::metrics::width_twips(t, face, r.size);
+    }
+    Some(w)
+}
+
+/// The longest line a paragraph's text takes in `region_width`, as laid out.
+pub fn longest_line(p: &Paragraph, region_width: u32) -> Option<u32> {
+    let r = visible(p).next()?;
+    if !is_times(&r.font) {
+        return None;
+    }
+    let face = crate::metrics::Face::of(r.bold, r.italic);
+    let text = words(&p.text());
+    crate::metrics::wrap(&text, face, r.size, region_width.max(1))
+        .iter()
+        .map(|l| crate::metrics::width_twips(l, face, r.size))
+        .max()
+}

@@ -1,0 +1,347 @@
+//! The Số line (`Số: 05/QĐ-UBND`, blank number allowed) and the place-and-date line
+//! (`Lào Cai, ngày 05 tháng 01 năm 2026`, blank day and month allowed), with the decree's
+//! padding: numbers and days below 10 and months 1 and 2 take a leading zero.
+
+use super::{Checker, all_italic, para, text};
+use crate::model::Role;
+use crate::msg;
+use crate::reader::roles::ten_loai_of;
+
+/// Phụ lục III: tên loại → abbreviation.
+const ABBR: &[(&str, &str)] = &[
+    ("NGHỊ QUYẾT", "NQ"),
+    ("QUYẾT ĐỊNH", "QĐ"),
+    ("CHỈ THỊ", "CT"),
+    ("QUY CHẾ", "QC"),
+    ("QUY ĐỊNH", "QyĐ"),
+    ("THÔNG CÁO", "TC"),
+    ("THÔNG BÁO", "TB"),
+    ("HƯỚNG DẪN", "HD"),
+    ("CHƯƠNG TRÌNH", "CTr"),
+    ("KẾ HOẠCH", "KH"),
+    ("PHƯƠNG ÁN", "PA"),
+    ("ĐỀ ÁN", "ĐA"),
+    ("DỰ ÁN", "DA"),
+    ("BÁO CÁO", "BC"),
+    ("BIÊN BẢN", "BB"),
+    ("TỜ TRÌNH", "TTr"),
+    ("HỢP ĐỒNG", "HĐ"),
+    ("CÔNG ĐIỆN", "CĐ"),
+    ("BẢN GHI NHỚ", "BGN"),
+    ("BẢN THỎA THUẬN", "BTT"),
+    ("GIẤY ỦY QUYỀN", "GUQ"),
+    ("GIẤY MỜI", "GM"),
+    ("GIẤY GIỚI THIỆU", "GGT"),
+    ("GIẤY NGHỈ PHÉP", "GNP"),
+    ("PHIẾU GỬI", "PG"),
+    ("PHIẾU CHUYỂN", "PC"),
+    ("PHIẾU BÁO", "PB"),
+];
+
+pub fn run(c: &mut Checker) {
+    so(c);
+    date(c);
+}
+
+fn so(c: &mut Checker) {
+    let Some(b) = c.first(Role::SoKyHieu) else {
+        if c.first(Role::QuocHieu).is_some() {
+            let f = c.make(
+                "ND30-SO",
+                c.first(Role::QuocHieu),
+                msg!(
+                    "không thấy dòng \"Số:\" dưới tên cơ quan",
+                    "no \"Số:\" line under the organ's name"
+                ),
+            );
+            c.push(f);
+        }
+        return;
+    };
+    let raw = text(b);
+    let t = raw.trim();
+    let Some(rest) = t.strip_prefix("Số:").or_else(|| t.strip_prefix("Số :")) else {
+        let f = c
+            .make(
+                "ND30-SO",
+                Some(b),
+                msg!(
+                    "dòng số viết \"{}\": phải mở đầu bằng \"Số:\" (chữ \"Số\" và dấu hai chấm)",
+                    "the number line reads \"{}\": it must open with \"Số:\"",
+                    t
+                ),
+            )
+            .measured(t.to_string(), "Số: 05/QĐ-UBND".to_string());
+        c.push(f);
+        return;
+    };
+    let Some((num_part, kh_part)) = rest.split_once('/') else {
+        let f = c.make(
+            "ND30-SO",
+            Some(b),
+            msg!(
+                "dòng số \"{}\" không có dấu \"/\" giữa số và ký hiệu",
+                "the number line \"{}\" has no \"/\" between number and ký hiệu",
+                t
+            ),
+        );
+        c.push(f);
+        return;
+    };
+    let number = num_part.trim();
+    let ky_hieu = kh_part.trim();
+    if number.is_empty() {
+        let f = c.make(
+            "ND30-SO-BLANK",
+            Some(b),
+            msg!(
+                "số văn bản để trống (cấp khi ký số)",
+                "the number is blank (assigned at signing)"
+            ),
+        );
+        c.push(f);
+    } else if !number.chars().all(|ch| ch.is_ascii_digit()) {
+        let f = c.make(
+            "ND30-SO",
+            Some(b),
+            msg!(
+                "số văn bản \"{}\" phải là chữ số Ả Rập",
+                "the number \"{}\" must be Arabic digits",
+                number
+            ),
+        );
+        c.push(f);
+    } else {
+        if number.len() == 1 {
+            let f = c
+                .make(
+                    "ND30-SO-PAD",
+                    Some(b),
+                    msg!(
+                        "số {} nhỏ hơn 10 phải viết \"0{}\"",
+                        "number {} is below 10: write \"0{}\"",
+                        number,
+                        number
+                    ),
+                )
+                .measured(number.to_string(), format!("0{number}"));
+            c.push(f);
+        }
+        if num_part.ends_with(' ') || kh_part.starts_with(' ') {
+            let f = c.make(
+                "ND30-SO-SPACE",
+                Some(b),
+                msg!(
+                    "có khoảng trắng quanh dấu \"/\" trong \"{}\"",
+                    "spaces around the slash in \"{}\"",
+                    t
+                ),
+            );
+            c.push(f);
+        }
+    }
+    if ky_hieu.is_empty() || ky_hieu.contains(char::is_whitespace) {
+        let f = c.make(
+            if ky_hieu.is_empty() {
+                "ND30-SO"
+            } else {
+                "ND30-SO-SPACE"
+            },
+            Some(b),
+            msg!(
+                "ký hiệu \"{}\" trống hoặc có khoảng trắng",
+                "ký hiệu \"{}\" is empty or has spaces",
+                ky_hieu
+            ),
+        );
+        c.push(f);
+        return;
+    }
+    // Type ↔ ký hiệu: a named document's ký hiệu opens with its Phụ lục III abbreviation; a
+    // công văn's does not carry one. Three groups (`HD-CAT-PV05`) are real practice.
+    let first = ky_hieu.split('-').next().unwrap_or("");
+    let named = ten_loai_of(&c.doc.ten_loai).and_then(|t| ABBR.iter().find(|(n, _)| *n == t));
+    // An organ numbering its documents with its own initials first (an inspection team's
+    // `/ĐKT-SCT`, kinds.md §8) is the công văn form that body uses: accepted.
+    let organ_initials: Vec<String> = c.blocks(Role::CoQuan).map(|b| initials(&text(b))).collect();
+    let own = first.chars().count() >= 2 && organ_initials.iter().any(|i| i.starts_with(first));
+    match named {
+        Some((name, abbr)) if first != *abbr && !own => {
+            let f = c
+                .make(
+                    "ND30-KY-HIEU",
+                    Some(b),
+                    msg!(
+                        "{} có ký hiệu \"{}\": theo Phụ lục III phải mở đầu bằng \"{}-\"",
+                        "a {} with ký hiệu \"{}\": under Phụ lục III it opens with \"{}-\"",
+                        name.to_lowercase(),
+                        ky_hieu,
+                        abbr
+                    ),
+                )
+                .measured(ky_hieu.to_string(), format!("{abbr}-…"));
+            c.push(f);
+        }
+        None if c.doc.ten_loai.is_empty() => {
+            if let Some((name, _)) = ABBR.iter().find(|(_, a)| *a == first) {
+                let f = c.make(
+                    "ND30-KY-HIEU",
+                    Some(b),
+                    msg!(
+                        "ký hiệu \"{}\" mở đầu bằng chữ viết tắt của {} nhưng văn bản không có tên loại",
+                        "ký hiệu \"{}\" opens with the abbreviation of a {} but the document has no tên loại",
+                        ky_hieu,
+                        name.to_lowercase()
+                    ),
+                );
+                c.push(f);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Splits `Lào Cai, ngày 05 tháng 01 năm 2026` into place, day, month, year (blank fields as
+/// empty strings).
+fn date_parts(t: &str) -> Option<(String, String, String, String)> {
+    let t = super::words(t);
+    let (place, rest) = t.split_once(',')?;
+    let rest = rest.trim();
+    let rest = rest.strip_prefix("ngày")?.trim_start();
+    let (day, rest) = rest.split_once("tháng")?;
+    let (month, year) = rest.split_once("năm")?;
+    Some((
+        place.trim().to_string(),
+        day.trim().to_string(),
+        month.trim().to_string(),
+        year.trim().to_string(),
+    ))
+}
+
+fn date(c: &mut Checker) {
+    let Some(b) = c.first(Role::DiaDanhNgay) else {
+        if c.first(Role::QuocHieu).is_some() {
+            let f = c.make(
+                "ND30-DATE",
+                c.first(Role::TieuNgu).or(c.first(Role::QuocHieu)),
+                msg!(
+                    "không thấy dòng địa danh, ngày tháng dưới Tiêu ngữ",
+                    "no place-and-date line under the Tiêu ngữ"
+                ),
+            );
+            c.push(f);
+        }
+        return;
+    };
+    let t = super::words(&text(b));
+    if para(b).is_some_and(|p| !all_italic(p)) {
+        let f = c.make(
+            "ND30-DATE-ITALIC",
+            Some(b),
+            msg!(
+                "dòng ngày tháng không in nghiêng",
+                "the date line is not italic"
+            ),
+        );
+        c.push(f);
+    }
+    let Some((place, day, month, year)) = date_parts(&t) else {
+        let f = c
+            .make(
+                "ND30-DATE",
+                Some(b),
+                msg!(
+                    "dòng ngày tháng \"{}\" không đúng dạng \"Địa danh, ngày … tháng … năm …\"",
+                    "the date line \"{}\" is not of the form \"Place, ngày … tháng … năm …\"",
+                    t
+                ),
+            )
+            .measured(t.clone(), "Hà Nội, ngày 05 tháng 01 năm 2026".to_string());
+        c.push(f);
+        return;
+    };
+    let digits = |s: &str| !s.is_empty() && s.chars().all(|ch| ch.is_ascii_digit());
+    let mut bad = Vec::new();
+    if place.is_empty() {
+        bad.push(("địa danh", "the place"));
+    }
+    if !(year.len() == 4 && digits(&year)) {
+        bad.push(("năm", "the year"));
+    }
+    for (v, vi, en) in [(&day, "ngày", "the day"), (&month, "tháng", "the month")] {
+        if !v.is_empty() && !digits(v) {
+            bad.push((vi, en));
+        }
+    }
+    if !bad.is_empty() {
+        let vi: Vec<&str> = bad.iter().map(|b| b.0).collect();
+        let en: Vec<&str> = bad.iter().map(|b| b.1).collect();
+        let f = c.make(
+            "ND30-DATE",
+            Some(b),
+            crate::i18n::Msg::new(
+                format!("dòng ngày tháng \"{t}\": {} viết sai", vi.join(", ")),
+                format!("the date line \"{t}\": {} is malformed", en.join(", ")),
+            ),
+        );
+        c.push(f);
+        return;
+    }
+    if day.is_empty() || month.is_empty() {
+        let f = c.make(
+            "ND30-DATE-BLANK",
+            Some(b),
+            msg!(
+                "ngày, tháng để trống (điền khi ký số)",
+                "day or month left blank (filled at signing)"
+            ),
+        );
+        c.push(f);
+    }
+    let d: u32 = day.parse().unwrap_or(0);
+    let m: u32 = month.parse().unwrap_or(0);
+    let mut wrong = Vec::new();
+    if !day.is_empty() {
+        let want = format!("{d:02}");
+        if day != want || !(1..=31).contains(&d) {
+            wrong.push((format!("ngày {day}"), format!("ngày {want}")));
+        }
+    }
+    if !month.is_empty() {
+        let want = if m <= 2 {
+            format!("{m:02}")
+        } else {
+            m.to_string()
+        };
+        if month != want || !(1..=12).contains(&m) {
+            wrong.push((format!("tháng {month}"), format!("tháng {want}")));
+        }
+    }
+    if !wrong.is_empty() {
+        let got: Vec<String> = wrong.iter().map(|w| w.0.clone()).collect();
+        let want: Vec<String> = wrong.iter().map(|w| w.1.clone()).collect();
+        let f = c
+            .make(
+                "ND30-DATE-PAD",
+                Some(b),
+                msg!(
+                    "\"{}\": ngày nhỏ hơn 10 và tháng 1, 2 viết thêm số 0 phía trước, tháng 3–9 không",
+                    "\"{}\": days below 10 and months 1–2 take a leading zero, months 3–9 do not",
+                    got.join(", ")
+                ),
+            )
+            .measured(got.join(", "), want.join(", "));
+        c.push(f);
+    }
+}
+
+/// `ĐOÀN KIỂM TRA` → `ĐKT`, `ỦY BAN NHÂN DÂN` → `UBND`: the first letter of each word,
+/// without its tone mark (Đ kept).
+fn initials(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    s.split_whitespace()
+        .filter_map(|w| w.nfd().next())
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_uppercase)
+        .collect()
+}

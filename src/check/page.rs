@@ -1,0 +1,158 @@
+//! Page setup of every section: A4, portrait (landscape only for a phụ lục section that holds
+//! a table), the four margins in the decree's ranges, page numbers (none on page 1, at the top).
+
+use super::{Checker, mm};
+use crate::i18n::Msg;
+use crate::model::{Content, Role};
+use crate::msg;
+use crate::nd30;
+
+/// Word rounds A4 to 11907 × 16840 and the like: a few twips either way is the same paper.
+const PAPER_TOLERANCE: u32 = 30;
+
+pub fn run(c: &mut Checker) {
+    for (i, s) in c.doc.sections.iter().enumerate() {
+        let g = &s.page;
+        let at = s.blocks.iter().find(|b| b.source.is_some());
+        let (short, long) = (g.width.min(g.height), g.width.max(g.height));
+        if short.abs_diff(nd30::PAGE_WIDTH) > PAPER_TOLERANCE
+            || long.abs_diff(nd30::PAGE_HEIGHT) > PAPER_TOLERANCE
+        {
+            let f = c
+                .make(
+                    "ND30-PAGE-SIZE",
+                    at,
+                    msg!(
+                        "khổ giấy phần {} không phải A4",
+                        "section {}'s paper is not A4",
+                        i + 1
+                    ),
+                )
+                .measured(
+                    format!("{} × {}", mm(short), mm(long)),
+                    "210 × 297 mm".to_string(),
+                );
+            c.push(f);
+        }
+        if g.landscape {
+            let has_table = s
+                .blocks
+                .iter()
+                .any(|b| matches!(b.content, Content::Table(_)))
+                || s.blocks.iter().any(|b| b.role == Role::PhuLucLabel);
+            if i == 0 || !has_table {
+                let f = c
+                    .make(
+                        "ND30-ORIENTATION",
+                        at,
+                        msg!(
+                            "phần {} khổ ngang: chỉ phụ lục có bảng mới được để trang ngang",
+                            "section {} is landscape: only an annex with a table may be",
+                            i + 1
+                        ),
+                    )
+                    .hint(msg!(
+                        "để trang dọc, hoặc tách bảng rộng ra phụ lục riêng",
+                        "make it portrait, or move the wide table into its own annex"
+                    ));
+                c.push(f);
+            }
+        }
+        let m = g.margins;
+        // A landscape phụ lục is a turned page: which edge is "left" is the binding's choice,
+        // and the decree gives its ranges for the portrait page. Only portrait sections are
+        // measured.
+        if g.landscape {
+            continue;
+        }
+        for (code, v, range, vi, en) in [
+            (
+                "ND30-MARGIN-TOP",
+                m.top,
+                nd30::MARGIN_TOP,
+                "lề trên",
+                "top margin",
+            ),
+            (
+                "ND30-MARGIN-BOTTOM",
+                m.bottom,
+                nd30::MARGIN_BOTTOM,
+                "lề dưới",
+                "bottom margin",
+            ),
+            (
+                "ND30-MARGIN-LEFT",
+                m.left,
+                nd30::MARGIN_LEFT,
+                "lề trái",
+                "left margin",
+            ),
+            (
+                "ND30-MARGIN-RIGHT",
+                m.right,
+                nd30::MARGIN_RIGHT,
+                "lề phải",
+                "right margin",
+            ),
+        ] {
+            // Half a millimetre either way is the rounding of the value typed in Word.
+            if v + 28 < range.min || v > range.max + 28 {
+                let f = c
+                    .make(
+                        code,
+                        at,
+                        Msg::new(
+                            format!(
+                                "{vi} {} (phần {}), Nghị định 30 quy định {}–{}",
+                                mm(v),
+                                i + 1,
+                                mm(range.min),
+                                mm(range.max)
+                            ),
+                            format!(
+                                "{en} {} (section {}), Decree 30 asks {}–{}",
+                                mm(v),
+                                i + 1,
+                                mm(range.min),
+                                mm(range.max)
+                            ),
+                        ),
+                    )
+                    .measured(mm(v), format!("{}–{}", mm(range.min), mm(range.max)));
+                c.push(f);
+            }
+        }
+    }
+    // Page numbers: none on the first page of the document, at the top.
+    if let Some(s) = c.doc.sections.first() {
+        let at = s.blocks.iter().find(|b| b.source.is_some());
+        if s.page.page_numbers && !s.page.first_page_unnumbered {
+            let f = c
+                .make(
+                    "ND30-PAGE-NUMBER-FIRST",
+                    at,
+                    msg!(
+                        "trang thứ nhất có số trang",
+                        "the first page shows a page number"
+                    ),
+                )
+                .hint(msg!(
+                    "trong Word: Đầu trang → Trang đầu khác (Different First Page)",
+                    "in Word: Header → Different First Page"
+                ));
+            c.push(f);
+        }
+    }
+    if let Some(s) = c.doc.sections.iter().find(|s| s.page.numbers_in_footer) {
+        let at = s.blocks.iter().find(|b| b.source.is_some());
+        let f = c.make(
+            "ND30-PAGE-NUMBER-PLACE",
+            at,
+            msg!(
+                "số trang đặt ở chân trang; Nghị định 30 đặt ở giữa phía trên (đầu trang)",
+                "page numbers are in the footer; Decree 30 puts them centred at the top (header)"
+            ),
+        );
+        c.push(f);
+    }
+}

@@ -1,0 +1,512 @@
+//! The rule table: every check's stable code, its default severity and why it has that
+//! severity. The checker takes severities from here only, and `vbhc rules` prints this table,
+//! so what a clerk reads and what the checker does cannot disagree.
+//!
+//! The policy behind the severities: **error** where the decree fixes a word, a form or a part
+//! (a wrong Quốc hiệu, an unpadded date, a missing Nơi nhận) — a Văn thư would send the
+//! document back; **warning** where the decree gives a range and a measured value falls outside
+//! it (margins, sizes, spacing: nd30.md §1.1 and the corpus show genuine documents outside the
+//! ranges), or where practice varies; **note** where the document is right but worth knowing
+//! about (a number left blank for the signing system to fill).
+
+use crate::finding::Severity;
+use crate::finding::Severity::{Error, Note, Warning};
+
+pub struct RuleInfo {
+    pub code: &'static str,
+    pub severity: Severity,
+    /// What the rule checks.
+    pub vi: &'static str,
+    pub en: &'static str,
+    /// Why it has this severity.
+    pub why_vi: &'static str,
+    pub why_en: &'static str,
+}
+
+const fn r(
+    code: &'static str,
+    severity: Severity,
+    vi: &'static str,
+    en: &'static str,
+    why_vi: &'static str,
+    why_en: &'static str,
+) -> RuleInfo {
+    RuleInfo {
+        code,
+        severity,
+        vi,
+        en,
+        why_vi,
+        why_en,
+    }
+}
+
+const FORM: (&str, &str) = (
+    "Nghị định quy định cụ thể chữ, dạng hoặc thành phần này",
+    "the decree fixes this word, form or part",
+);
+const RANGE: (&str, &str) = (
+    "giá trị đo được nằm ngoài khoảng Nghị định cho phép; văn bản thật cũng có khi lệch, nên chỉ cảnh báo",
+    "a measured value outside the decree's range; genuine documents deviate too, so a warning",
+);
+const PRACTICE: (&str, &str) = (
+    "thực tế các cơ quan còn khác nhau; cần người soạn xem lại",
+    "practice varies between offices; for the drafter to review",
+);
+const INFO: (&str, &str) = (
+    "văn bản vẫn đúng; chỉ để biết",
+    "the document is right; for information",
+);
+
+pub const RULES: &[RuleInfo] = &[
+    r(
+        "ND30-NOT-ND30",
+        Note,
+        "Văn bản không thuộc phạm vi Nghị định 30 (văn bản của Đảng, văn bản quy phạm pháp luật, biểu mẫu nội bộ)",
+        "Not an administrative document under Decree 30 (Party document, legal-normative document, internal form)",
+        INFO.0,
+        INFO.1,
+    ),
+    r(
+        "ND30-PAGE-SIZE",
+        Error,
+        "Khổ giấy A4 (210 × 297 mm)",
+        "A4 paper (210 × 297 mm)",
+        FORM.0,
+        FORM.1,
+    ),
+    r(
+        "ND30-ORIENTATION",
+        Error,
+        "Trang dọc; trang ngang chỉ cho phụ lục có bảng",
+        "Portrait; landscape only for an annex section with a table",
+        FORM.0,
+        FORM.1,
+    ),
+    r(
+        "ND30-MARGIN-TOP",
+        Warning,
+        "Lề trên 20–25 mm",
+        "Top margin 20–25 mm",
+        RANGE.0,
+        RANGE.1,
+    ),
+    r(
+        "ND30-MARGIN-BOTTOM",
+        Warning,
+        "Lề dưới 20–25 mm",
+        "Bottom margin 20–25 mm",
+        RANGE.0,
+        RANGE.1,
+    ),
+    r(
+        "ND30-MARGIN-LEFT",
+        Warning,
+        "Lề trái 30–35 mm",
+        "Left margin 30–35 mm",
+        RANGE.0,
+        RANGE.1,
+    ),
+    r(
+        "ND30-MARGIN-RIGHT",
+        Warning,
+        "Lề phải 15–20 mm",
+        "Right margin 15–20 mm",
+        RANGE.0,
+        RANGE.1,
+    ),
+    r(
+        "ND30-PAGE-NUMBER-FIRST",
+        Warning,
+        "Không đánh số trang thứ nhất",
+        "No number on the first page",
+        PRACTICE.0,
+        PRACTICE.1,
+    ),
+    r(
+        "ND30-PAGE-NUMBER-PLACE",
+        Warning,
+        "Số trang ở giữa, phía trên (phần đầu trang)",
+        "Page numbers centred at the top (in the header)",
+        PRACTICE.0,
+        PRACTICE.1,
+    ),
+    r(
+        "ND30-FONT",
+        Error,
+        "Phông chữ Times New Roman",
+        "Times New Roman",
+        FORM.0,
+        FORM.1,
+    ),
+    r(
+        "ND30-QUOC-HIEU",
+        Error,
+        "Quốc hiệu: có, đúng chữ, in hoa",
+        "Quốc hiệu present, in its words, upper case",
+        FORM.0,
+        FORM.1,
+    ),
+    r(
+        "ND30-QUOC-HIEU-BOLD",
+        Error,
+        "Quốc hiệu in đậm",
+        "Quốc hiệu bold",
+        FORM.0,
+        FORM.1,
+    ),
+    r(
+        "ND30-QUOC-HIEU-SIZE",
+        Warning,
+        "Quốc hiệu cỡ 12–13",
+        "Quốc hiệu 12–13 pt",
+        RANGE.0,
+        RANGE.1,
+    ),
+    r(
+        "ND30-TIEU-NGU",
+        Error,
+        "Tiêu ngữ: có, đúng chữ, gạch nối có cách hai bên",
+        "Tiêu ngữ present, in its words, hyphens spaced",
+        FORM.0,
+        FORM.1,
+    ),
+    r(
+        "ND30-TIEU-NGU-BOLD",
+        Error,
+        "Tiêu ngữ in đậm",
+        "Tiêu ngữ bold",
+        FORM.0,
+        FORM.1,
+    ),
+    r(
+        "ND30-TIEU-NGU-SIZE",
+        Warning,
+        "Tiêu ngữ cỡ 13–14",
+        "Tiêu ngữ 13–14 pt",
+        RANGE.0,
+        RANGE.1,
+    ),
+    r(
+        "ND30-TIEU-NGU-RULE",
+        Warning,
+        "Đường kẻ dưới Tiêu ngữ dài bằng dòng chữ",
+        "A rule under the Tiêu ngữ as long as its text",
+        RANGE.0,
+        RANGE.1,
+    ),
+    r(
+        "ND30-CO-QUAN",
+        Error,
+        "Tên cơ quan ban hành: có, in hoa, in đậm",
+        "Issuing organ present, upper case, bold",
+        FORM.0,
+        FORM.1,
+    ),
+    r(
+        "ND30-CO-QUAN-SIZE",
+        Warning,
+        "Tên cơ quan ban hành cỡ 12–13",
+        "Issuing organ 12–13 pt",
+        RANGE.0,
+        RANGE.1,
+    ),
+    r(
+        "ND30-CO-QUAN-RULE",
+        Warning,
+        "Đường kẻ dưới tên cơ quan dài 1/3–1/2 dòng chữ",
+        "A rule under the organ's name, 1/3–1/2 of its line",
+        RANGE.0,
+        RANGE.1,
+    ),
+    r(
+        "ND30-CHU-QUAN",
+        Warning,
+        "Tên cơ quan chủ quản in hoa, không đậm",
+        "Parent organ upper case, not bold",
+        PRACTICE.0,
+        PRACTICE.1,
+    ),
+    r(
+        "ND30-SO",
+        Error,
+        "Dòng \"Số:\" đúng dạng Số: 05/QĐ-UBND",
+        "The \"Số:\" line in the form Số: 05/QĐ-UBND",
+        FORM.0,
+        FORM.1,
+    ),
+    r(
+        "ND30-SO-BLANK",
+        Note,
+        "Số để trống, cấp khi ký",
+        "Number left blank, assigned at signing",
+        INFO.0,
+        INFO.1,
+    ),
+    r(
+        "ND30-SO-PAD",
+        Error,
+        "Số nhỏ hơn 10 có số 0 phía trước",
+        "Numbers below 10 with a leading zero",
+        FORM.0,
+        FORM.1,
+    ),
+    r(
+        "ND30-SO-SPACE",
+        Warning,
+        "Không có khoảng trắng quanh dấu / và trong ký hiệu",
+        "No spaces around the slash or inside the ký hiệu",
+        PRACTICE.0,
+        PRACTICE.1,
+    ),
+    r(
+        "ND30-KY-HIEU",
+        Warning,
+        "Ký hiệu mở đầu bằng chữ viết tắt tên loại (Phụ lục III) ứng với tên loại",
+        "Ký hiệu opens with the Phụ lục III abbreviation of the tên loại",
+        PRACTICE.0,
+        PRACTICE.1,
+    ),
+    r(
+        "ND30-DATE",
+        Error,
+        "Dòng địa danh, ngày tháng: \"Địa danh, ngày … tháng … năm …\"",
+        "Place and date line: \"Place, ngày … tháng … năm …\"",
+        FORM.0,
+        FORM.1,
+    ),
+    r(
+        "ND30-DATE-PAD",
+        Error,
+        "Ngày nhỏ hơn 10 và tháng 1, 2 có số 0 phía trước; tháng 3–9 không",
+        "Days below 10 and months 1–2 padded with a zero; months 3–9 not",
+        FORM.0,
+        FORM.1,
+    ),
+    r(
+        "ND30-DATE-BLANK",
+        Note,
+        "Ngày, tháng để trống, điền khi ký",
+        "Day or month left blank, filled at signing",
+        INFO.0,
+        INFO.1,
+    ),
+    r(
+        "ND30-DATE-ITALIC",
+        Warning,
+        "Dòng ngày tháng in nghiêng",
+        "Date line italic",
+        RANGE.0,
+        RANGE.1,
+    ),
+    r(
+        "ND30-TEN-LOAI",
+        Error,
+        "Tên loại in hoa, in đậm",
+        "Tên loại upper case, bold",
+        FORM.0,
+        FORM.1,
+    ),
+    r(
+        "ND30-TRICH-YEU",
+        Warning,
+        "Trích yếu in đậm, canh giữa, có đường kẻ dưới",
+        "Trích yếu bold, centred, with a rule under it",
+        PRACTICE.0,
+        PRACTICE.1,
+    ),
+    r(
+        "ND30-VV",
+        Warning,
+        "Công văn có dòng V/v dưới số, chữ đứng",
+        "A công văn has its upright V/v line under the number",
+        PRACTICE.0,
+        PRACTICE.1,
+    ),
+    r(
+        "ND30-CAN-CU",
+        Warning,
+        "Căn cứ in nghiêng, mỗi dòng kết thúc bằng \";\", dòng cuối bằng \".\"",
+        "Căn cứ italic, each line ending \";\", the last \".\"",
+        PRACTICE.0,
+        PRACTICE.1,
+    ),
+    r(
+        "ND30-BODY-SIZE",
+        Warning,
+        "Nội dung cỡ 13–14",
+        "Body 13–14 pt",
+        RANGE.0,
+        RANGE.1,
+    ),
+    r(
+        "ND30-BODY-INDENT",
+        Warning,
+        "Thụt đầu dòng 1 cm hoặc 1,27 cm",
+        "First-line indent 1 cm or 1.27 cm",
+        RANGE.0,
+        RANGE.1,
+    ),
+    r(
+        "ND30-BODY-SPACING",
+        Warning,
+        "Cách đoạn tối thiểu 6 pt",
+        "At least 6 pt between paragraphs",
+        RANGE.0,
+        RANGE.1,
+    ),
+    r(
+        "ND30-LINE-SPACING",
+        Warning,
+        "Giãn dòng từ đơn đến 1,5 dòng",
+        "Line spacing single to 1.5 lines",
+        RANGE.0,
+        RANGE.1,
+    ),
+    r(
+        "ND30-BODY-JUSTIFY",
+        Warning,
+        "Nội dung canh đều hai lề",
+        "Body justified",
+        RANGE.0,
+        RANGE.1,
+    ),
+    r(
+        "ND30-DIEM-ORDER",
+        Warning,
+        "Điểm theo thứ tự chữ cái tiếng Việt a b c d đ e g h …",
+        "Points in Vietnamese letter order a b c d đ e g h …",
+        PRACTICE.0,
+        PRACTICE.1,
+    ),
+    r(
+        "ND30-END-MARK",
+        Warning,
+        "Nội dung kết thúc bằng \"./.\"",
+        "The body ends with \"./.\"",
+        PRACTICE.0,
+        PRACTICE.1,
+    ),
+    r(
+        "ND30-QUYEN-HAN",
+        Error,
+        "Quyền hạn ký: TM., KT., TL., TUQ., Q. viết đúng",
+        "Signing authority written TM., KT., TL., TUQ. or Q.",
+        FORM.0,
+        FORM.1,
+    ),
+    r(
+        "ND30-SIGNATURE",
+        Warning,
+        "Khối chữ ký: quyền hạn, chức vụ in hoa đậm; họ tên đậm, không in hoa toàn bộ",
+        "Signature block: authority and position upper case bold; name bold, not all capitals",
+        PRACTICE.0,
+        PRACTICE.1,
+    ),
+    r(
+        "ND30-SIGNATURE-MISSING",
+        Error,
+        "Có khối chữ ký (chức vụ, họ tên người ký)",
+        "A signature block (position, signer's name)",
+        FORM.0,
+        FORM.1,
+    ),
+    r(
+        "ND30-KINH-GUI",
+        Warning,
+        "\"Kính gửi:\" và các dòng \"- …;\", dòng cuối \".\"",
+        "\"Kính gửi:\" and its \"- …;\" lines, the last ending \".\"",
+        PRACTICE.0,
+        PRACTICE.1,
+    ),
+    r(
+        "ND30-NOI-NHAN",
+        Error,
+        "Có \"Nơi nhận:\"",
+        "A \"Nơi nhận:\" list",
+        FORM.0,
+        FORM.1,
+    ),
+    r(
+        "ND30-NOI-NHAN-HEADING",
+        Warning,
+        "\"Nơi nhận:\" cỡ 12, đậm, nghiêng",
+        "\"Nơi nhận:\" 12 pt bold italic",
+        RANGE.0,
+        RANGE.1,
+    ),
+    r(
+        "ND30-NOI-NHAN-SIZE",
+        Warning,
+        "Các dòng nơi nhận cỡ 11",
+        "Recipient lines 11 pt",
+        RANGE.0,
+        RANGE.1,
+    ),
+    r(
+        "ND30-NOI-NHAN-PUNCT",
+        Warning,
+        "Mỗi dòng nơi nhận bắt đầu \"- \" và kết thúc \";\"",
+        "Each recipient line starts \"- \" and ends \";\"",
+        PRACTICE.0,
+        PRACTICE.1,
+    ),
+    r(
+        "ND30-LUU",
+        Warning,
+        "Dòng cuối \"- Lưu: VT, …\" kết thúc bằng dấu chấm",
+        "Last line \"- Lưu: VT, …\" ending with a full stop",
+        PRACTICE.0,
+        PRACTICE.1,
+    ),
+    r(
+        "ND30-TEXT-NFD",
+        Warning,
+        "Chữ Việt dựng sẵn (Unicode NFC)",
+        "Precomposed Vietnamese letters (Unicode NFC)",
+        PRACTICE.0,
+        PRACTICE.1,
+    ),
+    r(
+        "ND30-TONE-MIX",
+        Warning,
+        "Một kiểu đặt dấu thanh trong toàn văn bản (hòa/ủy hoặc hoà/uỷ)",
+        "One tone-mark style throughout (hòa/ủy or hoà/uỷ)",
+        PRACTICE.0,
+        PRACTICE.1,
+    ),
+    r(
+        "ND30-DOUBLE-SPACE",
+        Warning,
+        "Không có hai dấu cách liền nhau trong nội dung",
+        "No doubled spaces in the body",
+        PRACTICE.0,
+        PRACTICE.1,
+    ),
+];
+
+pub fn info(code: &str) -> &'static RuleInfo {
+    RULES
+        .iter()
+        .find(|r| r.code == code)
+        .unwrap_or_else(|| panic!("rule {code} is not in the rule table"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RULES;
+
+    #[test]
+    fn codes_are_unique_and_stable_in_form() {
+        let mut seen = std::collections::HashSet::new();
+        for r in RULES {
+            assert!(seen.insert(r.code), "{} twice", r.code);
+            assert!(r.code.starts_with("ND30-"), "{}", r.code);
+            assert!(
+                r.code
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-')
+            );
+        }
+    }
+}

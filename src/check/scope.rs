@@ -1,0 +1,55 @@
+//! Whether the decree governs the document at all. A Party document (`11-CT/TU`, headed
+//! "ĐẢNG CỘNG SẢN VIỆT NAM") follows Hướng dẫn 36-HD/VPTW; a legal-normative one (a year in
+//! its number, `20/2025/QĐ-UBND`) follows the law on legal documents; an internal form such as
+//! the phiếu trình is no type of Điều 7. Each gets one note instead of dozens of findings.
+
+use super::{Checker, text};
+use crate::model::Role;
+use crate::msg;
+
+pub fn run(c: &mut Checker) -> bool {
+    let qh = c.first(Role::QuocHieu).map(text).unwrap_or_default();
+    let so = c.first(Role::SoKyHieu).map(text).unwrap_or_default();
+    let after = so.split_once(':').map_or("", |(_, r)| r).trim().to_string();
+    let party_number = {
+        // `11-CT/TU`: number and type joined by a hyphen before the slash.
+        let (head, tail) = after.split_once('/').unwrap_or(("", ""));
+        let mut parts = head.splitn(2, '-');
+        let n = parts.next().unwrap_or("").trim();
+        let t = parts.next().unwrap_or("");
+        !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) && !t.is_empty() && !tail.is_empty()
+    };
+    let party = crate::text::fold(&qh).contains("ĐẢNG CỘNG SẢN VIỆT NAM") || party_number;
+    let year_group = after
+        .split('/')
+        .nth(1)
+        .is_some_and(|g| g.len() == 4 && g.chars().all(|c| c.is_ascii_digit()));
+    let at = c.first(Role::QuocHieu).or(c.first(Role::SoKyHieu));
+    let m = if party {
+        Some(msg!(
+            "đây là văn bản của Đảng (thể thức theo Hướng dẫn 36-HD/VPTW), không phải văn bản hành chính theo Nghị định 30: không kiểm tra",
+            "this is a Party document (formatted under Hướng dẫn 36-HD/VPTW), not an administrative document under Decree 30: not checked"
+        ))
+    } else if year_group {
+        Some(msg!(
+            "số có năm ban hành ({}): đây là văn bản quy phạm pháp luật, theo Luật Ban hành văn bản quy phạm pháp luật, không theo Nghị định 30: không kiểm tra",
+            "the number carries a year ({}): a legal-normative document, governed by the law on legal documents, not Decree 30: not checked",
+            after
+        ))
+    } else if c.doc.ten_loai == "PHIẾU TRÌNH" {
+        Some(msg!(
+            "phiếu trình giải quyết công việc là biểu mẫu nội bộ, không phải loại văn bản hành chính của Nghị định 30: không kiểm tra",
+            "a phiếu trình giải quyết công việc is an internal form, not a type of administrative document under Decree 30: not checked"
+        ))
+    } else {
+        None
+    };
+    match m {
+        Some(m) => {
+            let f = c.make("ND30-NOT-ND30", at, m);
+            c.push(f);
+            true
+        }
+        None => false,
+    }
+}

@@ -1,0 +1,289 @@
+//! The signature block (authority prefixes TM./KT./TL./TUQ./Q., chức vụ in capitals, the
+//! signer's name bold), Kính gửi (`Kính gửi:`; several recipients as `- …;` lines, the last
+//! `.`) and Nơi nhận (`Nơi nhận:` 12 pt bold italic, lines 11 pt `- …;`, the last
+//! `- Lưu: VT, ….`), with the annotation forms real documents use (nd30.md §1.8).
+
+use super::{Checker, all_bold, all_italic, is_upper, main_size, para, pt, text, words};
+use crate::model::Role;
+use crate::msg;
+use crate::nd30;
+
+pub fn run(c: &mut Checker) {
+    signature(c);
+    kinh_gui(c);
+    noi_nhan(c);
+}
+
+fn signature(c: &mut Checker) {
+    for b in c.blocks(Role::QuyenHan).collect::<Vec<_>>() {
+        let t = words(&text(b));
+        let ok = ["TM. ", "KT. ", "TL. ", "TUQ. ", "Q. "]
+            .iter()
+            .any(|p| t.starts_with(p));
+        if !ok {
+            let f = c
+                .make(
+                    "ND30-QUYEN-HAN",
+                    Some(b),
+                    msg!(
+                        "dòng quyền hạn \"{}\": viết TM., KT., TL., TUQ. hoặc Q. (chữ in hoa, dấu chấm, một dấu cách)",
+                        "authority line \"{}\": write TM., KT., TL., TUQ. or Q. (capitals, full stop, one space)",
+                        t
+                    ),
+                )
+                .hint(msg!(
+                    "\"T/M\", \"K/T\", \"T/L\" là cách viết của văn bản Đảng",
+                    "\"T/M\", \"K/T\", \"T/L\" are the Party's forms"
+                ));
+            c.push(f);
+        }
+        if !is_upper(&t) || para(b).is_some_and(|p| !all_bold(p)) {
+            let f = c.make(
+                "ND30-SIGNATURE",
+                Some(b),
+                msg!(
+                    "dòng quyền hạn \"{}\" phải in hoa, in đậm",
+                    "authority line \"{}\" must be upper case and bold",
+                    t
+                ),
+            );
+            c.push(f);
+        }
+    }
+    let chuc_vu: Vec<_> = c.blocks(Role::ChucVu).collect();
+    let name = c.blocks(Role::HoTen).last();
+    if chuc_vu.is_empty() && name.is_none() {
+        if c.first(Role::NoiNhanHeading).is_some() || c.first(Role::QuocHieu).is_some() {
+            let f = c.make(
+                "ND30-SIGNATURE-MISSING",
+                c.first(Role::NoiNhanHeading),
+                msg!(
+                    "không thấy khối chữ ký (chức vụ, họ tên người ký)",
+                    "no signature block (position and name of the signer)"
+                ),
+            );
+            c.push(f);
+        }
+        return;
+    }
+    for b in &chuc_vu {
+        if para(b).is_some_and(|p| !all_bold(p)) {
+            let f = c.make(
+                "ND30-SIGNATURE",
+                Some(b),
+                msg!(
+                    "chức vụ \"{}\" phải in đậm",
+                    "position \"{}\" must be bold",
+                    words(&text(b))
+                ),
+            );
+            c.push(f);
+        }
+    }
+    if let Some(b) = name {
+        let t = words(&text(b));
+        let bold = para(b).is_some_and(all_bold);
+        // A name in capitals is how a chức vụ looks: the decree writes names in normal case.
+        let caps = is_upper(&t) && t.chars().filter(|c| c.is_alphabetic()).count() > 3;
+        if !bold || caps {
+            let f = c.make(
+                "ND30-SIGNATURE",
+                Some(b),
+                msg!(
+                    "họ tên người ký \"{}\" viết chữ thường có hoa đầu tiếng, in đậm",
+                    "the signer's name \"{}\" is written in normal case, bold",
+                    t
+                ),
+            );
+            c.push(f);
+        }
+    }
+}
+
+fn kinh_gui(c: &mut Checker) {
+    let kg: Vec<_> = c.blocks(Role::KinhGui).collect();
+    let Some(first) = kg.first() else { return };
+    let t = words(&text(first));
+    if !t.starts_with("Kính gửi:") {
+        let f = c.make(
+            "ND30-KINH-GUI",
+            Some(first),
+            msg!(
+                "viết \"Kính gửi:\" (có dấu hai chấm)",
+                "write \"Kính gửi:\" with its colon"
+            ),
+        );
+        c.push(f);
+    }
+    // Several recipients: "- …;" lines, the last ending ".". The lines may sit in a small
+    // table of their own, as some offices lay them out.
+    let items: Vec<String> = joined(
+        kg.iter()
+            .map(|b| words(&text(b)))
+            .map(|l| l.trim_start_matches("Kính gửi:").trim().to_string())
+            .filter(|l| !l.is_empty()),
+    );
+    if items.len() > 1 {
+        let n = items.len();
+        for (i, l) in items.iter().enumerate() {
+            let end_ok = if i + 1 == n {
+                l.ends_with('.')
+            } else {
+                l.ends_with(';')
+            };
+            if !l.starts_with('-') || !end_ok {
+                let at = kg
+                    .iter()
+                    .find(|b| words(&text(b)).contains(l.as_str()))
+                    .copied();
+                let f = c.make(
+                    "ND30-KINH-GUI",
+                    at,
+                    msg!(
+                        "nơi nhận \"{}\": mỗi dòng bắt đầu \"- \", kết thúc \";\", dòng cuối \".\"",
+                        "recipient \"{}\": each line starts \"- \" and ends \";\", the last \".\"",
+                        l
+                    ),
+                );
+                c.push(f);
+            }
+        }
+    }
+}
+
+/// Lines as the reader sees them: an item broken over two paragraphs with Enter (`- Các Sở:
+/// Công Thương, Tài chính,` / `Xây dựng;`) is one item.
+fn joined(lines: impl Iterator<Item = String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for l in lines {
+        match out.last_mut() {
+            Some(prev)
+                if !l.starts_with('-')
+                    && !prev.ends_with(';')
+                    && !prev.ends_with('.')
+                    && !prev.ends_with(')') =>
+            {
+                prev.push(' ');
+                prev.push_str(&l);
+            }
+            _ => out.push(l),
+        }
+    }
+    out
+}
+
+/// `- Thường trực Tỉnh ủy (b/c);`, `- Thường trực Thành ủy; (để b/c)`: a line ends with `;`,
+/// or with `;` followed by a bracketed note (Hà Nội's form).
+fn ends_like_an_item(l: &str) -> bool {
+    if l.ends_with(';') {
+        return true;
+    }
+    match l.rfind("; (") {
+        Some(i) => l.ends_with(')') && i + 3 < l.len(),
+        None => false,
+    }
+}
+
+fn noi_nhan(c: &mut Checker) {
+    let Some(h) = c.first(Role::NoiNhanHeading) else {
+        if c.first(Role::QuocHieu).is_some() {
+            let f = c.make(
+                "ND30-NOI-NHAN",
+                c.blocks(Role::HoTen).last().or(c.first(Role::ChucVu)),
+                msg!("không có \"Nơi nhận:\"", "no \"Nơi nhận:\" list"),
+            );
+            c.push(f);
+        }
+        return;
+    };
+    let t = words(&text(h));
+    let p = para(h);
+    let size = p.and_then(main_size);
+    let styled = p.is_some_and(|p| all_bold(p) && all_italic(p));
+    if t != "Nơi nhận:" || !styled || size.is_some_and(|s| !nd30::SIZE_NOI_NHAN_HEADING.contains(s))
+    {
+        let f = c
+            .make(
+                "ND30-NOI-NHAN-HEADING",
+                Some(h),
+                msg!(
+                    "\"{}\": viết \"Nơi nhận:\" cỡ 12, đậm, nghiêng",
+                    "\"{}\": write \"Nơi nhận:\" in 12 pt bold italic",
+                    t
+                ),
+            )
+            .measured(
+                format!(
+                    "{}{}",
+                    size.map(pt).unwrap_or_default(),
+                    if styled { ", đậm nghiêng" } else { "" }
+                ),
+                "12 pt, đậm nghiêng",
+            );
+        c.push(f);
+    }
+    let lines: Vec<_> = c
+        .blocks(Role::NoiNhan)
+        .filter(|b| !words(&text(b)).is_empty())
+        .collect();
+    // Size: one finding for the list.
+    let off: Vec<(u32, &crate::model::Block)> = lines
+        .iter()
+        .filter_map(|b| main_size(para(b)?).map(|s| (s, *b)))
+        .filter(|(s, _)| !nd30::SIZE_NOI_NHAN.contains(*s))
+        .collect();
+    if let Some((s, b)) = off.first() {
+        let f = c
+            .make(
+                "ND30-NOI-NHAN-SIZE",
+                Some(b),
+                msg!(
+                    "{} dòng nơi nhận cỡ {}, Nghị định 30 quy định 11 pt",
+                    "{} recipient line(s) in {}, Decree 30 asks 11 pt",
+                    off.len(),
+                    pt(*s)
+                ),
+            )
+            .measured(pt(*s), "11 pt");
+        c.push(f);
+    }
+    let Some(last) = lines.last() else {
+        return;
+    };
+    let texts = joined(lines.iter().map(|b| words(&text(b))));
+    for l in texts.iter().take(texts.len().saturating_sub(1)) {
+        let b = lines
+            .iter()
+            .find(|b| l.starts_with(words(&text(b)).as_str()))
+            .unwrap_or(last);
+        if !l.starts_with('-') || !ends_like_an_item(l) {
+            let f = c.make(
+                "ND30-NOI-NHAN-PUNCT",
+                Some(b),
+                msg!(
+                    "dòng nơi nhận \"{}\": bắt đầu \"- \", kết thúc \";\"",
+                    "recipient line \"{}\": starts \"- \", ends \";\"",
+                    l
+                ),
+            );
+            c.push(f);
+        }
+    }
+    let l = texts.last().cloned().unwrap_or_default();
+    let body = l.trim_start_matches('-').trim();
+    let luu_ok = body.starts_with("Lưu: VT") || body.starts_with("Lưu: Văn thư");
+    if !luu_ok || !l.starts_with('-') || !l.ends_with('.') {
+        let f = c
+            .make(
+                "ND30-LUU",
+                Some(last),
+                msg!(
+                    "dòng cuối nơi nhận \"{}\": viết \"- Lưu: VT, <đơn vị soạn>.\" (có dấu chấm cuối)",
+                    "the last recipient line \"{}\": write \"- Lưu: VT, <drafting unit>.\" (full stop at the end)",
+                    l
+                ),
+            )
+            .measured(l.clone(), "- Lưu: VT, ….");
+        c.push(f);
+    }
+}

@@ -1,0 +1,147 @@
+//! Text hygiene: precomposed letters (NFC, TCVN 6909:2001 as Unikey types it), one tone-mark
+//! style among the body's common words, no doubled spaces inside running text. The blanks of
+//! an unassigned number or day and the spaces offices use to centre a line are not doubled
+//! spaces: only the inside of body, căn cứ, Kính gửi and Nơi nhận text is looked at.
+
+use super::{Checker, para};
+use crate::model::{Block, Role};
+use crate::msg;
+use crate::text::tone::{ToneStyle, place_in_word};
+use unicode_normalization::UnicodeNormalization;
+
+pub fn run(c: &mut Checker) {
+    nfd(c);
+    tone_mix(c);
+    double_spaces(c);
+}
+
+fn raw(b: &Block) -> String {
+    para(b).map(|p| p.text()).unwrap_or_default()
+}
+
+fn nfd(c: &mut Checker) {
+    let mut n = 0;
+    let mut first: Option<&Block> = None;
+    let mut example = String::new();
+    for (b, p) in super::paragraphs(c.doc) {
+        let t = p.text();
+        if !unicode_normalization::is_nfc(&t) {
+            n += 1;
+            if first.is_none() {
+                first = Some(b);
+                example = t
+                    .split_whitespace()
+                    .find(|w| !unicode_normalization::is_nfc(w))
+                    .map(|w| w.nfc().collect())
+                    .unwrap_or_default();
+            }
+        }
+    }
+    if let Some(b) = first {
+        let f = c
+            .make(
+                "ND30-TEXT-NFD",
+                Some(b),
+                msg!(
+                    "{} đoạn có chữ Việt tổ hợp (dấu rời, Unicode NFD), ví dụ \"{}\": dễ sai khi tìm kiếm, sắp xếp",
+                    "{} paragraph(s) have decomposed Vietnamese letters (Unicode NFD), e.g. \"{}\": search and sorting go wrong",
+                    n,
+                    example
+                ),
+            )
+            .hint(msg!(
+                "gõ lại bằng Unikey/EVKey kiểu Unicode dựng sẵn, hoặc chuyển mã sang Unicode dựng sẵn",
+                "retype with Unikey/EVKey in precomposed Unicode, or convert the text to NFC"
+            ));
+        c.push(f);
+    }
+}
+
+fn tone_mix(c: &mut Checker) {
+    let mut first_vowel = 0;
+    let mut main_vowel = 0;
+    let mut first_mv: Option<(&Block, String)> = None;
+    let mut first_fv: Option<(&Block, String)> = None;
+    for (b, p) in super::paragraphs(c.doc)
+        .into_iter()
+        .filter(|(b, _)| b.role == Role::Body)
+    {
+        let t: String = p.text().nfc().collect();
+        for w in t.split(|ch: char| !ch.is_alphabetic()) {
+            // Proper names keep their own spelling: only lower-case common words count.
+            if w.is_empty() || w.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            let fv = place_in_word(w, ToneStyle::FirstVowel);
+            let mv = place_in_word(w, ToneStyle::MainVowel);
+            match (fv, mv) {
+                (Some(a), Some(b2)) if a != b2 => {
+                    if w == a {
+                        first_vowel += 1;
+                        first_fv.get_or_insert((b, w.to_string()));
+                    } else if w == b2 {
+                        main_vowel += 1;
+                        first_mv.get_or_insert((b, w.to_string()));
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    if first_vowel > 0 && main_vowel > 0 {
+        // Point at the style the document uses less.
+        let (at, word) = if main_vowel <= first_vowel {
+            first_mv.expect("counted")
+        } else {
+            first_fv.expect("counted")
+        };
+        let f = c
+            .make(
+                "ND30-TONE-MIX",
+                Some(at),
+                msg!(
+                    "hai kiểu đặt dấu thanh trong nội dung: {} từ kiểu \"hòa, ủy\" và {} từ kiểu \"hoà, uỷ\" (ví dụ \"{}\")",
+                    "two tone-mark styles in the body: {} words in the \"hòa, ủy\" style and {} in the \"hoà, uỷ\" style (e.g. \"{}\")",
+                    first_vowel,
+                    main_vowel,
+                    word
+                ),
+            )
+            .measured(
+                format!("{first_vowel} hòa / {main_vowel} hoà"),
+                "một kiểu",
+            );
+        c.push(f);
+    }
+}
+
+fn double_spaces(c: &mut Checker) {
+    let roles = [
+        Role::Body,
+        Role::CanCu,
+        Role::KinhGui,
+        Role::NoiNhan,
+        Role::TrichYeu,
+    ];
+    let mut n = 0;
+    let mut first = None;
+    for b in c.doc.blocks().filter(|b| roles.contains(&b.role)) {
+        let t: String = raw(b).replace('\u{a0}', " ");
+        if t.trim().contains("  ") {
+            n += 1;
+            first.get_or_insert(b);
+        }
+    }
+    if let Some(b) = first {
+        let f = c.make(
+            "ND30-DOUBLE-SPACE",
+            Some(b),
+            msg!(
+                "{} đoạn có hai dấu cách liền nhau giữa các chữ",
+                "{} paragraph(s) have doubled spaces between words",
+                n
+            ),
+        );
+        c.push(f);
+    }
+}

@@ -1,0 +1,157 @@
+//! Under the header: the tên loại (upper case, bold) and trích yếu (bold, centred, a rule under
+//! it), a công văn's V/v line instead, and the căn cứ (italic, `;` at each line's end, `.` at
+//! the last).
+
+use super::{Checker, all_bold, all_italic, is_upper, para, text, words};
+use crate::model::{Align, Content, Region, Role};
+use crate::msg;
+
+pub fn run(c: &mut Checker) {
+    if let Some(b) = c.first(Role::TenLoai) {
+        let t = words(&text(b));
+        let bold = para(b).is_some_and(all_bold);
+        if !is_upper(&t) || !bold {
+            let f = c.make(
+                "ND30-TEN-LOAI",
+                Some(b),
+                msg!(
+                    "tên loại \"{}\" phải in hoa, in đậm",
+                    "the tên loại \"{}\" must be upper case and bold",
+                    t
+                ),
+            );
+            c.push(f);
+        }
+        let ty: Vec<_> = c.blocks(Role::TrichYeu).collect();
+        match ty.first() {
+            None => {
+                let f = c.make(
+                    "ND30-TRICH-YEU",
+                    Some(b),
+                    msg!(
+                        "không có trích yếu dưới tên loại",
+                        "no trích yếu under the tên loại"
+                    ),
+                );
+                c.push(f);
+            }
+            Some(first) => {
+                let plain = ty.iter().any(|b| para(b).is_some_and(|p| !all_bold(p)));
+                let off = ty
+                    .iter()
+                    .any(|b| para(b).is_some_and(|p| p.format.align != Align::Center));
+                if plain || off {
+                    let f = c.make(
+                        "ND30-TRICH-YEU",
+                        Some(first),
+                        msg!(
+                            "trích yếu phải in đậm, canh giữa",
+                            "the trích yếu must be bold and centred"
+                        ),
+                    );
+                    c.push(f);
+                }
+                // Its rule: a rule drawn right after it (offices anchor it in the Kính gửi or
+                // authority paragraph under it, too).
+                let last = *ty.last().unwrap_or(first);
+                let has_rule = c
+                    .doc
+                    .blocks()
+                    .skip_while(|x| !std::ptr::eq(*x, last))
+                    .skip(1)
+                    .take_while(|x| {
+                        matches!(
+                            x.role,
+                            Role::Rule | Role::KinhGui | Role::ThamQuyen | Role::TrichYeu
+                        )
+                    })
+                    .any(|x| {
+                        x.role == Role::Rule
+                            && x.region == Region::Page
+                            && matches!(&x.content, Content::Rule(r) if r.length > 0)
+                    });
+                if !has_rule {
+                    let f = c.make(
+                        "ND30-TRICH-YEU",
+                        Some(first),
+                        msg!(
+                            "không có đường kẻ dưới trích yếu",
+                            "no rule under the trích yếu"
+                        ),
+                    );
+                    c.push(f);
+                }
+            }
+        }
+    } else if c.first(Role::VeViec).is_none() && c.first(Role::QuocHieu).is_some() {
+        let f = c.make(
+            "ND30-VV",
+            c.first(Role::SoKyHieu),
+            msg!(
+                "không có tên loại, cũng không có dòng \"V/v …\" của công văn",
+                "neither a tên loại nor a công văn's \"V/v …\" line"
+            ),
+        );
+        c.push(f);
+    }
+    if let Some(b) = c.first(Role::VeViec)
+        && para(b).is_some_and(all_bold)
+    {
+        let f = c.make(
+            "ND30-VV",
+            Some(b),
+            msg!(
+                "trích yếu công văn (V/v) viết chữ đứng, không in đậm",
+                "a công văn's V/v line is upright, not bold"
+            ),
+        );
+        c.push(f);
+    }
+    // ---- Căn cứ ------------------------------------------------------------------------------
+    let cc: Vec<_> = c.blocks(Role::CanCu).collect();
+    let n = cc.len();
+    for (i, b) in cc.iter().enumerate() {
+        let t = words(&text(b));
+        let last = i + 1 == n;
+        let end = t.chars().last().unwrap_or(' ');
+        // The last one ends with "." (NĐ 30's models); "," (the style of the repealed
+        // TT 01/2011) is still written by offices in 2026 and accepted (kinds.md §7).
+        let good = if last {
+            end == '.' || end == ','
+        } else {
+            end == ';'
+        };
+        if !good {
+            let (want_vi, want_en) = if last {
+                ("dấu chấm \".\"", "a full stop \".\"")
+            } else {
+                ("dấu chấm phẩy \";\"", "a semicolon \";\"")
+            };
+            let f = c
+                .make(
+                    "ND30-CAN-CU",
+                    Some(b),
+                    crate::i18n::Msg::new(
+                        format!("dòng căn cứ phải kết thúc bằng {want_vi}"),
+                        format!("the căn cứ line must end with {want_en}"),
+                    ),
+                )
+                .measured(
+                    format!("\"{end}\""),
+                    if last { "\".\"" } else { "\";\"" }.to_string(),
+                );
+            c.push(f);
+        }
+        if para(b).is_some_and(|p| !all_italic(p)) {
+            let f = c.make(
+                "ND30-CAN-CU",
+                Some(b),
+                msg!(
+                    "dòng căn cứ không in nghiêng",
+                    "the căn cứ line is not italic"
+                ),
+            );
+            c.push(f);
+        }
+    }
+}

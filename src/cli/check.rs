@@ -1,0 +1,111 @@
+//! `vbhc check FILE…`: the ND30 checker on drafts (`.toml`, `.json`, laid out as `render`
+//! would) and on DOCX files anyone made. One bad file is reported and the run goes on.
+
+use super::{Cli, Reporter};
+use crate::check::{self, Origin};
+use crate::exit::Exit;
+use crate::finding::{Finding, Location};
+use crate::model::Document;
+use crate::template::Templates;
+use crate::{draft, layout, msg, reader};
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Bản nháp (.toml, .json) hoặc văn bản .docx cần kiểm tra
+    #[arg(value_name = "TỆP", required = true)]
+    pub files: Vec<PathBuf>,
+}
+
+/// A draft laid out as `render` lays it out, with the warnings loading and layout gave.
+pub fn draft_document(cli: &Cli, path: &Path) -> Result<(Document, Vec<Finding>), Vec<Finding>> {
+    let config = crate::config::load().map_err(|f| vec![f])?;
+    let templates = Templates::new(cli.templates.clone().or(config.templates));
+    let d = draft::load_with_tone(path, &templates, config.tone.unwrap_or_default())?;
+    let laid = layout::lay_out(&d).map_err(|f| vec![f])?;
+    Ok((laid.doc, laid.warnings))
+}
+
+fn unsupported(path: &Path, ext: &str) -> Finding {
+    Finding::error(
+        "INPUT-FORMAT",
+        Exit::DataErr,
+        msg!(
+            "vbhc không đọc được tệp .{}: chỉ đọc bản nháp .toml, .json và văn bản .docx",
+            "vbhc cannot read .{} files: it reads .toml and .json drafts and .docx documents",
+            ext
+        ),
+    )
+    .at(Location::file(path))
+    .hint(msg!(
+        "mở tệp trong Word hoặc LibreOffice và lưu thành .docx (Lưu thành → Tài liệu Word)",
+        "open the file in Word or LibreOffice and save it as .docx (Save As → Word Document)"
+    ))
+}
+
+/// Checks one file: its findings, or the reason it could not be read.
+pub fn check_file(cli: &Cli, path: &Path) -> Result<Vec<Finding>, Vec<Finding>> {
+    if path.is_dir() {
+        return Err(vec![draft::read_input(path).unwrap_err()]);
+    }
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    match ext.as_str() {
+        "toml" | "json" => {
+            let (doc, mut warnings) = draft_document(cli, path)?;
+            warnings.extend(check::check(&doc, Origin::Draft));
+            Ok(warnings)
+        }
+        "docx" | "docm" | "dotx" => {
+            let doc = reader::read(path).map_err(|f| vec![f])?;
+            Ok(check::check(&doc, Origin::Docx))
+        }
+        _ if !path.exists() => Err(vec![draft::read_input(path).unwrap_err()]),
+        other => Err(vec![unsupported(
+            path,
+            if other.is_empty() { "?" } else { other },
+        )]),
+    }
+}
+
+pub fn run(cli: &Cli, a: &Args, rep: &mut Reporter) -> Exit {
+    let mut failed: Vec<Exit> = Vec::new();
+    for path in &a.files {
+        match check_file(cli, path) {
+            Ok(fs) => {
+                let before = (rep.errors, rep.warnings, rep.notes);
+                rep.findings(&fs);
+                let (e, w, n) = (
+                    rep.errors - before.0,
+                    rep.warnings - before.1,
+                    rep.notes - before.2,
+                );
+                rep.done(
+                    &format!("{}: {e} lỗi, {w} cảnh báo, {n} ghi chú", path.display()),
+                    &format!(
+                        "{}: {e} error(s), {w} warning(s), {n} note(s)",
+                        path.display()
+                    ),
+                );
+                rep.inputs.push(path.clone());
+            }
+            Err(fs) => {
+                let worst = fs.iter().map(|f| f.exit).max().unwrap_or(Exit::DataErr);
+                rep.findings(&fs);
+                failed.push(worst);
+            }
+        }
+    }
+    // One file: its own exit code. Several: 1 when anything failed or has errors.
+    let exit = rep.finish("check");
+    if a.files.len() == 1 {
+        return failed.first().copied().unwrap_or(exit);
+    }
+    if !failed.is_empty() || exit != Exit::Ok {
+        Exit::Findings
+    } else {
+        Exit::Ok
+    }
+}
