@@ -15,6 +15,28 @@ use std::path::PathBuf;
 
 pub use report::Reporter;
 
+/// Prints to stdout like `print!`, but a reader that went away (`vbhc rules | head`) ends the
+/// run quietly instead of a panic: stdout closing early is not vbhc's error.
+#[macro_export]
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let mut o = std::io::stdout().lock();
+        if let Err(e) = write!(o, $($arg)*) {
+            if e.kind() == std::io::ErrorKind::BrokenPipe {
+                std::process::exit(0);
+            }
+        }
+    }};
+}
+
+/// `println!` through [`out!`].
+#[macro_export]
+macro_rules! outln {
+    () => { $crate::out!("\n") };
+    ($($arg:tt)*) => {{ $crate::out!($($arg)*); $crate::out!("\n"); }};
+}
+
 /// The templates a command uses: `--templates`, else the config's `mau`, else the built-in set.
 fn templates_for(cli: &Cli) -> Result<crate::template::Templates, crate::finding::Finding> {
     let config = crate::config::load()?;

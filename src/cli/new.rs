@@ -17,7 +17,7 @@ pub struct Args {
 pub fn run(cli: &Cli, a: &Args, rep: &mut Reporter) -> Exit {
     match super::templates_for(cli).and_then(|ts| ts.get(&a.kind)) {
         Ok(t) => {
-            print!("{}", skeleton(&t, cli.lang));
+            crate::out!("{}", skeleton(&t, cli.lang));
             rep.finish("new")
         }
         Err(f) => {

@@ -44,7 +44,7 @@ impl Reporter {
         }
         match self.format {
             Format::Human => eprintln!("{}", f.human(self.lang)),
-            Format::Json => println!("{}", f.json()),
+            Format::Json => crate::outln!("{}", f.json()),
         }
     }
 
@@ -65,7 +65,7 @@ impl Reporter {
     pub fn finish(&mut self, command: &'static str) -> Exit {
         let exit = self.worst;
         if self.format == Format::Json {
-            println!(
+            crate::outln!(
                 "{}",
                 Summary {
                     command,

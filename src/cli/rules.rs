@@ -9,7 +9,7 @@ use crate::i18n::Lang;
 pub fn run(cli: &Cli, rep: &mut Reporter) -> Exit {
     for r in RULES {
         if cli.format == Format::Json {
-            println!(
+            crate::outln!(
                 "{}",
                 serde_json::json!({
                     "schema": crate::finding::SCHEMA,
@@ -25,7 +25,7 @@ pub fn run(cli: &Cli, rep: &mut Reporter) -> Exit {
                 Lang::Vi => (r.vi, r.why_vi),
                 Lang::En => (r.en, r.why_en),
             };
-            println!(
+            crate::outln!(
                 "{:<24} {:<9} {title}\n{:<34} ({why})",
                 r.code,
                 r.severity.label(cli.lang),

@@ -41,12 +41,12 @@ pub fn run(cli: &Cli, c: &Cmd, rep: &mut Reporter) -> Exit {
                             (Form::QuyetDinh, false) => "decision (form 1.2/1.3)",
                         };
                         if cli.format == Format::Json {
-                            println!(
+                            crate::outln!(
                                 "{}",
                                 serde_json::json!({"schema": crate::finding::SCHEMA, "type": "template", "id": t.id, "name": t.name, "name_en": t.name_en, "abbreviation": t.viet_tat, "form": format!("{:?}", t.form)})
                             );
                         } else {
-                            println!(
+                            crate::outln!(
                                 "{:<20} {:<6} {:<22} {}",
                                 t.id,
                                 abbr,
@@ -61,13 +61,13 @@ pub fn run(cli: &Cli, c: &Cmd, rep: &mut Reporter) -> Exit {
         }
         Cmd::Show { kind } => match ts.get(kind) {
             Ok(t) => {
-                println!(
+                crate::outln!(
                     "{} — {} ({})",
                     t.id,
                     if vi { &t.name } else { &t.name_en },
                     t.path.display()
                 );
-                println!("{}", if vi { "Trường riêng:" } else { "Fields:" });
+                crate::outln!("{}", if vi { "Trường riêng:" } else { "Fields:" });
                 for f in &t.fields {
                     let req = match (f.required, vi) {
                         (true, true) => "bắt buộc",
@@ -80,7 +80,7 @@ pub fn run(cli: &Cli, c: &Cmd, rep: &mut Reporter) -> Exit {
                         FieldKind::Markup => "markup",
                         FieldKind::List => "list",
                     };
-                    println!(
+                    crate::outln!(
                         "  {:<22} {:<7} {:<9} {}",
                         f.name,
                         kind,
@@ -89,7 +89,7 @@ pub fn run(cli: &Cli, c: &Cmd, rep: &mut Reporter) -> Exit {
                     );
                 }
                 if !t.slots.is_empty() {
-                    println!(
+                    crate::outln!(
                         "{} {}",
                         if vi {
                             "Chỗ cắm cho plugin:"
@@ -99,7 +99,7 @@ pub fn run(cli: &Cli, c: &Cmd, rep: &mut Reporter) -> Exit {
                         t.slots.join(", ")
                     );
                 }
-                println!(
+                crate::outln!(
                     "{}",
                     if vi {
                         "\nNội dung mẫu:"
@@ -107,7 +107,7 @@ pub fn run(cli: &Cli, c: &Cmd, rep: &mut Reporter) -> Exit {
                         "\nTemplate body:"
                     }
                 );
-                print!("{}", t.body);
+                crate::out!("{}", t.body);
             }
             Err(f) => rep.finding(&f),
         },
