@@ -60,20 +60,24 @@ fn so(c: &mut Checker) {
     };
     let raw = text(b);
     let t = raw.trim();
-    let Some(rest) = t.strip_prefix("Số:").or_else(|| t.strip_prefix("Số :")) else {
-        let f = c
-            .make(
-                "ND30-SO",
-                Some(b),
-                msg!(
-                    "dòng số viết \"{}\": phải mở đầu bằng \"Số:\" (chữ \"Số\" và dấu hai chấm)",
-                    "the number line reads \"{}\": it must open with \"Số:\"",
-                    t
-                ),
-            )
-            .measured(t.to_string(), "Số: 05/QĐ-UBND".to_string());
-        c.push(f);
-        return;
+    let rest = match t.strip_prefix("Số:").or_else(|| t.strip_prefix("Số :")) {
+        Some(r) => r,
+        None => {
+            let f = c
+                .make(
+                    "ND30-SO",
+                    Some(b),
+                    msg!(
+                        "dòng số viết \"{}\": phải mở đầu bằng \"Số:\" (chữ \"Số\" và dấu hai chấm)",
+                        "the number line reads \"{}\": it must open with \"Số:\"",
+                        t
+                    ),
+                )
+                .measured(t.to_string(), "Số: 05/QĐ-UBND".to_string());
+            c.push(f);
+            // The rest of the line is still judged.
+            t.strip_prefix("Số").unwrap_or(t)
+        }
     };
     let Some((num_part, kh_part)) = rest.split_once('/') else {
         let f = c.make(
@@ -285,7 +289,6 @@ fn date(c: &mut Checker) {
             ),
         );
         c.push(f);
-        return;
     }
     if day.is_empty() || month.is_empty() {
         let f = c.make(
@@ -301,13 +304,13 @@ fn date(c: &mut Checker) {
     let d: u32 = day.parse().unwrap_or(0);
     let m: u32 = month.parse().unwrap_or(0);
     let mut wrong = Vec::new();
-    if !day.is_empty() {
+    if !day.is_empty() && digits(&day) {
         let want = format!("{d:02}");
         if day != want || !(1..=31).contains(&d) {
             wrong.push((format!("ngày {day}"), format!("ngày {want}")));
         }
     }
-    if !month.is_empty() {
+    if !month.is_empty() && digits(&month) {
         let want = if m <= 2 {
             format!("{m:02}")
         } else {

@@ -125,7 +125,12 @@ fn double_spaces(c: &mut Checker) {
     ];
     let mut n = 0;
     let mut first = None;
-    for b in c.doc.blocks().filter(|b| roles.contains(&b.role)) {
+    for b in c
+        .doc
+        .blocks()
+        .filter(|b| roles.contains(&b.role) && b.region != crate::model::Region::HeaderRight)
+        .filter(|b| b.region != crate::model::Region::HeaderLeft)
+    {
         let t: String = raw(b).replace('\u{a0}', " ");
         if t.trim().contains("  ") {
             n += 1;

@@ -587,9 +587,16 @@ pub fn map(file: &Path, part: &str, body: &RawBody, pages: Vec<PageSetup>) -> Do
         while j < body_end {
             let p = &paras[j];
             let same_table = kg_table.is_some() && p.cell.map(|c| c.table) == kg_table;
+            // A recipient line: "- …", or a line hung at the same indent as the one before
+            // it (the list's layout), ending as a recipient does.
+            let prev = &paras[j.saturating_sub(1)];
+            let t = p.text();
+            let hung = p.props.ind_left.unwrap_or(0) > 0
+                && p.props.ind_left == prev.props.ind_left
+                && (t.trim_end().ends_with(';') || t.trim_end().ends_with('.'));
             let item = j == k
                 || same_table
-                || (p.text().trim_start().starts_with('-') && kg_table.is_none());
+                || (kg_table.is_none() && (t.trim_start().starts_with('-') || hung));
             if !item {
                 break;
             }
@@ -630,6 +637,8 @@ pub fn map(file: &Path, part: &str, body: &RawBody, pages: Vec<PageSetup>) -> Do
         if let Some((a, b)) = sign_range
             && i == a
         {
+            // Authority and position lines, then room for the signature, then the name.
+            let (mut titled, mut signed, mut named) = (false, false, false);
             for j in a..=b {
                 let p = &paras[j];
                 used[j] = true;
@@ -643,6 +652,7 @@ pub fn map(file: &Path, part: &str, body: &RawBody, pages: Vec<PageSetup>) -> Do
                     // The empty lines between chức vụ and name are the signature space.
                     if sign_col(p) == Region::SignRight {
                         m.push(p, Role::SignatureSpace, Region::SignRight);
+                        signed |= titled;
                     }
                     continue;
                 }
@@ -655,11 +665,19 @@ pub fn map(file: &Path, part: &str, body: &RawBody, pages: Vec<PageSetup>) -> Do
                     }
                 } else if authority_prefix(&t).is_some() {
                     Role::QuyenHan
+                } else if signed && !named {
+                    // The first line after the room left for the signature is the signer's
+                    // name, however it is written.
+                    named = true;
+                    Role::HoTen
                 } else if is_upper(&t) && !t.chars().any(|c| c.is_ascii_digit()) {
                     Role::ChucVu
                 } else {
                     Role::HoTen
                 };
+                if region == Region::SignRight {
+                    titled = true;
+                }
                 m.push(p, role, region);
             }
             i = b + 1;

@@ -1,0 +1,486 @@
+//! Mutation tests of the checker: take a clean rendered sample or a genuine corpus file, change
+//! one property in its XML (a margin, the font of one run, the bold of the Quốc hiệu, the date's
+//! padding, a Nơi nhận line's `;` …) and check that the findings after, minus the findings
+//! before, are exactly the rule that was broken — no more, no fewer. Each rule's "does not
+//! fire" case is the file before the change (and the clean samples of `render.rs`).
+
+mod common;
+use common::*;
+use std::collections::BTreeMap;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+/// Codes of the findings `vbhc check` reports for a file, with their counts.
+fn codes(file: &Path, dir: &Path) -> BTreeMap<String, usize> {
+    let o = vbhc(&["check", file.to_str().unwrap(), "--format", "json"], dir);
+    assert!(code(&o) <= 1, "{}: {}", file.display(), stderr(&o));
+    let mut m = BTreeMap::new();
+    for l in stdout(&o).lines() {
+        let v: serde_json::Value = serde_json::from_str(l).unwrap();
+        if v["type"] == "finding" {
+            *m.entry(v["code"].as_str().unwrap().to_string())
+                .or_insert(0) += 1;
+        }
+    }
+    m
+}
+
+/// A copy of `docx` with `edit` applied to one part.
+fn mutate(docx: &Path, part: &str, out: &Path, edit: &dyn Fn(&str) -> String) {
+    let mut z = zip::ZipArchive::new(std::fs::File::open(docx).unwrap()).unwrap();
+    let mut w = zip::ZipWriter::new(std::fs::File::create(out).unwrap());
+    let opts = zip::write::SimpleFileOptions::default();
+    let mut changed = false;
+    for i in 0..z.len() {
+        let mut f = z.by_index(i).unwrap();
+        let name = f.name().to_string();
+        let mut data = Vec::new();
+        f.read_to_end(&mut data).unwrap();
+        if name == part {
+            let s = String::from_utf8(data).unwrap();
+            let t = edit(&s);
+            assert!(
+                s != t,
+                "the mutation of {part} in {} changed nothing",
+                out.display()
+            );
+            changed = true;
+            data = t.into_bytes();
+        }
+        w.start_file(name, opts).unwrap();
+        w.write_all(&data).unwrap();
+    }
+    assert!(changed, "{part} not in {}", docx.display());
+    w.finish().unwrap();
+}
+
+/// Applies `f` to the first `<w:p>` whose text contains `needle`.
+fn in_paragraph(xml: &str, needle: &str, f: impl Fn(&str) -> String) -> String {
+    let at = xml
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} not in the part"));
+    let start = [xml[..at].rfind("<w:p>"), xml[..at].rfind("<w:p ")]
+        .into_iter()
+        .flatten()
+        .max()
+        .unwrap();
+    let end = at + xml[at..].find("</w:p>").unwrap() + "</w:p>".len();
+    format!("{}{}{}", &xml[..start], f(&xml[start..end]), &xml[end..])
+}
+
+/// The n-th (0-based) occurrence of `from` replaced by `to`.
+fn nth(xml: &str, from: &str, to: &str, n: usize) -> String {
+    let (i, _) = xml
+        .match_indices(from)
+        .nth(n)
+        .unwrap_or_else(|| panic!("{from:?} occurs fewer than {} times", n + 1));
+    format!("{}{}{}", &xml[..i], to, &xml[i + from.len()..])
+}
+
+struct Case {
+    name: &'static str,
+    code: &'static str,
+    part: &'static str,
+    edit: Box<dyn Fn(&str) -> String>,
+}
+
+fn case(name: &'static str, code: &'static str, edit: impl Fn(&str) -> String + 'static) -> Case {
+    Case {
+        name,
+        code,
+        part: "word/document.xml",
+        edit: Box::new(edit),
+    }
+}
+
+fn run_cases(base: &Path, cases: Vec<Case>) {
+    let dir = tempdir();
+    let before = codes(base, dir.path());
+    let mut failures = Vec::new();
+    for c in &cases {
+        let file: String = c
+            .name
+            .chars()
+            .map(|ch| if ch.is_alphanumeric() { ch } else { '_' })
+            .collect();
+        let out = dir.path().join(format!("{file}.docx"));
+        mutate(base, c.part, &out, &c.edit);
+        let after = codes(&out, dir.path());
+        let mut added: Vec<String> = Vec::new();
+        let mut removed: Vec<String> = Vec::new();
+        for (k, n) in &after {
+            let b = before.get(k).copied().unwrap_or(0);
+            if *n > b {
+                added.push(k.clone());
+            }
+        }
+        for (k, b) in &before {
+            if after.get(k).copied().unwrap_or(0) < *b {
+                removed.push(k.clone());
+            }
+        }
+        if added != [c.code.to_string()] || !removed.is_empty() {
+            failures.push(format!(
+                "{} ({}): expected exactly +{}; got +{added:?} -{removed:?}",
+                c.name,
+                base.file_name().unwrap().to_string_lossy(),
+                c.code
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+fn sample(dir: &Path, name: &str) -> PathBuf {
+    render(&root().join("samples").join(format!("{name}.toml")), dir)
+}
+
+fn corpus(name: &str) -> PathBuf {
+    root().join("../shared/corpus/real-docx").join(name)
+}
+
+/// The chỉ thị of Tiền Giang, as vbhc renders it: every rule of the header, the page, the body
+/// and the signature broken once.
+fn chi_thi_cases() -> Vec<Case> {
+    let body = "Những năm qua, công tác vận động";
+    vec![
+        case("left margin 25 mm", "ND30-MARGIN-LEFT", |x| {
+            x.replace(r#"w:left="1701""#, r#"w:left="1417""#)
+        }),
+        case("top margin 15 mm", "ND30-MARGIN-TOP", |x| {
+            x.replace(r#"w:top="1134""#, r#"w:top="850""#)
+        }),
+        case("bottom margin 30 mm", "ND30-MARGIN-BOTTOM", |x| {
+            x.replace(r#"w:bottom="1134""#, r#"w:bottom="1701""#)
+        }),
+        case("right margin 10 mm", "ND30-MARGIN-RIGHT", |x| {
+            x.replace(r#"w:right="1134" w:bottom"#, r#"w:right="567" w:bottom"#)
+        }),
+        case("Letter paper", "ND30-PAGE-SIZE", |x| {
+            x.replace(r#"w:w="11906""#, r#"w:w="12240""#)
+        }),
+        case("one body run in Arial", "ND30-FONT", move |x| {
+            in_paragraph(x, body, |p| p.replace("Times New Roman", "Arial"))
+        }),
+        case("Quốc hiệu not bold", "ND30-QUOC-HIEU-BOLD", |x| {
+            in_paragraph(x, "CỘNG HÒA XÃ HỘI", |p| {
+                p.replace("<w:b/><w:bCs/>", "")
+            })
+        }),
+        case("Quốc hiệu 15 pt", "ND30-QUOC-HIEU-SIZE", |x| {
+            in_paragraph(x, "CỘNG HÒA XÃ HỘI", |p| {
+                p.replace(r#"w:val="26""#, r#"w:val="30""#)
+            })
+        }),
+        case("Quốc hiệu misspelt", "ND30-QUOC-HIEU", |x| {
+            x.replace("CỘNG HÒA XÃ HỘI", "CỘNG HÕA XÃ HỘI")
+        }),
+        case("Tiêu ngữ with en dashes", "ND30-TIEU-NGU", |x| {
+            x.replace("Độc lập - Tự do - Hạnh phúc", "Độc lập – Tự do – Hạnh phúc")
+        }),
+        case("Tiêu ngữ not bold", "ND30-TIEU-NGU-BOLD", |x| {
+            in_paragraph(x, "Độc lập - Tự do", |p| {
+                p.replace("<w:b/><w:bCs/>", "")
+            })
+        }),
+        case("Tiêu ngữ 15 pt", "ND30-TIEU-NGU-SIZE", |x| {
+            in_paragraph(x, "Độc lập - Tự do", |p| {
+                p.replace(r#"w:val="28""#, r#"w:val="30""#)
+            })
+        }),
+        case("Tiêu ngữ rule half as long", "ND30-TIEU-NGU-RULE", |x| {
+            // The second rule drawn is the Tiêu ngữ's.
+            let i = x.match_indices("<wp:extent cx=\"").nth(1).unwrap().0 + 15;
+            let end = i + x[i..].find('"').unwrap();
+            let cx: u64 = x[i..end].parse().unwrap();
+            format!("{}{}{}", &x[..i], cx / 2, &x[end..])
+        }),
+        case("organ rule as long as the name", "ND30-CO-QUAN-RULE", |x| {
+            let i = x.find("<wp:extent cx=\"").unwrap() + 15;
+            let end = i + x[i..].find('"').unwrap();
+            let cx: u64 = x[i..end].parse().unwrap();
+            format!("{}{}{}", &x[..i], cx * 5 / 2, &x[end..])
+        }),
+        case("organ 15 pt", "ND30-CO-QUAN-SIZE", |x| {
+            in_paragraph(x, "TỈNH TIỀN GIANG", |p| {
+                p.replace(r#"w:val="26""#, r#"w:val="30""#)
+            })
+        }),
+        case("organ not bold", "ND30-CO-QUAN", |x| {
+            in_paragraph(x, "TỈNH TIỀN GIANG", |p| {
+                p.replace("<w:b/><w:bCs/>", "")
+            })
+        }),
+        case("ký hiệu of a kế hoạch", "ND30-KY-HIEU", |x| {
+            x.replace("/CT-UBND", "/KH-UBND")
+        }),
+        case("Số without its colon", "ND30-SO", |x| {
+            x.replace("Số: ", "Số ")
+        }),
+        case("date not italic", "ND30-DATE-ITALIC", |x| {
+            in_paragraph(x, "Tiền Giang, ngày", |p| {
+                p.replace("<w:i/><w:iCs/>", "")
+            })
+        }),
+        case("two-digit year", "ND30-DATE", |x| {
+            x.replace("năm 2014", "năm 14")
+        }),
+        case("tên loại in lower case", "ND30-TEN-LOAI", |x| {
+            x.replace(">CHỈ THỊ<", ">Chỉ thị<")
+        }),
+        case("trích yếu not bold", "ND30-TRICH-YEU", |x| {
+            in_paragraph(x, "Về thực hiện biện pháp", |p| {
+                p.replace("<w:b/><w:bCs/>", "")
+            })
+        }),
+        case("body 12 pt", "ND30-BODY-SIZE", move |x| {
+            in_paragraph(x, body, |p| p.replace(r#"w:val="28""#, r#"w:val="24""#))
+        }),
+        case("indent 0.5 cm", "ND30-BODY-INDENT", move |x| {
+            in_paragraph(x, body, |p| {
+                p.replace(r#"w:firstLine="720""#, r#"w:firstLine="283""#)
+            })
+        }),
+        case(
+            "no space between paragraphs",
+            "ND30-BODY-SPACING",
+            move |x| {
+                in_paragraph(x, body, |p| {
+                    p.replace(r#"w:before="120""#, r#"w:before="0""#)
+                })
+            },
+        ),
+        case("double line spacing", "ND30-LINE-SPACING", move |x| {
+            in_paragraph(x, body, |p| p.replace(r#"w:line="264""#, r#"w:line="480""#))
+        }),
+        case("body aligned left", "ND30-BODY-JUSTIFY", move |x| {
+            in_paragraph(x, body, |p| {
+                p.replace(r#"<w:jc w:val="both"/>"#, r#"<w:jc w:val="left"/>"#)
+            })
+        }),
+        case("no end mark", "ND30-END-MARK", |x| {
+            x.replace("theo quy định./.", "theo quy định.")
+        }),
+        case("doubled space in the body", "ND30-DOUBLE-SPACE", move |x| {
+            x.replace("công tác vận động", "công tác  vận động")
+        }),
+        case("decomposed letters", "ND30-TEXT-NFD", move |x| {
+            x.replace("Những năm qua", "Nhu\u{31b}\u{303}ng năm qua")
+        }),
+        case("one word in the other tone style", "ND30-TONE-MIX", |x| {
+            nth(x, "hòa", "hoà", 0)
+        }),
+        case("Party authority form", "ND30-QUYEN-HAN", |x| {
+            x.replace(">CHỦ TỊCH<", ">T/M CHỦ TỊCH<")
+        }),
+        case("name in capitals", "ND30-SIGNATURE", |x| {
+            x.replace("Nguyễn Văn Khang", "NGUYỄN VĂN KHANG")
+        }),
+        case("Nơi nhận not italic", "ND30-NOI-NHAN-HEADING", |x| {
+            in_paragraph(x, "Nơi nhận:", |p| p.replace("<w:i/><w:iCs/>", ""))
+        }),
+        case("a recipient 13 pt", "ND30-NOI-NHAN-SIZE", |x| {
+            in_paragraph(x, "- Bộ Công an", |p| {
+                p.replace(r#"w:val="22""#, r#"w:val="26""#)
+            })
+        }),
+        case("a recipient without its ;", "ND30-NOI-NHAN-PUNCT", |x| {
+            x.replace("- Bộ Công an (b/c);", "- Bộ Công an (b/c)")
+        }),
+        case("Lưu without VT", "ND30-LUU", |x| {
+            x.replace("- Lưu: VT, NC.", "- Lưu: NC.")
+        }),
+        case("number on page 1", "ND30-PAGE-NUMBER-FIRST", |x| {
+            x.replace("<w:titlePg/>", "")
+        }),
+        case("numbers in the footer", "ND30-PAGE-NUMBER-PLACE", |x| {
+            x.replace(
+                r#"<w:headerReference w:type="default""#,
+                r#"<w:footerReference w:type="default""#,
+            )
+        }),
+        case("landscape first page", "ND30-ORIENTATION", |x| {
+            x.replace(
+                r#"<w:pgSz w:w="11906" w:h="16838"/>"#,
+                r#"<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>"#,
+            )
+        }),
+        case("no signer", "ND30-SIGNATURE-MISSING", |x| {
+            x.replace(">Nguyễn Văn Khang<", "><")
+                .replace(">CHỦ TỊCH<", "><")
+        }),
+    ]
+}
+
+#[test]
+fn each_mutation_of_a_rendered_chi_thi_breaks_exactly_its_rule() {
+    let dir = tempdir();
+    run_cases(
+        &sample(dir.path(), "chi-thi-tien-giang-2014"),
+        chi_thi_cases(),
+    );
+}
+
+/// The công văn of 2019: its number and date are given, so padding can be broken.
+fn cong_van_cases() -> Vec<Case> {
+    vec![
+        case("day 9 unpadded", "ND30-DATE-PAD", |x| {
+            x.replace("ngày 09 tháng", "ngày 9 tháng")
+        }),
+        case("number 5 unpadded", "ND30-SO-PAD", |x| {
+            x.replace("Số: 2623/", "Số: 5/")
+        }),
+        case("space before the slash", "ND30-SO-SPACE", |x| {
+            x.replace("Số: 2623/", "Số: 2623 /")
+        }),
+        case("V/v in bold", "ND30-VV", |x| {
+            in_paragraph(x, "V/v triển khai", |p| {
+                p.replace("<w:r><w:rPr>", "<w:r><w:rPr><w:b/>")
+            })
+        }),
+        case("blank number", "ND30-SO-BLANK", |x| {
+            x.replace("Số: 2623/", "Số:      /")
+        }),
+        case("Kính gửi item without -", "ND30-KINH-GUI", |x| {
+            x.replace("- Công an tỉnh;", "Công an tỉnh;")
+        }),
+    ]
+}
+
+#[test]
+fn number_and_date_padding_of_a_rendered_cong_van() {
+    let dir = tempdir();
+    run_cases(
+        &sample(dir.path(), "cong-van-2623-ubnd-ncxdpl-2019"),
+        cong_van_cases(),
+    );
+}
+
+fn cong_van_sct_cases() -> Vec<Case> {
+    vec![
+        case("parent organ in lower case", "ND30-CHU-QUAN", |x| {
+            x.replace(">UBND TỈNH LÀO CAI<", ">UBND tỉnh Lào Cai<")
+        }),
+        case("month 3 padded", "ND30-DATE-PAD", |x| {
+            x.replace(" tháng 3 năm", " tháng 03 năm")
+        }),
+    ]
+}
+
+#[test]
+fn parent_organ_of_a_rendered_sct_cong_van() {
+    let dir = tempdir();
+    run_cases(
+        &sample(dir.path(), "cong-van-sct-lay-y-kien-2026"),
+        cong_van_sct_cases(),
+    );
+}
+
+/// The quyết định: căn cứ and điểm.
+fn quyet_dinh_cases() -> Vec<Case> {
+    vec![
+        case("căn cứ without its ;", "ND30-CAN-CU", |x| {
+            x.replace("ngày 16/6/2025;", "ngày 16/6/2025")
+        }),
+        case("điểm b) written c)", "ND30-DIEM-ORDER", |x| {
+            in_paragraph(x, "Tổng khối lượng vật liệu nổ", |p| {
+                p.replace(">b) <", ">c) <")
+            })
+        }),
+        case("no Nơi nhận heading", "ND30-NOI-NHAN", |x| {
+            x.replace(">Nơi nhận:<", "><")
+        }),
+        case("no rule under the trích yếu", "ND30-TRICH-YEU", |x| {
+            // The third shape drawn is the trích yếu's rule.
+            let i = x
+                .match_indices("<w:r><w:rPr><w:noProof/>")
+                .nth(2)
+                .unwrap()
+                .0;
+            let end = i + x[i..].find("</mc:AlternateContent></w:r>").unwrap() + 28;
+            format!("{}{}", &x[..i], &x[end..])
+        }),
+    ]
+}
+
+#[test]
+fn can_cu_and_points_of_a_rendered_quyet_dinh() {
+    let dir = tempdir();
+    run_cases(&sample(dir.path(), "quyet-dinh"), quyet_dinh_cases());
+}
+
+/// Genuine documents: the same changes on files others made find the same rules.
+fn genuine_cases() -> Vec<Case> {
+    vec![
+        case("bottom margin 15 mm", "ND30-MARGIN-BOTTOM", |x| {
+            x.replace(r#"w:bottom="1134""#, r#"w:bottom="850""#)
+        }),
+        case("one run in Arial", "ND30-FONT", |x| {
+            in_paragraph(x, "Sở Công Thương nhận được", |p| {
+                // The paragraph mark's fonts come first; the first run's next.
+                nth(p, r#"w:hAnsi="Times New Roman""#, r#"w:hAnsi="Arial""#, 1)
+            })
+        }),
+        case("Quốc hiệu not bold", "ND30-QUOC-HIEU-BOLD", |x| {
+            in_paragraph(x, "CỘNG HOÀ XÃ HỘI", |p| {
+                p.replace("<w:b/>", "<w:b w:val=\"0\"/>")
+            })
+        }),
+        case("Tiêu ngữ words", "ND30-TIEU-NGU", |x| {
+            x.replace("Tự do", "Tự Do")
+        }),
+        case("a Nơi nhận line without ;", "ND30-NOI-NHAN-PUNCT", |x| {
+            in_paragraph(x, ">Ban Giám đốc Sở<", |p| {
+                p.replace("<w:t>;</w:t>", "<w:t></w:t>")
+            })
+        }),
+    ]
+}
+
+#[test]
+fn each_mutation_of_a_genuine_cong_van_breaks_exactly_its_rule() {
+    run_cases(&corpus("CV-lay-y-kien-So-Xay-dung.docx"), genuine_cases());
+}
+
+/// Every rule of the table fires in one of the cases above; the notes fire on the samples
+/// themselves (a blank number and day) and ND30-NOT-ND30 on the Party document.
+#[test]
+fn every_rule_has_a_case_that_fires_it() {
+    let mut fired: Vec<&str> = [
+        chi_thi_cases(),
+        cong_van_cases(),
+        cong_van_sct_cases(),
+        quyet_dinh_cases(),
+        genuine_cases(),
+    ]
+    .iter()
+    .flatten()
+    .map(|c| c.code)
+    .collect();
+    fired.extend(["ND30-NOT-ND30", "ND30-DATE-BLANK"]);
+    let missing: Vec<&str> = vbhc::check::rules::RULES
+        .iter()
+        .map(|r| r.code)
+        .filter(|c| !fired.contains(c))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "rules without a firing case: {missing:?}"
+    );
+}
+
+#[test]
+fn a_party_document_gets_one_note() {
+    let dir = tempdir();
+    let base = sample(dir.path(), "chi-thi-tien-giang-2014");
+    let out = dir.path().join("party.docx");
+    mutate(&base, "word/document.xml", &out, &|x| {
+        x.replace(
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "ĐẢNG CỘNG SẢN VIỆT NAM",
+        )
+        .replace("/CT-UBND", "-CT/TU")
+    });
+    let c = codes(&out, dir.path());
+    assert_eq!(c.keys().collect::<Vec<_>>(), ["ND30-NOT-ND30"], "{c:?}");
+}
