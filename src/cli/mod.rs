@@ -2,6 +2,7 @@
 //! One file per subcommand; this file holds what they share.
 
 mod check;
+mod human;
 mod new;
 mod render;
 mod report;

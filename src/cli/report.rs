@@ -8,6 +8,7 @@ use crate::i18n::Lang;
 use std::path::PathBuf;
 
 pub struct Reporter {
+    human: super::human::Human,
     pub lang: Lang,
     pub format: Format,
     pub errors: usize,
@@ -22,6 +23,7 @@ pub struct Reporter {
 impl Reporter {
     pub fn new(lang: Lang, format: Format) -> Self {
         Self {
+            human: super::human::Human::new(lang),
             lang,
             format,
             errors: 0,
@@ -43,7 +45,7 @@ impl Reporter {
             Severity::Note => self.notes += 1,
         }
         match self.format {
-            Format::Human => eprintln!("{}", f.human(self.lang)),
+            Format::Human => eprintln!("{}", self.human.render(f)),
             Format::Json => crate::outln!("{}", f.json()),
         }
     }

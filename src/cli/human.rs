@@ -1,0 +1,170 @@
+//! Human output: each finding as a compiler-like diagnostic drawn by miette — the location
+//! and code first, then the draft's own line with the place marked (for a DOCX, the quoted
+//! paragraph), the measured value against the allowed one, and the hint. Coloured when stderr
+//! is a terminal (and `NO_COLOR` is unset), plain otherwise.
+
+use crate::finding::{Finding, Severity};
+use crate::i18n::Lang;
+use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource};
+use std::collections::HashMap;
+use std::fmt;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+struct Diag {
+    head: String,
+    severity: miette::Severity,
+    help: Option<String>,
+    source: Option<NamedSource<String>>,
+    label: Option<LabeledSpan>,
+}
+
+impl fmt::Debug for Diag {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.head)
+    }
+}
+
+impl fmt::Display for Diag {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.head)
+    }
+}
+
+impl std::error::Error for Diag {}
+
+impl Diagnostic for Diag {
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(self.severity)
+    }
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h.as_str()) as Box<dyn fmt::Display>)
+    }
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        self.source.as_ref().map(|s| s as &dyn miette::SourceCode)
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        self.label
+            .clone()
+            .map(|l| Box::new(std::iter::once(l)) as Box<dyn Iterator<Item = LabeledSpan>>)
+    }
+}
+
+/// Renders findings, reading each draft once to show its lines.
+pub struct Human {
+    lang: Lang,
+    handler: GraphicalReportHandler,
+    sources: HashMap<PathBuf, Option<String>>,
+}
+
+impl Human {
+    pub fn new(lang: Lang) -> Self {
+        let terminal = std::io::stderr().is_terminal();
+        let colour = terminal && std::env::var_os("NO_COLOR").is_none();
+        let theme = if colour {
+            GraphicalTheme::unicode()
+        } else {
+            GraphicalTheme::unicode_nocolor()
+        };
+        // Wrapped to the terminal; never wrapped into a log or a pipe, where a grep must find
+        // a message whole.
+        let width = if terminal { 100 } else { usize::MAX / 4 };
+        Self {
+            lang,
+            handler: GraphicalReportHandler::new_themed(theme)
+                .with_width(width)
+                .with_wrap_lines(terminal)
+                .with_links(false),
+            sources: HashMap::new(),
+        }
+    }
+
+    fn source(&mut self, path: &PathBuf) -> Option<&String> {
+        self.sources
+            .entry(path.clone())
+            .or_insert_with(|| {
+                let text = std::fs::read_to_string(path).ok()?;
+                Some(text.strip_prefix('\u{feff}').unwrap_or(&text).to_string())
+            })
+            .as_ref()
+    }
+
+    pub fn render(&mut self, f: &Finding) -> String {
+        let lang = self.lang;
+        // The first line is the compiler-like one editors and scripts know.
+        let head = f.human(lang).lines().next().unwrap_or_default().to_string();
+        let severity = match f.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Note => miette::Severity::Advice,
+        };
+        let label_text = match (&f.measured, &f.allowed) {
+            (Some(m), Some(a)) => match lang {
+                Lang::Vi => format!("đo được {m}; cho phép {a}"),
+                Lang::En => format!("measured {m}; allowed {a}"),
+            },
+            _ => match lang {
+                Lang::Vi => "ở đây".to_string(),
+                Lang::En => "here".to_string(),
+            },
+        };
+        let mut source = None;
+        let mut label = None;
+        if let Some(loc) = &f.location {
+            match (&loc.file, loc.line, &loc.quote) {
+                // A draft: its own line, the place marked.
+                (Some(file), Some(line), _) => {
+                    if let Some(text) = self.source(file).cloned() {
+                        let start: usize = text
+                            .split_inclusive('\n')
+                            .take(line.saturating_sub(1))
+                            .map(str::len)
+                            .sum();
+                        let line_text = text[start.min(text.len())..]
+                            .split('\n')
+                            .next()
+                            .unwrap_or("")
+                            .trim_end_matches('\r');
+                        let col = loc.column.unwrap_or(1).saturating_sub(1);
+                        let offset: usize = line_text.chars().take(col).map(char::len_utf8).sum();
+                        let len = line_text[offset.min(line_text.len())..]
+                            .trim_end()
+                            .len()
+                            .clamp(1, 80);
+                        label = Some(LabeledSpan::new(
+                            Some(label_text),
+                            start + offset,
+                            len.min(text.len().saturating_sub(start + offset)).max(1),
+                        ));
+                        source = Some(NamedSource::new(file.display().to_string(), text));
+                    }
+                }
+                // A DOCX: the paragraph's text, quoted.
+                (_, None, Some(quote)) if !quote.is_empty() => {
+                    let name = match (&loc.part, loc.paragraph) {
+                        (Some(p), Some(n)) => format!("{p} ¶{n}"),
+                        (Some(p), None) => p.clone(),
+                        _ => String::new(),
+                    };
+                    label = Some(LabeledSpan::new(Some(label_text), 0, quote.len()));
+                    source = Some(NamedSource::new(name, quote.clone()));
+                }
+                _ => {}
+            }
+        }
+        let d = Diag {
+            head,
+            severity,
+            help: f.hint.as_ref().map(|h| h.get(lang).to_string()),
+            source,
+            label,
+        };
+        let mut out = String::new();
+        if self.handler.render_report(&mut out, &d).is_err() {
+            return f.human(lang);
+        }
+        out.trim_end().to_string()
+    }
+}
