@@ -41,6 +41,7 @@ pub fn page_portrait() -> PageSetup {
         restart_at: None,
         numbers_in_footer: false,
         number_size: nd30::SIZE_PAGE_NUMBER.value,
+        number_font: None,
     }
 }
 
@@ -77,6 +78,7 @@ fn run(text: impl Into<String>, size: u32, bold: bool, italic: bool) -> Run {
         bold,
         italic,
         break_before: false,
+        spacing: 0,
     }
 }
 
@@ -773,6 +775,7 @@ fn inline_runs(inlines: &[Inline], size: u32, bold: bool, italic: bool) -> Vec<R
             bold: bold || i.bold,
             italic: italic || i.italic,
             break_before: i.break_before,
+            spacing: 0,
         })
         .collect()
 }

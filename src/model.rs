@@ -39,7 +39,7 @@ pub struct Margins {
     pub footer: u32,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PageSetup {
     /// Twips, as laid out (landscape has width > height).
     pub width: u32,
@@ -55,8 +55,10 @@ pub struct PageSetup {
     /// The numbers are printed in the footer (bottom) instead of the header: read from
     /// documents others made; vbhc never writes it.
     pub numbers_in_footer: bool,
-    /// Half-points.
+    /// Half-points; 0 when a DOCX read back prints no number.
     pub number_size: u32,
+    /// The font of the numbers of a DOCX read back; vbhc writes them in Times New Roman.
+    pub number_font: Option<String>,
 }
 
 impl PageSetup {
@@ -156,6 +158,9 @@ pub struct Run {
     pub italic: bool,
     /// A line break before the text (inside the paragraph).
     pub break_before: bool,
+    /// Character spacing in twentieths of a point (`w:spacing` in a run): offices condense a
+    /// line to fit it, which changes its printed width.
+    pub spacing: i32,
 }
 
 /// How `ParaFormat::line` is meant (`w:lineRule`).

@@ -245,7 +245,8 @@ fn chi_thi_cases() -> Vec<Case> {
             "no space between paragraphs",
             "ND30-BODY-SPACING",
             move |x| {
-                in_paragraph(x, body, |p| {
+                // The second body paragraph: the first follows the title, not a paragraph.
+                in_paragraph(x, "Tuy nhiên, công tác vận động", |p| {
                     p.replace(r#"w:before="120""#, r#"w:before="0""#)
                 })
             },
@@ -304,6 +305,22 @@ fn chi_thi_cases() -> Vec<Case> {
                 r#"<w:pgSz w:w="11906" w:h="16838"/>"#,
                 r#"<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>"#,
             )
+        }),
+        case("no page numbers", "ND30-PAGE-NUMBER-MISSING", |x| {
+            let i = x.find(r#"<w:headerReference w:type="default""#).unwrap();
+            let end = i + x[i..].find("/>").unwrap() + 2;
+            format!("{}{}", &x[..i], &x[end..])
+        }),
+        Case {
+            name: "page numbers 10 pt",
+            code: "ND30-PAGE-NUMBER-STYLE",
+            part: "word/header1.xml",
+            edit: Box::new(|x| x.replace(r#"w:val="28""#, r#"w:val="20""#)),
+        },
+        case("tên loại 12 pt", "ND30-TITLE-SIZE", |x| {
+            in_paragraph(x, ">CHỈ THỊ<", |p| {
+                p.replace(r#"w:val="28""#, r#"w:val="24""#)
+            })
         }),
         case("no signer", "ND30-SIGNATURE-MISSING", |x| {
             x.replace(">Nguyễn Văn Khang<", "><")
@@ -386,6 +403,12 @@ fn quyet_dinh_cases() -> Vec<Case> {
             in_paragraph(x, "Tổng khối lượng vật liệu nổ", |p| {
                 p.replace(">b) <", ">c) <")
             })
+        }),
+        case("Điều 2 numbered 4", "ND30-NUMBERING", |x| {
+            x.replace(">Điều 2. <", ">Điều 4. <")
+        }),
+        case("điểm a) written a.", "ND30-DIEM-FORM", |x| {
+            nth(x, ">a) <", ">a. <", 0)
         }),
         case("no Nơi nhận heading", "ND30-NOI-NHAN", |x| {
             x.replace(">Nơi nhận:<", "><")

@@ -37,15 +37,42 @@ fn grouped<K: PartialEq + Clone>(
     }
 }
 
-/// The paragraphs whose formatting the decree's body rules govern: body text outside tables
-/// and headings that are centred on purpose (Phần, Chương).
+/// The paragraphs whose formatting the decree's body rules govern: body text outside tables,
+/// with text, not a note in brackets set in italics (`(Chi tiết có Phụ lục kèm theo)`).
 fn body_paragraphs<'a>(c: &Checker<'a>) -> Vec<&'a Block> {
     c.doc
         .blocks()
         .filter(|b| b.role == Role::Body && b.region == Region::Page)
-        .filter(|b| para(b).is_some_and(|p| visible(p).next().is_some()))
+        .filter(|b| para(b).is_some_and(|p| visible(p).next().is_some() && !is_note(p)))
         .collect()
 }
+
+fn is_note(p: &crate::model::Paragraph) -> bool {
+    let t = words(&p.text());
+    t.starts_with('(') && t.trim_end_matches(['.', ';', ',']).ends_with(')') && super::all_italic(p)
+}
+
+/// Where the first line's text starts: the indents, plus the spaces or tab typed before it
+/// (a tab goes to the next 1,27 cm stop, Word's default).
+fn first_line_start(p: &crate::model::Paragraph) -> i32 {
+    let mut x = p.format.indent_left as i32 + p.format.indent_first;
+    'runs: for r in &p.runs {
+        for ch in r.text.chars() {
+            match ch {
+                '\t' => x = (x.div_euclid(720) + 1) * 720,
+                ' ' | '\u{a0}' => {
+                    x += crate::metrics::width_twips(" ", crate::metrics::Face::Regular, r.size)
+                        as i32
+                }
+                _ => break 'runs,
+            }
+        }
+    }
+    x
+}
+
+/// Text set apart on purpose (a formula, a quotation) starts far in: not the body's indent.
+const SET_APART: i32 = 1417;
 
 pub fn run(c: &mut Checker) {
     fonts(c);
@@ -76,11 +103,11 @@ pub fn run(c: &mut Checker) {
             if matches!(p.format.align, Align::Center | Align::Right) {
                 return None;
             }
-            let first = p.format.indent_left as i32 + p.format.indent_first;
+            let first = first_line_start(p);
             let ok = [567, 720]
                 .iter()
                 .any(|v| (first - v).abs() <= INDENT_TOLERANCE);
-            (!ok).then_some((first, *b))
+            (!ok && first < SET_APART).then_some((first, *b))
         })
         .collect();
     grouped(c, "ND30-BODY-INDENT", items, |v, n| {
@@ -100,25 +127,38 @@ pub fn run(c: &mut Checker) {
             "1 cm; 1,27 cm".into(),
         )
     });
-    // ---- Spacing between paragraphs --------------------------------------------------------
-    let items: Vec<((u32, u32), &Block)> = body
-        .iter()
-        .filter_map(|b| {
-            let f = para(b)?.format;
-            (f.space_before + f.space_after < nd30::PARA_SPACING.min)
-                .then_some(((f.space_before, f.space_after), *b))
-        })
+    // ---- Spacing between paragraphs: the gap after one plus before the next (an empty line
+    // between them is space too) ------------------------------------------------------------
+    let mut items: Vec<(u32, &Block)> = Vec::new();
+    let flow: Vec<&Block> = c
+        .doc
+        .blocks()
+        .filter(|b| b.role == Role::Body && b.region == Region::Page)
         .collect();
-    grouped(c, "ND30-BODY-SPACING", items, |(before, after), n| {
-        let shown = format!("{}/{}", pt(*before / 10), pt(*after / 10));
+    for pair in flow.windows(2) {
+        let (Some(a), Some(b)) = (para(pair[0]), para(pair[1])) else {
+            continue;
+        };
+        let judged = |p: &crate::model::Paragraph| {
+            visible(p).next().is_some() && !is_note(p) && p.format.align != Align::Center
+        };
+        if !judged(a) || !judged(b) {
+            continue;
+        }
+        let gap = a.format.space_after + b.format.space_before;
+        if gap < nd30::PARA_SPACING.min {
+            items.push((gap, pair[1]));
+        }
+    }
+    grouped(c, "ND30-BODY-SPACING", items, |gap, n| {
         (
             msg!(
-                "cách đoạn trước/sau {} ở {} đoạn, Nghị định 30 quy định tối thiểu 6 pt",
-                "spacing before/after {} in {} paragraph(s), Decree 30 asks at least 6 pt",
-                shown,
+                "cách đoạn {} ở {} chỗ, Nghị định 30 quy định tối thiểu 6 pt",
+                "{} between paragraphs in {} place(s), Decree 30 asks at least 6 pt",
+                pt(*gap / 10),
                 n
             ),
-            shown.clone(),
+            pt(*gap / 10),
             "≥ 6 pt".into(),
         )
     });
@@ -190,7 +230,148 @@ pub fn run(c: &mut Checker) {
     if c.origin == Origin::Docx {
         points(c, &body);
     }
+    numbering(c, &body);
     end_mark(c);
+}
+
+/// `Điều 1.` … `Điều n.` in sequence, and the Roman mục I, II, III … in sequence (each phụ
+/// lục numbers its own); points written `a.` instead of `a)`.
+fn numbering(c: &mut Checker, body: &[&Block]) {
+    let mut out: Vec<(&'static str, &Block, Msg)> = Vec::new();
+    let mut article = 0u32;
+    let mut roman = 0usize;
+    let mut roman_label = String::new();
+    let mut last_label = 0usize;
+    let labels: Vec<usize> = c
+        .doc
+        .blocks()
+        .enumerate()
+        .filter(|(_, b)| b.role == Role::PhuLucLabel)
+        .map(|(i, _)| i)
+        .collect();
+    let index_of = |b: &Block| c.doc.blocks().position(|x| std::ptr::eq(x, b)).unwrap_or(0);
+    for b in body {
+        let i = index_of(b);
+        // A new phụ lục numbers from I again.
+        let label = labels.iter().filter(|l| **l < i).count();
+        if label != last_label {
+            last_label = label;
+            roman = 0;
+        }
+        let t = words(&text(b));
+        if let Some(rest) = t.strip_prefix("Điều ") {
+            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            if let Ok(n) = digits.parse::<u32>() {
+                let after = rest[digits.len()..].chars().next();
+                if after != Some('.') {
+                    out.push((
+                        "ND30-NUMBERING",
+                        b,
+                        msg!(
+                            "\"Điều {}{}\": số điều theo sau là dấu chấm (\"Điều {}.\")",
+                            "\"Điều {}{}\": the article number is followed by a full stop (\"Điều {}.\")",
+                            n,
+                            after.map(String::from).unwrap_or_default(),
+                            n
+                        ),
+                    ));
+                }
+                if n != article + 1 {
+                    out.push((
+                        "ND30-NUMBERING",
+                        b,
+                        msg!(
+                            "Điều {} đứng sau Điều {}: số điều phải liên tiếp",
+                            "Điều {} follows Điều {}: articles are numbered in sequence",
+                            n,
+                            article
+                        ),
+                    ));
+                }
+                article = n;
+                continue;
+            }
+        }
+        match crate::markup::classify(&t).0 {
+            Mark::Section(r) => {
+                let n = roman_value(r.trim_end_matches('.'));
+                // "I." may start again (a phụ lục has its own sections).
+                if n != roman + 1 && n > 1 {
+                    let m = if roman == 0 {
+                        msg!(
+                            "mục \"{}\" là mục đầu tiên: số mục La Mã bắt đầu từ \"I.\"",
+                            "section \"{}\" comes first: Roman numbers start at \"I.\"",
+                            r
+                        )
+                    } else {
+                        msg!(
+                            "mục \"{}\" đứng sau mục \"{}\": số mục La Mã phải liên tiếp",
+                            "section \"{}\" follows section \"{}\": Roman numbers run in sequence",
+                            r,
+                            roman_label
+                        )
+                    };
+                    out.push(("ND30-NUMBERING", b, m));
+                }
+                roman = n;
+                roman_label = r.clone();
+            }
+            Mark::Para => {
+                if let Some(l) = dotted_point(&t) {
+                    out.push((
+                        "ND30-DIEM-FORM",
+                        b,
+                        msg!(
+                            "điểm viết \"{}.\": Nghị định 30 viết chữ cái và dấu ngoặc đơn \"{})\"",
+                            "point written \"{}.\": Decree 30 writes a letter and a bracket \"{})\"",
+                            l,
+                            l
+                        ),
+                    ));
+                }
+            }
+            _ => {}
+        }
+    }
+    for (code, b, m) in out {
+        let f = c.make(code, Some(b), m);
+        c.push(f);
+    }
+}
+
+/// The letter of a point written "a. Text" instead of "a) Text".
+fn dotted_point(t: &str) -> Option<char> {
+    let mut ch = t.trim_start().chars();
+    match (ch.next(), ch.next(), ch.next()) {
+        (Some(l), Some('.'), Some(' '))
+            if crate::text::alpha::index_of(&l.to_string()).is_some()
+                && ch.next().is_some_and(char::is_uppercase) =>
+        {
+            Some(l)
+        }
+        _ => None,
+    }
+}
+
+fn roman_value(s: &str) -> usize {
+    let v = |c: char| match c {
+        'I' => 1,
+        'V' => 5,
+        'X' => 10,
+        'L' => 50,
+        'C' => 100,
+        _ => 0,
+    };
+    let chars: Vec<usize> = s.chars().map(v).collect();
+    let mut total = 0;
+    for (i, x) in chars.iter().enumerate() {
+        if chars.get(i + 1).is_some_and(|n| n > x) {
+            total -= *x as isize;
+        } else {
+            total += *x as isize;
+        }
+    }
+    total.max(0) as usize
 }
 
 /// The face of every run with text, judged as Word shows it.
@@ -198,7 +379,9 @@ fn fonts(c: &mut Checker) {
     let mut found: Vec<(String, usize, &Block)> = Vec::new();
     for b in c.doc.blocks() {
         let Some(p) = para(b) else { continue };
-        for r in visible(p) {
+        // Runs with letters: a symbol Times New Roman lacks (∛ in a formula) may come from
+        // another face.
+        for r in visible(p).filter(|r| r.text.chars().any(char::is_alphabetic)) {
             if !is_times(&r.font) {
                 match found.iter_mut().find(|f| f.0 == r.font) {
                     Some(f) => f.1 += 1,
@@ -268,7 +451,14 @@ fn points(c: &mut Checker, body: &[&Block]) {
                 }
                 prev = None;
             }
-            Mark::Dash | Mark::Plus | Mark::Para => {}
+            // A point written "a." is reported by ND30-DIEM-FORM; it still holds its place in
+            // the order, so the "b)" after it is not a second finding.
+            Mark::Para => {
+                if let Some(l) = dotted_point(&t) {
+                    prev = crate::text::alpha::index_of(&l.to_string());
+                }
+            }
+            Mark::Dash | Mark::Plus => {}
             _ => prev = None,
         }
     }

@@ -234,7 +234,10 @@ pub fn width(p: &Paragraph) -> Option<u32> {
             t = t.trim_end();
         }
         let face = crate::metrics::Face::of(r.bold, r.italic);
-        w += crate::metrics::width_twips(t, face, r.size);
+        let n = t.chars().count() as i64;
+        let spaced =
+            i64::from(crate::metrics::width_twips(t, face, r.size)) + n * i64::from(r.spacing);
+        w += spaced.max(0) as u32;
     }
     Some(w)
 }
@@ -251,4 +254,72 @@ pub fn longest_line(p: &Paragraph, region_width: u32) -> Option<u32> {
         .iter()
         .map(|l| crate::metrics::width_twips(l, face, r.size))
         .max()
+}
+
+/// Roughly how many pages the document takes: every paragraph's wrapped lines at its size and
+/// spacing, tables row by row, against each section's text height. Only for telling a
+/// one-page document from a longer one (the page-number rule); vbhc does not paginate.
+pub fn estimated_pages(doc: &Document) -> f64 {
+    let mut pages = 0.0;
+    for s in &doc.sections {
+        let g = &s.page;
+        let height = f64::from(
+            g.height
+                .saturating_sub(g.margins.top + g.margins.bottom)
+                .max(1),
+        );
+        let width = g.text_width().max(1);
+        let para_height = |p: &Paragraph, w: u32| -> f64 {
+            let size = main_size(p).unwrap_or(28);
+            let face = visible(p)
+                .next()
+                .map_or(crate::metrics::Face::Regular, |r| {
+                    crate::metrics::Face::of(r.bold, r.italic)
+                });
+            let text = words(&p.text());
+            let lines = crate::metrics::wrap(&text, face, size, w.max(1))
+                .len()
+                .max(1);
+            let line = match p.format.line_rule {
+                crate::model::LineRule::Auto => {
+                    f64::from(size) * 10.0 * 1.15 * f64::from(p.format.line.max(1)) / 240.0
+                }
+                _ => f64::from(p.format.line.max(size * 10)),
+            };
+            lines as f64 * line + f64::from(p.format.space_before + p.format.space_after)
+        };
+        let mut used = 0.0;
+        for b in &s.blocks {
+            match &b.content {
+                Content::Paragraph(p) => {
+                    let w = width.saturating_sub(p.format.indent_left + p.format.indent_right);
+                    let w = match b.region {
+                        crate::model::Region::Page | crate::model::Region::Footer => w,
+                        _ => w / 2,
+                    };
+                    used += para_height(p, w);
+                }
+                Content::Table(t) => {
+                    for row in &t.rows {
+                        let tallest = row
+                            .iter()
+                            .zip(t.columns.iter().chain(std::iter::repeat(&0)))
+                            .map(|(cell, col)| {
+                                let w = if *col > 0 {
+                                    *col
+                                } else {
+                                    width / row.len().max(1) as u32
+                                };
+                                cell.iter().map(|p| para_height(p, w)).sum::<f64>()
+                            })
+                            .fold(0.0, f64::max);
+                        used += tallest;
+                    }
+                }
+                _ => {}
+            }
+        }
+        pages += (used / height).max(0.1);
+    }
+    pages
 }

@@ -80,7 +80,8 @@ fn signature(c: &mut Checker) {
             c.push(f);
         }
     }
-    if let Some(b) = name {
+    // A name still to be filled in ("………") has no letters to judge.
+    if let Some(b) = name.filter(|b| text(b).chars().any(char::is_alphabetic)) {
         let t = words(&text(b));
         let bold = para(b).is_some_and(all_bold);
         // A name in capitals is how a chức vụ looks: the decree writes names in normal case.

@@ -25,13 +25,15 @@ fn nfd(c: &mut Checker) {
     let mut example = String::new();
     for (b, p) in super::paragraphs(c.doc) {
         let t = p.text();
-        if !unicode_normalization::is_nfc(&t) {
+        // Vietnamese letters typed decomposed: a base letter followed by a combining mark (an
+        // Ohm sign NFC would map to Omega is no such thing).
+        if t.chars().any(|ch| ('\u{300}'..='\u{36f}').contains(&ch)) {
             n += 1;
             if first.is_none() {
                 first = Some(b);
                 example = t
                     .split_whitespace()
-                    .find(|w| !unicode_normalization::is_nfc(w))
+                    .find(|w| w.chars().any(|ch| ('\u{300}'..='\u{36f}').contains(&ch)))
                     .map(|w| w.nfc().collect())
                     .unwrap_or_default();
             }
@@ -68,10 +70,13 @@ fn tone_mix(c: &mut Checker) {
     {
         let t: String = p.text().nfc().collect();
         for w in t.split(|ch: char| !ch.is_alphabetic()) {
-            // Proper names keep their own spelling: only lower-case common words count.
-            if w.is_empty() || w.chars().next().is_some_and(char::is_uppercase) {
+            // Proper names keep their own spelling: only lower-case common words count, and
+            // "Ủy" (Ủy ban, never a name).
+            let capital = w.chars().next().is_some_and(char::is_uppercase);
+            if w.is_empty() || capital && !matches!(w, "Ủy" | "Uỷ") {
                 continue;
             }
+            let w: &str = &w.to_lowercase();
             let fv = place_in_word(w, ToneStyle::FirstVowel);
             let mv = place_in_word(w, ToneStyle::MainVowel);
             match (fv, mv) {

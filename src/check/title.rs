@@ -7,6 +7,47 @@ use crate::model::{Align, Content, Region, Role};
 use crate::msg;
 
 pub fn run(c: &mut Checker) {
+    // Sizes: tên loại and trích yếu 13–14 pt, V/v 12–13 pt.
+    for (role, range, vi, en) in [
+        (
+            Role::TenLoai,
+            crate::nd30::SIZE_TITLE,
+            "tên loại",
+            "the tên loại",
+        ),
+        (
+            Role::TrichYeu,
+            crate::nd30::SIZE_TITLE,
+            "trích yếu",
+            "the trích yếu",
+        ),
+        (
+            Role::VeViec,
+            crate::nd30::SIZE_VV,
+            "dòng V/v",
+            "the V/v line",
+        ),
+    ] {
+        let off = c.blocks(role).find_map(|b| {
+            super::main_size(para(b)?)
+                .filter(|s| !range.contains(*s))
+                .map(|s| (b, s))
+        });
+        if let Some((b, s)) = off {
+            let allowed = format!("{}–{}", range.min / 2, super::pt(range.max));
+            let f = c
+                .make(
+                    "ND30-TITLE-SIZE",
+                    Some(b),
+                    crate::i18n::Msg::new(
+                        format!("{vi} cỡ {}, Nghị định 30 quy định {allowed}", super::pt(s)),
+                        format!("{en} is {}, Decree 30 asks {allowed}", super::pt(s)),
+                    ),
+                )
+                .measured(super::pt(s), allowed);
+            c.push(f);
+        }
+    }
     if let Some(b) = c.first(Role::TenLoai) {
         let t = words(&text(b));
         let bold = para(b).is_some_and(all_bold);
@@ -40,6 +81,24 @@ pub fn run(c: &mut Checker) {
                 let off = ty
                     .iter()
                     .any(|b| para(b).is_some_and(|p| p.format.align != Align::Center));
+                // The trích yếu is a sentence: capitals only at its start and for names.
+                let caps = ty.iter().all(|b| is_upper(&text(b)))
+                    && ty
+                        .iter()
+                        .map(|b| text(b).chars().filter(|c| c.is_alphabetic()).count())
+                        .sum::<usize>()
+                        > 12;
+                if caps {
+                    let f = c.make(
+                        "ND30-TRICH-YEU",
+                        Some(first),
+                        msg!(
+                            "trích yếu viết in hoa toàn bộ: viết chữ thường, hoa chữ đầu và tên riêng",
+                            "the trích yếu is all capitals: write it in sentence case"
+                        ),
+                    );
+                    c.push(f);
+                }
                 if plain || off {
                     let f = c.make(
                         "ND30-TRICH-YEU",

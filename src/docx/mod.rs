@@ -376,7 +376,9 @@ pub fn build(doc: &Document) -> (Docx, Extras) {
                     .line_spacing(LineSpacing::new().before(0).after(0))
                     .add_run(Run::new().add_text(section_marker(si))),
             );
-            breaks.push(SectionBreak { page: s.page });
+            breaks.push(SectionBreak {
+                page: s.page.clone(),
+            });
         }
     }
     // The last section's setup is the document's own; headers and footers are shared by all

@@ -104,6 +104,7 @@ pub struct RawSection {
     /// section where this one names none.
     pub header_default: Option<String>,
     pub header_first: Option<String>,
+    pub header_even: Option<String>,
     pub footer_default: Option<String>,
     pub footer_first: Option<String>,
     pub has_table: bool,
@@ -163,6 +164,7 @@ impl<'a> Walker<'a> {
         if let Some(p) = prev {
             r.header_default = p.header_default.clone();
             r.header_first = p.header_first.clone();
+            r.header_even = p.header_even.clone();
             r.footer_default = p.footer_default.clone();
             r.footer_first = p.footer_first.clone();
         }
@@ -193,6 +195,7 @@ impl<'a> Walker<'a> {
                 match (tag, ty) {
                     ("w:headerReference", "default") => r.header_default = Some(target),
                     ("w:headerReference", "first") => r.header_first = Some(target),
+                    ("w:headerReference", "even") => r.header_even = Some(target),
                     ("w:footerReference", "default") => r.footer_default = Some(target),
                     ("w:footerReference", "first") => r.footer_first = Some(target),
                     _ => {}
@@ -605,6 +608,41 @@ pub fn walk(
         p.section = p.section.min(last);
     }
     w.out
+}
+
+/// The look of a header's page number: the run holding the `PAGE` field code (Word gives the
+/// number the field's own formatting).
+pub fn page_number_look(root: &El, styles: &Styles) -> Option<RunLook> {
+    let is_page = |s: &str| {
+        s.split_whitespace()
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("PAGE"))
+    };
+    for p in root.descendants("w:p") {
+        let props = p.child("w:pPr").map(PProps::parse).unwrap_or_default();
+        let props = styles.paragraph(&props, None, None);
+        for r in p.descendants("w:r") {
+            let field = r
+                .descendants("w:instrText")
+                .iter()
+                .any(|i| is_page(&i.text()));
+            if field {
+                let direct = r.child("w:rPr").map(RProps::parse).unwrap_or_default();
+                return Some(styles.run(&props, &direct, None));
+            }
+        }
+        for f in p.descendants("w:fldSimple") {
+            if f.attr("w:instr").is_some_and(is_page) {
+                let direct = f
+                    .descendants("w:rPr")
+                    .first()
+                    .map(|r| RProps::parse(r))
+                    .unwrap_or_default();
+                return Some(styles.run(&props, &direct, None));
+            }
+        }
+    }
+    None
 }
 
 /// Whether a header or footer part shows a page number (a `PAGE` field, simple or complex).

@@ -82,6 +82,7 @@ pub fn read_bytes(path: &Path, bytes: &[u8]) -> Result<Document, Finding> {
         .at(Location::file(path)));
     };
     let raw = body::walk(body_el, &styles, numbering, &rels, &dir);
+    let even_odd = part_of("/settings").is_some_and(|x| x.contains("<w:evenAndOddHeaders"));
     // Page numbers: a PAGE field in the header (or footer) each page uses.
     let header_has_page = |name: &Option<String>| -> bool {
         name.as_deref()
@@ -93,7 +94,17 @@ pub fn read_bytes(path: &Path, bytes: &[u8]) -> Result<Document, Finding> {
         .sections
         .iter()
         .map(|s| {
-            let in_header = header_has_page(&s.header_default);
+            // The look of the number in the first part that prints one.
+            let even = if even_odd { &s.header_even } else { &None };
+            let look = [&s.header_default, even, &s.footer_default]
+                .into_iter()
+                .filter_map(|n| n.as_deref())
+                .filter_map(|n| pkg.part(n))
+                .filter_map(|x| dom::parse(x).ok())
+                .find_map(|r| body::page_number_look(&r, &styles));
+            // Even pages use their own header only when the document turns that on.
+            let in_header =
+                header_has_page(&s.header_default) || (even_odd && header_has_page(&s.header_even));
             let in_footer = header_has_page(&s.footer_default);
             let first_shows = if s.title_page {
                 header_has_page(&s.header_first) || header_has_page(&s.footer_first)
@@ -116,7 +127,8 @@ pub fn read_bytes(path: &Path, bytes: &[u8]) -> Result<Document, Finding> {
                 first_page_unnumbered: !first_shows,
                 restart_at: s.restart_at,
                 numbers_in_footer: in_footer && !in_header,
-                number_size: 0,
+                number_size: look.as_ref().map_or(0, |l| l.size),
+                number_font: look.map(|l| l.font),
             }
         })
         .collect();

@@ -22,6 +22,8 @@ pub struct RProps {
     pub italic: Option<bool>,
     pub caps: Option<bool>,
     pub vanish: Option<bool>,
+    /// Character spacing, twentieths of a point.
+    pub spacing: Option<i32>,
     /// Character style (`w:rStyle`).
     pub style: Option<String>,
 }
@@ -97,6 +99,7 @@ impl RProps {
                 "w:i" => p.italic = Some(on(c)),
                 "w:caps" => p.caps = Some(on(c)),
                 "w:vanish" => p.vanish = Some(on(c)),
+                "w:spacing" => p.spacing = c.attr("w:val").and_then(|v| v.parse().ok()),
                 "w:rStyle" => p.style = c.attr("w:val").map(str::to_string),
                 _ => {}
             }
@@ -110,7 +113,7 @@ impl RProps {
             ($($f:ident),*) => { $( if other.$f.is_some() { self.$f = other.$f.clone(); } )* };
         }
         take!(
-            ascii, h_ansi, east_asia, cs, size, bold, italic, caps, vanish, style
+            ascii, h_ansi, east_asia, cs, size, bold, italic, caps, vanish, spacing, style
         );
     }
 }

@@ -224,6 +224,7 @@ fn paragraph(p: &RawPara) -> Paragraph {
             bold: first.is_some_and(|r| r.look.bold),
             italic: first.is_some_and(|r| r.look.italic),
             break_before: false,
+            spacing: 0,
         });
     }
     for r in &p.runs {
@@ -242,12 +243,17 @@ fn paragraph(p: &RawPara) -> Paragraph {
             bold: r.look.bold,
             italic: r.look.italic,
             break_before: r.break_before,
+            spacing: r.look.spacing,
         });
     }
     Paragraph {
         runs,
         format: format(p),
     }
+}
+
+fn is_empty_block(b: &Block) -> bool {
+    matches!(&b.content, Content::Paragraph(p) if p.text().trim().is_empty())
 }
 
 struct Mapper<'a> {
@@ -594,9 +600,17 @@ pub fn map(file: &Path, part: &str, body: &RawBody, pages: Vec<PageSetup>) -> Do
             let hung = p.props.ind_left.unwrap_or(0) > 0
                 && p.props.ind_left == prev.props.ind_left
                 && (t.trim_end().ends_with(';') || t.trim_end().ends_with('.'));
+            // An addressee broken over two lines with Enter: the line before it had no
+            // final punctuation.
+            let open = j > k && {
+                let pt = prev.text();
+                let pt = pt.trim_end();
+                !pt.is_empty() && !pt.ends_with([';', '.', ':'])
+            };
             let item = j == k
                 || same_table
-                || (kg_table.is_none() && (t.trim_start().starts_with('-') || hung));
+                || (kg_table.is_none()
+                    && (t.trim_start().starts_with('-') || hung || (open && nonempty(p))));
             if !item {
                 break;
             }
@@ -701,25 +715,27 @@ pub fn map(file: &Path, part: &str, body: &RawBody, pages: Vec<PageSetup>) -> Do
         used[i] = true;
         let t = p.text();
         if !nonempty(p) {
-            for r in &p.rules {
-                m.rule(p, r, Region::Page);
-            }
+            // Kept as an empty block: the space it makes between paragraphs counts.
+            m.push(p, Role::Body, Region::Page);
             i += 1;
             continue;
         }
         let after_sign = sign_range.is_some_and(|(_, b)| i > b);
-        let role = if after_sign && is_phu_luc_label(&t) {
+        // A phụ lục: its label ("Phụ lục 1", "PHỤ LỤC") centred on its own line, after the
+        // signature or, in a draft without one, wherever it starts; its title is the centred
+        // lines under the label, up to the "(Kèm theo …)" line.
+        let label_like = is_phu_luc_label(&t) && (after_sign || align(p) == Align::Center);
+        let under_label = m.blocks[p.section]
+            .iter()
+            .rev()
+            .find(|b| !matches!(b.content, Content::Rule(_)) && !is_empty_block(b))
+            .is_some_and(|b| matches!(b.role, Role::PhuLucLabel | Role::PhuLucTitle));
+        let role = if label_like {
             in_phu_luc = true;
             Role::PhuLucLabel
         } else if in_phu_luc && is_attribution(&t) {
             Role::PhuLucAttribution
-        } else if in_phu_luc
-            && align(p) == Align::Center
-            && is_upper(&t)
-            && m.blocks[p.section]
-                .last()
-                .is_some_and(|b| b.role == Role::PhuLucLabel)
-        {
+        } else if in_phu_luc && align(p) == Align::Center && under_label {
             Role::PhuLucTitle
         } else if after_sign && !in_phu_luc && sign_range.is_some() {
             // Text after the signature that is not a phụ lục: the drafter/copies line or a

@@ -94,6 +94,8 @@ pub struct RunLook {
     pub italic: bool,
     pub caps: bool,
     pub hidden: bool,
+    /// Character spacing, twentieths of a point.
+    pub spacing: i32,
 }
 
 /// Word's built-in fallbacks when no level states a value.
@@ -254,6 +256,7 @@ impl Styles {
             italic: r.italic.unwrap_or(false),
             caps: r.caps.unwrap_or(false),
             hidden: r.vanish.unwrap_or(false),
+            spacing: r.spacing.unwrap_or(0),
         }
     }
 }
