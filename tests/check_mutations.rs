@@ -465,6 +465,72 @@ fn each_mutation_of_a_genuine_cong_van_breaks_exactly_its_rule() {
     run_cases(&corpus("CV-lay-y-kien-So-Xay-dung.docx"), genuine_cases());
 }
 
+/// A công văn of the provincial UBND (Word, runs split at every edit).
+fn genuine_ubnd_cases() -> Vec<Case> {
+    vec![
+        case("top margin 15 mm", "ND30-MARGIN-TOP", |x| {
+            x.replace(r#"w:top="1361""#, r#"w:top="850""#)
+        }),
+        case("month 6 padded", "ND30-DATE-PAD", |x| {
+            in_paragraph(x, "ngày      tháng", |p| p.replacen(">6<", ">06<", 1))
+        }),
+        case("Tiêu ngữ in title case", "ND30-TIEU-NGU", |x| {
+            x.replace("Tự do - Hạnh phúc", "Tự do - Hạnh Phúc")
+        }),
+        case("a Nơi nhận line without ;", "ND30-NOI-NHAN-PUNCT", |x| {
+            in_paragraph(x, "- Chủ tịch UBND tỉnh", |p| p.replace(">;<", "><"))
+        }),
+        case("Quốc hiệu not bold", "ND30-QUOC-HIEU-BOLD", |x| {
+            in_paragraph(x, "CỘNG HÒA XÃ HỘI", |p| {
+                p.replace("<w:b/>", "<w:b w:val=\"0\"/>")
+            })
+        }),
+    ]
+}
+
+#[test]
+fn each_mutation_of_a_genuine_ubnd_cong_van_breaks_exactly_its_rule() {
+    run_cases(
+        &corpus("cong-van-ubnd-tinh-chi-dao.docx"),
+        genuine_ubnd_cases(),
+    );
+}
+
+/// A quyết định of the UBND: căn cứ, Điều, điểm, Lưu.
+fn genuine_quyet_dinh_cases() -> Vec<Case> {
+    vec![
+        case("left margin 28 mm", "ND30-MARGIN-LEFT", |x| {
+            x.replace(r#"w:left="1701""#, r#"w:left="1588""#)
+        }),
+        case("căn cứ without its ;", "ND30-CAN-CU", |x| {
+            x.replace("ngày 16/6/2025;", "ngày 16/6/2025")
+        }),
+        case("Điều 2 numbered 5", "ND30-NUMBERING", |x| {
+            x.replace(">Điều 2<", ">Điều 5<")
+        }),
+        case("điểm a) written b)", "ND30-DIEM-ORDER", |x| {
+            x.replace(
+                ">a) Khoảng cách an toàn về chấn động",
+                ">b) Khoảng cách an toàn về chấn động",
+            )
+        }),
+        case("tên loại in lower case", "ND30-TEN-LOAI", |x| {
+            nth(x, ">QUYẾT ĐỊNH<", ">Quyết định<", 0)
+        }),
+        case("Lưu without VT", "ND30-LUU", |x| {
+            x.replace(">- Lưu: VT, <", ">- Lưu: <")
+        }),
+    ]
+}
+
+#[test]
+fn each_mutation_of_a_genuine_quyet_dinh_breaks_exactly_its_rule() {
+    run_cases(
+        &corpus("QD-PANM-mo-da-Xuan-Hoa.docx"),
+        genuine_quyet_dinh_cases(),
+    );
+}
+
 /// Every rule of the table fires in one of the cases above; the notes fire on the samples
 /// themselves (a blank number and day) and ND30-NOT-ND30 on the Party document.
 #[test]
@@ -475,6 +541,8 @@ fn every_rule_has_a_case_that_fires_it() {
         cong_van_sct_cases(),
         quyet_dinh_cases(),
         genuine_cases(),
+        genuine_ubnd_cases(),
+        genuine_quyet_dinh_cases(),
     ]
     .iter()
     .flatten()
@@ -503,6 +571,19 @@ fn a_party_document_gets_one_note() {
             "ĐẢNG CỘNG SẢN VIỆT NAM",
         )
         .replace("/CT-UBND", "-CT/TU")
+    });
+    let c = codes(&out, dir.path());
+    assert_eq!(c.keys().collect::<Vec<_>>(), ["ND30-NOT-ND30"], "{c:?}");
+}
+
+#[test]
+fn a_legal_normative_document_gets_one_note() {
+    let dir = tempdir();
+    let base = sample(dir.path(), "chi-thi-tien-giang-2014");
+    let out = dir.path().join("qppl.docx");
+    // Before 2015 a chỉ thị could be legal-normative: its number carried the year.
+    mutate(&base, "word/document.xml", &out, &|x| {
+        x.replace("/CT-UBND", "/2014/CT-UBND")
     });
     let c = codes(&out, dir.path());
     assert_eq!(c.keys().collect::<Vec<_>>(), ["ND30-NOT-ND30"], "{c:?}");
