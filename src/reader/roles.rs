@@ -653,6 +653,7 @@ pub fn map(file: &Path, part: &str, body: &RawBody, pages: Vec<PageSetup>) -> Do
         {
             // Authority and position lines, then room for the signature, then the name.
             let (mut titled, mut signed, mut named) = (false, false, false);
+            let mut luu_seen = false;
             for j in a..=b {
                 let p = &paras[j];
                 used[j] = true;
@@ -674,7 +675,11 @@ pub fn map(file: &Path, part: &str, body: &RawBody, pages: Vec<PageSetup>) -> Do
                 let role = if region == Region::SignLeft {
                     if is_noi_nhan(&t) {
                         Role::NoiNhanHeading
+                    } else if luu_seen && is_drafter_mark(&t) {
+                        // "CM.(5)" under the Lưu line: who typed it and how many copies.
+                        Role::NguoiSoan
                     } else {
+                        luu_seen |= t.trim_start_matches(['-', ' ']).starts_with("Lưu");
                         Role::NoiNhan
                     }
                 } else if authority_prefix(&t).is_some() {
@@ -781,4 +786,31 @@ pub fn map(file: &Path, part: &str, body: &RawBody, pages: Vec<PageSetup>) -> Do
         doc.kind = String::new();
     }
     doc
+}
+
+/// The drafter's initials and the number of copies under the Lưu line (`CM.(5)`, `A.XX.(10)`,
+/// `NV.`): short, no leading dash, capitals, digits and punctuation only.
+fn is_drafter_mark(t: &str) -> bool {
+    let t = t.trim();
+    !t.is_empty()
+        && t.chars().count() <= 24
+        && !t.starts_with(['-', '+', '–'])
+        && t.chars().any(char::is_uppercase)
+        && t.chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || ".,()/ ".contains(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_drafter_mark;
+
+    #[test]
+    fn drafter_marks_under_the_luu_line() {
+        for t in ["CM.(5)", "A.XX.(10)", "NV.", " TH.(05) "] {
+            assert!(is_drafter_mark(t), "{t}");
+        }
+        for t in ["- Lưu: VT, KT.", "Ban Giám đốc Sở;", "", "(5)", "- NV."] {
+            assert!(!is_drafter_mark(t), "{t}");
+        }
+    }
 }
