@@ -95,7 +95,7 @@ fn so(c: &mut Checker) {
     let number = num_part.trim();
     let ky_hieu = kh_part.trim();
     if number.is_empty() {
-        let f = c.make(
+        let mut f = c.make(
             "ND30-SO-BLANK",
             Some(b),
             msg!(
@@ -103,6 +103,20 @@ fn so(c: &mut Checker) {
                 "the number is blank (assigned at signing)"
             ),
         );
+        if c.origin == super::Origin::Draft {
+            // The Số line is drawn from the ký hiệu's field; the number has none in the draft.
+            if let Some(l) = f.location.as_mut() {
+                *l = crate::finding::Location {
+                    file: l.file.take(),
+                    field: Some("so".into()),
+                    ..Default::default()
+                };
+            }
+            f = f.hint(msg!(
+                "khi đã có số, thêm `so = 12` vào bản nháp",
+                "once the number is known, add `so = 12` to the draft"
+            ));
+        }
         c.push(f);
     } else if !number.chars().all(|ch| ch.is_ascii_digit()) {
         let f = c.make(
