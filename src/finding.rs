@@ -158,6 +158,20 @@ impl Finding {
         self
     }
 
+    /// "đo được 13,5 pt; cho phép 12–13 pt" / "measured 13.5 pt; allowed 12–13 pt". The values
+    /// are kept (and written to JSON) in Vietnamese notation; English gets decimal points.
+    pub fn measure(&self, lang: Lang) -> Option<String> {
+        let (m, a) = (self.measured.as_ref()?, self.allowed.as_ref()?);
+        Some(match lang {
+            Lang::Vi => format!("đo được {m}; cho phép {a}"),
+            Lang::En => format!(
+                "measured {}; allowed {}",
+                crate::i18n::en_decimals(m),
+                crate::i18n::en_decimals(a)
+            ),
+        })
+    }
+
     /// Compiler-style text: `draft.toml:3:1: lỗi[DRAFT-UNKNOWN-FIELD]: …` then the hint.
     pub fn human(&self, lang: Lang) -> String {
         let mut s = String::new();
@@ -171,12 +185,8 @@ impl Finding {
             self.code,
             self.message.get(lang)
         ));
-        if let (Some(m), Some(a)) = (&self.measured, &self.allowed) {
-            let (got, allowed) = match lang {
-                Lang::Vi => ("đo được", "cho phép"),
-                Lang::En => ("measured", "allowed"),
-            };
-            s.push_str(&format!(" ({got} {m}; {allowed} {a})"));
+        if let Some(m) = self.measure(lang) {
+            s.push_str(&format!(" ({m})"));
         }
         if let Some(h) = &self.hint {
             let label = match lang {

@@ -130,7 +130,7 @@ fn human_report_names_the_place_and_the_measure() {
     let o = vbhc(&["check", "--lang", "en", f.to_str().unwrap()], dir.path());
     let err = stderr(&o);
     for want in [
-        "warning[ND30-QUOC-HIEU-SIZE]: the Quốc hiệu is 13",
+        "warning[ND30-QUOC-HIEU-SIZE]: the Quốc hiệu is 13.5 pt, Decree 30 asks 12–13 pt (measured 13.5 pt; allowed 12–13 pt)",
         "0 error(s), 6 warning(s), 2 note(s)",
     ] {
         assert!(err.contains(want), "{want:?} not in\n{err}");

@@ -5,7 +5,7 @@
 //! times, so a document with one habit gets one finding.
 
 use super::{Checker, Origin, cm, is_times, main_size, para, pt, text, visible, words};
-use crate::i18n::Msg;
+use crate::i18n::{Msg, Qty};
 use crate::markup::Mark;
 use crate::model::{Align, Block, LineRule, Region, Role};
 use crate::msg;
@@ -91,7 +91,7 @@ pub fn run(c: &mut Checker) {
                 pt(*s),
                 n
             ),
-            pt(*s),
+            pt(*s).0,
             "13–14 pt".into(),
         )
     });
@@ -112,7 +112,7 @@ pub fn run(c: &mut Checker) {
         .collect();
     grouped(c, "ND30-BODY-INDENT", items, |v, n| {
         let shown = if *v < 0 {
-            format!("-{}", cm(v.unsigned_abs()))
+            Qty(format!("-{}", cm(v.unsigned_abs()).0))
         } else {
             cm(*v as u32)
         };
@@ -123,7 +123,7 @@ pub fn run(c: &mut Checker) {
                 shown,
                 n
             ),
-            shown.clone(),
+            shown.0.clone(),
             "1 cm; 1,27 cm".into(),
         )
     });
@@ -158,7 +158,7 @@ pub fn run(c: &mut Checker) {
                 pt(*gap / 10),
                 n
             ),
-            pt(*gap / 10),
+            pt(*gap / 10).0,
             "≥ 6 pt".into(),
         )
     });
@@ -184,8 +184,8 @@ pub fn run(c: &mut Checker) {
                 LineRule::Auto => {
                     format!("{:.2} dòng", f64::from(f.line) / 240.0).replace('.', ",")
                 }
-                LineRule::Exact => format!("chính xác {}", pt(f.line / 10)),
-                LineRule::AtLeast => format!("tối thiểu {}", pt(f.line / 10)),
+                LineRule::Exact => format!("chính xác {}", pt(f.line / 10).0),
+                LineRule::AtLeast => format!("tối thiểu {}", pt(f.line / 10).0),
             };
             (!ok).then_some((shown, *b))
         })

@@ -3,7 +3,7 @@
 //! parent organ's line (upper case, not bold).
 
 use super::{Checker, all_bold, cm, is_upper, main_size, para, pt, text, width, words};
-use crate::i18n::Msg;
+use crate::i18n::{Localised, Msg, Qty};
 use crate::model::{Block, Content, Region, Role};
 use crate::msg;
 use crate::nd30;
@@ -23,25 +23,33 @@ fn size_rule(
     if let Some(s) = main_size(p)
         && !range.contains(s)
     {
-        let allowed = if range.min == range.max {
-            pt(range.min)
+        let allowed = Qty(if range.min == range.max {
+            pt(range.min).0
         } else {
             format!(
                 "{}–{}",
-                pt(range.min).trim_end_matches(" pt"),
-                pt(range.max)
+                pt(range.min).0.trim_end_matches(" pt"),
+                pt(range.max).0
             )
-        };
+        });
         let f = c
             .make(
                 code,
                 Some(b),
                 Msg::new(
-                    format!("{what_vi} cỡ {}, Nghị định 30 quy định {allowed}", pt(s)),
-                    format!("{what_en} is {}, Decree 30 asks {allowed}", pt(s)),
+                    format!(
+                        "{what_vi} cỡ {}, Nghị định 30 quy định {}",
+                        pt(s).vi(),
+                        allowed.vi()
+                    ),
+                    format!(
+                        "{what_en} is {}, Decree 30 asks {}",
+                        pt(s).en(),
+                        allowed.en()
+                    ),
                 ),
             )
-            .measured(pt(s), allowed.clone());
+            .measured(pt(s), allowed);
         c.push(f);
     }
 }
@@ -190,7 +198,7 @@ pub fn run(c: &mut Checker) {
                                     cm(w)
                                 ),
                             )
-                            .measured(cm(len), format!("{} ± 10 %", cm(w)));
+                            .measured(cm(len), format!("{} ± 10 %", cm(w).0));
                         c.push(f);
                     }
                 }
@@ -285,16 +293,16 @@ pub fn run(c: &mut Checker) {
                             "ND30-CO-QUAN-RULE",
                             Some(r),
                             msg!(
-                                "đường kẻ dưới tên cơ quan dài {} ({:.0} % dòng chữ {}): Nghị định 30 quy định 1/3–1/2 dòng chữ",
-                                "the rule under the organ's name is {} ({:.0} % of its {} line): Decree 30 asks 1/3–1/2 of the line",
+                                "đường kẻ dưới tên cơ quan dài {} ({} % dòng chữ {}): Nghị định 30 quy định 1/3–1/2 dòng chữ",
+                                "the rule under the organ's name is {} ({} % of its {} line): Decree 30 asks 1/3–1/2 of the line",
                                 cm(len),
-                                ratio * 100.0,
+                                format!("{:.0}", ratio * 100.0),
                                 cm(w)
                             ),
                         )
                         .measured(
                             cm(len),
-                            format!("{}–{}", cm(w / 3), cm(w / 2)),
+                            format!("{}–{}", cm(w / 3).0, cm(w / 2).0),
                         );
                     c.push(f);
                 }

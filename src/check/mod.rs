@@ -18,6 +18,7 @@ mod title;
 use crate::exit::Exit;
 use crate::finding::{Finding, Severity};
 use crate::i18n::Msg;
+use crate::i18n::Qty;
 use crate::model::{Block, Content, Document, Paragraph, Role};
 use unicode_normalization::UnicodeNormalization;
 
@@ -182,28 +183,28 @@ pub fn is_upper(s: &str) -> bool {
 }
 
 /// `13 pt`, `12,5 pt` from half-points.
-pub fn pt(half_points: u32) -> String {
-    if half_points.is_multiple_of(2) {
+pub fn pt(half_points: u32) -> Qty {
+    Qty(if half_points.is_multiple_of(2) {
         format!("{} pt", half_points / 2)
     } else {
         format!("{},5 pt", half_points / 2)
-    }
+    })
 }
 
 /// `20 mm`, `17,5 mm` from twips.
-pub fn mm(twips: u32) -> String {
+pub fn mm(twips: u32) -> Qty {
     let v = f64::from(twips) / crate::nd30::TWIPS_PER_MM;
     let r = (v * 10.0).round() / 10.0;
-    if (r - r.round()).abs() < 0.05 {
+    Qty(if (r - r.round()).abs() < 0.05 {
         format!("{} mm", r.round() as i64)
     } else {
         format!("{r:.1} mm").replace('.', ",")
-    }
+    })
 }
 
 /// `5,61 cm` from twips.
-pub fn cm(twips: u32) -> String {
-    format!("{:.2} cm", f64::from(twips) / crate::nd30::TWIPS_PER_CM).replace('.', ",")
+pub fn cm(twips: u32) -> Qty {
+    Qty(format!("{:.2} cm", f64::from(twips) / crate::nd30::TWIPS_PER_CM).replace('.', ","))
 }
 
 /// Whether a face is Times New Roman as far as a reader sees (Word files sometimes name the

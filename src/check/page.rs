@@ -2,7 +2,7 @@
 //! a table), the four margins in the decree's ranges, page numbers (none on page 1, at the top).
 
 use super::{Checker, mm};
-use crate::i18n::Msg;
+use crate::i18n::{Localised, Msg};
 use crate::model::{Content, Role};
 use crate::msg;
 use crate::nd30;
@@ -29,7 +29,7 @@ pub fn run(c: &mut Checker) {
                     ),
                 )
                 .measured(
-                    format!("{} × {}", mm(short), mm(long)),
+                    format!("{} × {}", mm(short).0, mm(long).0),
                     "210 × 297 mm".to_string(),
                 );
             c.push(f);
@@ -104,21 +104,21 @@ pub fn run(c: &mut Checker) {
                         Msg::new(
                             format!(
                                 "{vi} {} (phần {}), Nghị định 30 quy định {}–{}",
-                                mm(v),
+                                mm(v).vi(),
                                 i + 1,
-                                mm(range.min),
-                                mm(range.max)
+                                mm(range.min).vi(),
+                                mm(range.max).vi()
                             ),
                             format!(
                                 "{en} {} (section {}), Decree 30 asks {}–{}",
-                                mm(v),
+                                mm(v).en(),
                                 i + 1,
-                                mm(range.min),
-                                mm(range.max)
+                                mm(range.min).en(),
+                                mm(range.max).en()
                             ),
                         ),
                     )
-                    .measured(mm(v), format!("{}–{}", mm(range.min), mm(range.max)));
+                    .measured(mm(v), format!("{}–{}", mm(range.min).0, mm(range.max).0));
                 c.push(f);
             }
         }
@@ -187,7 +187,7 @@ pub fn run(c: &mut Checker) {
                 ),
             )
             .measured(
-                format!("{face} {}", super::pt(s.page.number_size)),
+                format!("{face} {}", super::pt(s.page.number_size).0),
                 "Times New Roman 13–14 pt",
             );
         c.push(f);

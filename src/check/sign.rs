@@ -216,7 +216,7 @@ fn noi_nhan(c: &mut Checker) {
             .measured(
                 format!(
                     "{}{}",
-                    size.map(pt).unwrap_or_default(),
+                    size.map(|s| pt(s).0).unwrap_or_default(),
                     if styled { ", đậm nghiêng" } else { "" }
                 ),
                 "12 pt, đậm nghiêng",

@@ -3,6 +3,7 @@
 //! the last).
 
 use super::{Checker, all_bold, all_italic, is_upper, para, text, words};
+use crate::i18n::{Localised, Qty};
 use crate::model::{Align, Content, Region, Role};
 use crate::msg;
 
@@ -34,14 +35,22 @@ pub fn run(c: &mut Checker) {
                 .map(|s| (b, s))
         });
         if let Some((b, s)) = off {
-            let allowed = format!("{}–{}", range.min / 2, super::pt(range.max));
+            let allowed = Qty(format!("{}–{}", range.min / 2, super::pt(range.max).0));
             let f = c
                 .make(
                     "ND30-TITLE-SIZE",
                     Some(b),
                     crate::i18n::Msg::new(
-                        format!("{vi} cỡ {}, Nghị định 30 quy định {allowed}", super::pt(s)),
-                        format!("{en} is {}, Decree 30 asks {allowed}", super::pt(s)),
+                        format!(
+                            "{vi} cỡ {}, Nghị định 30 quy định {}",
+                            super::pt(s).vi(),
+                            allowed.vi()
+                        ),
+                        format!(
+                            "{en} is {}, Decree 30 asks {}",
+                            super::pt(s).en(),
+                            allowed.en()
+                        ),
                     ),
                 )
                 .measured(super::pt(s), allowed);

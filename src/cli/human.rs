@@ -100,16 +100,10 @@ impl Human {
             Severity::Warning => miette::Severity::Warning,
             Severity::Note => miette::Severity::Advice,
         };
-        let label_text = match (&f.measured, &f.allowed) {
-            (Some(m), Some(a)) => match lang {
-                Lang::Vi => format!("đo được {m}; cho phép {a}"),
-                Lang::En => format!("measured {m}; allowed {a}"),
-            },
-            _ => match lang {
-                Lang::Vi => "ở đây".to_string(),
-                Lang::En => "here".to_string(),
-            },
-        };
+        let label_text = f.measure(lang).unwrap_or_else(|| match lang {
+            Lang::Vi => "ở đây".to_string(),
+            Lang::En => "here".to_string(),
+        });
         let mut source = None;
         let mut label = None;
         if let Some(loc) = &f.location {

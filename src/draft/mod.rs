@@ -797,9 +797,9 @@ impl Loader<'_> {
                 "DRAFT-CONTROL-CHAR",
                 Exit::DataErr,
                 msg!(
-                    "ký tự điều khiển U+{:04X} trong `{}`",
-                    "control character U+{:04X} in `{}`",
-                    code,
+                    "ký tự điều khiển U+{} trong `{}`",
+                    "control character U+{} in `{}`",
+                    format!("{code:04X}"),
                     field
                 ),
             )
