@@ -74,5 +74,9 @@ fn draft_loader_corpus_loads_without_panic() {
         }
     }
     // The 44 seeds (samples and skeletons, as TOML and as JSON) all render.
-    assert!(written >= 44, "only {written} of {} inputs render", files.len());
+    assert!(
+        written >= 44,
+        "only {written} of {} inputs render",
+        files.len()
+    );
 }
