@@ -44,7 +44,14 @@ fn advance(c: char, face: Face) -> u32 {
 /// Width of `text` in twips at `half_points` size (DOCX `w:sz`). Combining marks have zero
 /// advance in the font, so NFC and NFD give the same width.
 pub fn width_twips(text: &str, face: Face, half_points: u32) -> u32 {
-    let units: u64 = text.chars().map(|c| u64::from(advance(c, face))).sum();
+    to_twips(units(text, face), half_points)
+}
+
+fn units(text: &str, face: Face) -> u64 {
+    text.chars().map(|c| u64::from(advance(c, face))).sum()
+}
+
+fn to_twips(units: u64, half_points: u32) -> u32 {
     // twips = units / upem * size_pt * 20 = units * half_points * 10 / upem
     ((units * u64::from(half_points) * 10 + u64::from(UNITS_PER_EM) / 2) / u64::from(UNITS_PER_EM))
         as u32
@@ -54,17 +61,21 @@ pub fn width_twips(text: &str, face: Face, half_points: u32) -> u32 {
 pub fn wrap(text: &str, face: Face, half_points: u32, width: u32) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
+    // Widths add up, so the line's width grows word by word instead of being measured anew.
+    let mut line_units = 0;
+    let space = u64::from(advance(' ', face));
     for word in text.split(' ').filter(|w| !w.is_empty()) {
-        let candidate = if line.is_empty() {
-            word.to_string()
+        let w = units(word, face);
+        if line.is_empty() {
+            line.push_str(word);
+            line_units = w;
+        } else if to_twips(line_units + space + w, half_points) > width {
+            lines.push(std::mem::replace(&mut line, word.to_string()));
+            line_units = w;
         } else {
-            format!("{line} {word}")
-        };
-        if !line.is_empty() && width_twips(&candidate, face, half_points) > width {
-            lines.push(std::mem::take(&mut line));
-            line = word.to_string();
-        } else {
-            line = candidate;
+            line.push(' ');
+            line.push_str(word);
+            line_units += space + w;
         }
     }
     if !line.is_empty() {

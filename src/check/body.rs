@@ -48,7 +48,11 @@ fn body_paragraphs<'a>(c: &Checker<'a>) -> Vec<&'a Block> {
 }
 
 fn is_note(p: &crate::model::Paragraph) -> bool {
-    let t = words(&p.text());
+    let t = p.text();
+    if !t.trim_start().starts_with('(') {
+        return false;
+    }
+    let t = words(&t);
     t.starts_with('(') && t.trim_end_matches(['.', ';', ',']).ends_with(')') && super::all_italic(p)
 }
 

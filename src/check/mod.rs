@@ -99,13 +99,29 @@ pub fn para(b: &Block) -> Option<&Paragraph> {
 
 /// The block's text as printed (NFC, spaces as written).
 pub fn text(b: &Block) -> String {
-    para(b).map_or_else(String::new, |p| p.text().nfc().collect())
+    para(b).map_or_else(String::new, |p| {
+        let t = p.text();
+        match crate::text::nfc(&t) {
+            std::borrow::Cow::Borrowed(_) => t,
+            std::borrow::Cow::Owned(n) => n,
+        }
+    })
 }
 
 /// Text for comparing words: NFC, no soft hyphens, spaces collapsed, trimmed.
 pub fn words(s: &str) -> String {
-    let s: String = s.nfc().filter(|c| *c != '\u{ad}').collect();
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let n = crate::text::nfc(s);
+    let mut out = String::with_capacity(n.len());
+    for w in n.split_whitespace() {
+        if w.chars().all(|c| c == '\u{ad}') {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(w.chars().filter(|c| *c != '\u{ad}'));
+    }
+    out
 }
 
 /// Runs that show text.

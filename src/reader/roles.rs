@@ -15,6 +15,14 @@ fn key(s: &str) -> String {
     fold(s)
 }
 
+/// [`key`] of the start of a text only: enough for the predicates that look at how a line
+/// begins, without folding a whole page-long paragraph.
+fn key_head(s: &str) -> String {
+    let s = s.trim_start();
+    let end = s.char_indices().nth(48).map_or(s.len(), |(i, _)| i);
+    fold(&s[..end])
+}
+
 /// Letters only, without any diacritic and upper case: `CỘNG HÕA` (a real typo) still finds
 /// the Quốc hiệu, so the checker can say what is wrong with it instead of missing it.
 fn bare(t: &str) -> String {
@@ -48,43 +56,48 @@ fn is_upper(t: &str) -> bool {
 
 /// `Số: 12/CT-UBND`, `Số:     /UBND-KT`, `Số 05/QĐ` (colon forgotten).
 fn is_so(t: &str) -> bool {
-    let k = key(t);
+    let k = key_head(t);
     let k = k.trim_start();
     k.starts_with("SỐ:") || k.starts_with("SỐ ") && k.contains('/')
 }
 
 /// `Lào Cai, ngày … tháng … năm 2026`, `Hà Nội, ngày 05 tháng 01 năm 2020`.
 fn is_date_line(t: &str) -> bool {
+    // A date line is one short line; a body paragraph that mentions a date is not one.
+    if t.chars().count() > 160 {
+        return false;
+    }
     let k = key(t);
     k.contains("NGÀY") && k.contains("THÁNG") && k.contains("NĂM")
 }
 
 fn is_vv(t: &str) -> bool {
-    let k = key(t);
+    let k = key_head(t);
     let k = k.trim_start();
     k.starts_with("V/V") || k.starts_with("V / V") || k.starts_with("VỀ VIỆC:")
 }
 
 fn is_urgency(t: &str) -> bool {
-    matches!(
-        key(t).trim(),
-        "KHẨN" | "THƯỢNG KHẨN" | "HỎA TỐC" | "HỎA TỐC HẸN GIỜ"
-    )
+    t.split_whitespace().count() <= 4
+        && matches!(
+            key(t).trim(),
+            "KHẨN" | "THƯỢNG KHẨN" | "HỎA TỐC" | "HỎA TỐC HẸN GIỜ"
+        )
 }
 
 fn is_noi_nhan(t: &str) -> bool {
-    let k = key(t);
+    let k = key_head(t);
     let k = k.trim_start();
     k.starts_with("NƠI NHẬN")
 }
 
 fn is_kinh_gui(t: &str) -> bool {
-    key(t).trim_start().starts_with("KÍNH GỬI")
+    key_head(t).starts_with("KÍNH GỬI")
 }
 
 /// The authority prefixes of the signature block, including the Party's `T/M` forms.
 pub fn authority_prefix(t: &str) -> Option<&'static str> {
-    let k = key(t);
+    let k = key_head(t);
     let k = k.trim_start();
     [
         "TM.", "KT.", "TL.", "TUQ.", "Q.", "T/M", "K/T", "T/L", "TM ", "KT ", "TL ",
@@ -94,19 +107,22 @@ pub fn authority_prefix(t: &str) -> Option<&'static str> {
 }
 
 fn is_can_cu(t: &str) -> bool {
-    let k = key(t);
+    let k = key_head(t);
     let k = k.trim_start();
     k.starts_with("CĂN CỨ") || k.starts_with("XÉT ") || k.starts_with("THEO ĐỀ NGHỊ")
 }
 
 fn is_phu_luc_label(t: &str) -> bool {
+    if t.split_whitespace().count() > 6 {
+        return false;
+    }
     let k = key(t);
     let k = k.trim();
     (k.starts_with("PHỤ LỤC") || k == "PHỤ LỤC") && k.split_whitespace().count() <= 4
 }
 
 fn is_attribution(t: &str) -> bool {
-    let k = key(t);
+    let k = key_head(t);
     let k = k.trim();
     k.starts_with("(KÈM THEO") || k.starts_with("(BAN HÀNH KÈM THEO")
 }
@@ -146,6 +162,9 @@ const TEN_LOAI: &[&str] = &[
 
 /// The tên loại a line starts with, if it is one (`THÔNG BÁO`, `GIẤY MỜI HỌP` → `GIẤY MỜI`).
 pub fn ten_loai_of(t: &str) -> Option<&'static str> {
+    if t.split_whitespace().count() > 6 {
+        return None;
+    }
     let k = key(t);
     let k = k.trim();
     if k.split_whitespace().count() > 6 || k.contains(':') {

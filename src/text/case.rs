@@ -2,10 +2,12 @@
 //! names, tên loại, quyền hạn, chức vụ). Rust's full case mapping covers every precomposed
 //! Vietnamese letter; re-composing keeps the tone-mark style through the change (`Hòa` → `HÒA`).
 
-use unicode_normalization::UnicodeNormalization;
-
 pub fn upper(s: &str) -> String {
-    s.to_uppercase().nfc().collect()
+    let u = s.to_uppercase();
+    match super::nfc(&u) {
+        std::borrow::Cow::Borrowed(_) => u,
+        std::borrow::Cow::Owned(n) => n,
+    }
 }
 
 #[cfg(test)]

@@ -3,7 +3,6 @@
 //! upper case. Only for matching; what is shown keeps the document's own spelling.
 
 use super::tone::{ToneStyle, place_in_word};
-use unicode_normalization::UnicodeNormalization;
 
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -13,12 +12,17 @@ pub fn fold(s: &str) -> String {
             return;
         }
         let lower = word.to_lowercase();
-        let placed = place_in_word(&lower, ToneStyle::FirstVowel).unwrap_or(lower);
-        out.push_str(&placed);
+        if lower.is_ascii() {
+            // No tone mark to move.
+            out.push_str(&lower);
+        } else {
+            let placed = place_in_word(&lower, ToneStyle::FirstVowel).unwrap_or(lower);
+            out.push_str(&placed);
+        }
         word.clear();
     };
     let mut space = false;
-    for c in s.nfc() {
+    for c in super::nfc(s).chars() {
         if c.is_alphabetic() {
             if space && !out.is_empty() {
                 out.push(' ');
