@@ -14,6 +14,8 @@ use std::path::PathBuf;
 pub struct Config {
     pub tone: Option<ToneStyle>,
     pub templates: Option<PathBuf>,
+    /// Limits of plugin calls (`[plugin]`), each within its allowed range.
+    pub plugin: crate::plugin::Limits,
     /// Where the settings came from, if a file was read.
     pub path: Option<PathBuf>,
 }
@@ -23,6 +25,7 @@ pub struct Config {
 struct Raw {
     kieu_dau: Option<String>,
     mau: Option<PathBuf>,
+    plugin: Option<crate::plugin::Limits>,
 }
 
 /// The config file vbhc reads: `$VBHC_CONFIG`, else the platform's config folder.
@@ -69,8 +72,8 @@ pub fn load() -> Result<Config, Finding> {
         )
         .at(Location::file(&path).at(line, 1))
         .hint(msg!(
-            "các khóa hợp lệ: kieu_dau = \"hòa\" | \"hoà\", mau = \"thư mục mẫu\"",
-            "valid keys: kieu_dau = \"hòa\" | \"hoà\", mau = \"templates folder\""
+            "các khóa hợp lệ: kieu_dau = \"hòa\" | \"hoà\", mau = \"thư mục mẫu\", bảng [plugin] (thoi_gian_ms, bo_nho_mb, ngan_xep_kb, so_muc, so_phat_hien, do_dai_chuoi)",
+            "valid keys: kieu_dau = \"hòa\" | \"hoà\", mau = \"templates folder\", table [plugin] (thoi_gian_ms, bo_nho_mb, ngan_xep_kb, so_muc, so_phat_hien, do_dai_chuoi)"
         ))
     })?;
     let tone = match raw.kieu_dau {
@@ -95,9 +98,26 @@ pub fn load() -> Result<Config, Finding> {
             m
         }
     });
+    let plugin = raw.plugin.unwrap_or_default();
+    if let Some((name, v, lo, hi)) = plugin.out_of_range() {
+        return Err(Finding::error(
+            "CONFIG-INVALID",
+            Exit::Config,
+            msg!(
+                "giới hạn plugin `{}` = {} nằm ngoài khoảng cho phép {}–{}",
+                "plugin limit `{}` = {} is outside its allowed range {}–{}",
+                name,
+                v,
+                lo,
+                hi
+            ),
+        )
+        .at(Location::file(&path).with_field(format!("plugin.{name}"))));
+    }
     Ok(Config {
         tone,
         templates,
+        plugin,
         path: Some(path),
     })
 }

@@ -5,6 +5,7 @@
 use crate::exit::Exit;
 use crate::i18n::{Lang, Msg};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::path::PathBuf;
 
 /// Version of the JSON Lines records; bumped on any incompatible change.
@@ -53,6 +54,9 @@ pub struct Location {
     pub paragraph: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub quote: Option<String>,
+    /// The value was not written in the draft but supplied by this plugin (`lang-son 1.0.0`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plugin: Option<String>,
 }
 
 impl Location {
@@ -92,16 +96,27 @@ impl Location {
             s.push(']');
         }
         if let Some(f) = &self.field {
-            s.push_str(&format!(" ({f})"));
+            match &self.plugin {
+                Some(p) => s.push_str(&format!(" ({f}, plugin {p})")),
+                None => s.push_str(&format!(" ({f})")),
+            }
         }
         s
     }
 }
 
+/// The plugin a finding comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PluginRef {
+    pub id: String,
+    pub version: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
-    /// Stable code, e.g. `DRAFT-UNKNOWN-FIELD`, `ND30-DATE-PAD`.
-    pub code: &'static str,
+    /// Stable code, e.g. `DRAFT-UNKNOWN-FIELD`, `ND30-DATE-PAD`; a plugin's rules bring their
+    /// own (`LANG-SON-LUU`).
+    pub code: Cow<'static, str>,
     pub severity: Severity,
     pub message: Msg,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -114,31 +129,35 @@ pub struct Finding {
     pub allowed: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hint: Option<Msg>,
+    /// The plugin whose rule or failure this is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plugin: Option<PluginRef>,
     /// Exit status this finding implies when it stops the command (errors only).
     #[serde(skip)]
     pub exit: Exit,
 }
 
 impl Finding {
-    pub fn error(code: &'static str, exit: Exit, message: Msg) -> Self {
+    pub fn error(code: impl Into<Cow<'static, str>>, exit: Exit, message: Msg) -> Self {
         Self {
-            code,
+            code: code.into(),
             severity: Severity::Error,
             message,
             location: None,
             measured: None,
             allowed: None,
             hint: None,
+            plugin: None,
             exit,
         }
     }
-    pub fn warning(code: &'static str, message: Msg) -> Self {
+    pub fn warning(code: impl Into<Cow<'static, str>>, message: Msg) -> Self {
         Self {
             severity: Severity::Warning,
             ..Self::error(code, Exit::Ok, message)
         }
     }
-    pub fn note(code: &'static str, message: Msg) -> Self {
+    pub fn note(code: impl Into<Cow<'static, str>>, message: Msg) -> Self {
         Self {
             severity: Severity::Note,
             ..Self::error(code, Exit::Ok, message)

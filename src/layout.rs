@@ -464,7 +464,7 @@ pub fn lay_out(d: &Draft) -> Result<Laid, Finding> {
     let body_markup = crate::template::render_body(tp, &template_data(d))?;
     let origins = markup_origins(d);
     let (mblocks, _) = markup::parse(&body_markup, 1);
-    let mut body = blocks_from_markup(&mblocks, tw, &origins);
+    let mut body = fill_slots(blocks_from_markup(&mblocks, tw, &origins), d, tw);
     ensure_end_mark(&mut body);
     // The signature block never stands alone on a page: the body's last paragraph goes with it.
     if let Some(Block {
@@ -711,6 +711,36 @@ fn noi_nhan_item(s: &str) -> String {
 }
 
 /// For each line of each markup field, where it was written, so body blocks can point there.
+/// Puts the plugin's sections where the template has their slots. Each block remembers the
+/// plugin and the slot it came from.
+fn fill_slots(body: Vec<Block>, d: &Draft, width: u32) -> Vec<Block> {
+    if d.sections.is_empty() {
+        return body;
+    }
+    let mut out = Vec::with_capacity(body.len());
+    for b in body {
+        let Content::Slot(name) = &b.content else {
+            out.push(b);
+            continue;
+        };
+        if let Some(section) = d.sections.get(name) {
+            let mut at = Location::file(&d.file).with_field(format!("slot {name}"));
+            at.plugin = d.plugin.as_ref().map(|p| p.by.clone());
+            let (mblocks, _) = markup::parse(section, 1);
+            out.extend(
+                blocks_from_markup(&mblocks, width, &[])
+                    .into_iter()
+                    .map(|mut sb| {
+                        sb.source = Some(at.clone());
+                        sb
+                    }),
+            );
+        }
+        out.push(b);
+    }
+    out
+}
+
 fn markup_origins(d: &Draft) -> Vec<(String, Location)> {
     let mut out = Vec::new();
     for decl in d

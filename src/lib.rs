@@ -13,6 +13,7 @@ pub mod metrics;
 pub mod model;
 pub mod nd30;
 pub mod output;
+pub mod plugin;
 pub mod reader;
 pub mod suggest;
 pub mod template;

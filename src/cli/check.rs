@@ -18,12 +18,22 @@ pub struct Args {
 }
 
 /// A draft laid out as `render` lays it out, with the warnings loading and layout gave.
+/// A draft that names a plugin also gets the plugin's rules.
 pub fn draft_document(cli: &Cli, path: &Path) -> Result<(Document, Vec<Finding>), Vec<Finding>> {
     let config = crate::config::load().map_err(|f| vec![f])?;
-    let templates = Templates::new(cli.templates.clone().or(config.templates));
-    let d = draft::load_with_tone(path, &templates, config.tone.unwrap_or_default())?;
+    let templates = Templates::new(cli.templates.clone().or(config.templates.clone()));
+    let (host, mut registry) = super::plugin_runtime(cli, &config).map_err(|f| vec![f])?;
+    let mut applier = crate::plugin::Applier::new(&host, &mut registry, path);
+    let d = draft::load_with(
+        path,
+        &templates,
+        config.tone.unwrap_or_default(),
+        Some(&mut applier),
+    )?;
     let laid = layout::lay_out(&d).map_err(|f| vec![f])?;
-    Ok((laid.doc, laid.warnings))
+    let mut warnings = laid.warnings;
+    warnings.extend(applier.validate(&laid.doc, &d));
+    Ok((laid.doc, warnings))
 }
 
 fn unsupported(path: &Path, ext: &str) -> Finding {

@@ -4,6 +4,7 @@
 mod check;
 mod human;
 mod new;
+mod plugin;
 mod render;
 mod report;
 mod rules;
@@ -71,6 +72,15 @@ pub struct Cli {
     /// Thư mục mẫu thay cho mẫu có sẵn (tệp <loại>.hbs)
     #[arg(long, global = true, value_name = "THƯ_MỤC")]
     pub templates: Option<PathBuf>,
+    /// Plugin của tỉnh cho lần chạy này (thư mục, plugin.toml hoặc .wasm); lặp lại được
+    #[arg(long = "plugin", global = true, value_name = "ĐƯỜNG_DẪN")]
+    pub plugins: Vec<PathBuf>,
+    /// Tin thêm khóa công khai này (tệp .pub của minisign) trong lần chạy này
+    #[arg(long = "trust-key", global = true, value_name = "TỆP")]
+    pub trust_keys: Vec<PathBuf>,
+    /// Cho chạy (hoặc cài) plugin chưa ký
+    #[arg(long, global = true)]
+    pub allow_unsigned: bool,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -88,6 +98,20 @@ pub enum Command {
     /// Xem các mẫu văn bản và trường của chúng
     #[command(subcommand)]
     Templates(templates::Cmd),
+    /// Cài, liệt kê và xem plugin của tỉnh
+    #[command(subcommand)]
+    Plugin(plugin::Cmd),
+}
+
+/// The plugin runtime and the plugins of this run (`--plugin`, then installed ones).
+fn plugin_runtime(
+    cli: &Cli,
+    config: &crate::config::Config,
+) -> Result<(crate::plugin::Host, crate::plugin::Registry), crate::finding::Finding> {
+    let trust = crate::plugin::trust::Trust::load(&cli.trust_keys, cli.allow_unsigned)?;
+    let registry = crate::plugin::Registry::discover(&cli.plugins, trust)?;
+    let host = crate::plugin::Host::new(config.plugin, crate::plugin::cache::default_dir())?;
+    Ok((host, registry))
 }
 
 /// English help texts, swapped in when `--lang en` is on the command line.
@@ -101,6 +125,22 @@ const EN: &[(&str, &str, &str)] = &[
     ("", "format", "Report format: human or json (JSON Lines)"),
     (
         "",
+        "plugins",
+        "A province plugin for this run (folder, plugin.toml or .wasm); repeatable",
+    ),
+    (
+        "",
+        "trust_keys",
+        "Also trust this public key (a minisign .pub file) for this run",
+    ),
+    (
+        "",
+        "allow_unsigned",
+        "Run (or install) plugins that are not signed",
+    ),
+    ("plugin", "", "Install, list and inspect province plugins"),
+    (
+        "",
         "templates",
         "Folder of templates overriding the built-in ones (<kind>.hbs files)",
     ),
@@ -111,7 +151,7 @@ const EN: &[(&str, &str, &str)] = &[
     ),
     ("new", "kind", "Document kind (see `vbhc templates list`)"),
     ("render", "", "Write a DOCX from a draft"),
-    ("render", "draft", "The draft file (.toml or .json)"),
+    ("render", "drafts", "The draft files (.toml or .json)"),
     (
         "render",
         "output",
@@ -271,6 +311,7 @@ pub fn main() -> std::process::ExitCode {
         Command::Check(a) => check::run(&cli, a, &mut rep),
         Command::Rules => rules::run(&cli, &mut rep),
         Command::Templates(c) => templates::run(&cli, c, &mut rep),
+        Command::Plugin(c) => plugin::run(&cli, c, &mut rep),
     };
     std::process::ExitCode::from(exit.code() as u8)
 }

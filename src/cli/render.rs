@@ -1,17 +1,21 @@
-//! `vbhc render`: draft → checked draft → Document → DOCX, written atomically.
+//! `vbhc render`: draft → checked draft (with its province plugin) → Document → DOCX, written
+//! atomically. Several drafts: each on its own; one that fails never stops the next.
 
 use super::{Cli, Reporter};
+use crate::draft::Draft;
 use crate::exit::Exit;
+use crate::finding::Finding;
+use crate::plugin::{Applier, Host, Registry};
 use crate::template::Templates;
 use crate::{docx, draft, layout};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Bản nháp (.toml hoặc .json)
-    #[arg(value_name = "BẢN_NHÁP")]
-    pub draft: PathBuf,
-    /// Tệp kết quả (mặc định: tên bản nháp, đuôi .docx)
+    /// Bản nháp (.toml hoặc .json), một hoặc nhiều
+    #[arg(value_name = "BẢN_NHÁP", required = true)]
+    pub drafts: Vec<PathBuf>,
+    /// Tệp kết quả (mặc định: tên bản nháp, đuôi .docx); chỉ khi có một bản nháp
     #[arg(short, long, value_name = "TỆP")]
     pub output: Option<PathBuf>,
     /// Ghi đè tệp kết quả nếu đã có
@@ -23,13 +27,58 @@ pub struct Args {
 }
 
 pub fn run(cli: &Cli, a: &Args, rep: &mut Reporter) -> Exit {
-    let result = (|| {
-        let config = crate::config::load().map_err(|f| vec![f])?;
-        let templates = Templates::new(cli.templates.clone().or(config.templates));
-        let d = draft::load_with_tone(&a.draft, &templates, config.tone.unwrap_or_default())?;
+    if a.output.is_some() && a.drafts.len() > 1 {
+        rep.finding(&Finding::error(
+            "USAGE",
+            Exit::Usage,
+            crate::msg!(
+                "--output chỉ dùng được với một bản nháp",
+                "--output needs exactly one draft"
+            ),
+        ));
+        return rep.finish("render");
+    }
+    let setup = (|| {
+        let config = crate::config::load()?;
+        let templates = Templates::new(cli.templates.clone().or(config.templates.clone()));
+        let (host, registry) = super::plugin_runtime(cli, &config)?;
+        Ok::<_, Finding>((config, templates, host, registry))
+    })();
+    let (config, templates, host, mut registry) = match setup {
+        Ok(s) => s,
+        Err(f) => {
+            rep.finding(&f);
+            return rep.finish("render");
+        }
+    };
+    let tone = config.tone.unwrap_or_default();
+    for path in &a.drafts {
+        let out = a
+            .output
+            .clone()
+            .unwrap_or_else(|| path.with_extension("docx"));
+        one(path, &out, a, &templates, tone, &host, &mut registry, rep);
+    }
+    rep.finish("render")
+}
+
+#[allow(clippy::too_many_arguments)]
+fn one(
+    path: &Path,
+    out: &Path,
+    a: &Args,
+    templates: &Templates,
+    tone: crate::text::ToneStyle,
+    host: &Host,
+    registry: &mut Registry,
+    rep: &mut Reporter,
+) {
+    let mut applier = Applier::new(host, registry, path);
+    let built = (|| {
+        let d = draft::load_with(path, templates, tone, Some(&mut applier))?;
         let laid = layout::lay_out(&d).map_err(|f| vec![f])?;
         let bytes = docx::to_bytes(&laid.doc).map_err(|e| {
-            vec![crate::finding::Finding::error(
+            vec![Finding::error(
                 "INTERNAL-WRITE",
                 Exit::Software,
                 crate::msg!(
@@ -39,43 +88,66 @@ pub fn run(cli: &Cli, a: &Args, rep: &mut Reporter) -> Exit {
                 ),
             )]
         })?;
-        let out = a
-            .output
-            .clone()
-            .unwrap_or_else(|| a.draft.with_extension("docx"));
-        Ok::<_, Vec<crate::finding::Finding>>((laid, bytes, out))
+        Ok::<_, Vec<Finding>>((d, laid, bytes))
     })();
-    match result {
+    let (d, laid, bytes) = match built {
+        Ok(b) => b,
         Err(fs) => {
             rep.findings(&fs);
-            rep.finish("render")
+            return;
         }
-        Ok((laid, bytes, out)) => {
-            rep.findings(&laid.warnings);
-            // The checker judges what is about to be written, with the same rules as
-            // `vbhc check`; error-level findings stop the write unless the clerk insists.
-            let findings = crate::check::check(&laid.doc, crate::check::Origin::Draft);
-            let errors = findings
-                .iter()
-                .any(|f| f.severity == crate::finding::Severity::Error);
-            rep.findings(&findings);
-            if errors && !a.allow_errors {
-                rep.done(
-                    "Chưa ghi văn bản: sửa các lỗi trên, hoặc thêm --allow-errors để vẫn ghi",
-                    "Not written: fix the errors above, or add --allow-errors to write anyway",
-                );
-                return rep.finish("render");
-            }
-            if let Err(f) = crate::output::write_atomic(&out, &bytes, a.force) {
-                rep.finding(&f);
-                return rep.finish("render");
-            }
-            rep.done(
-                &format!("Đã ghi {} ({} byte)", out.display(), bytes.len()),
-                &format!("Wrote {} ({} bytes)", out.display(), bytes.len()),
-            );
-            rep.outputs.push(out);
-            rep.finish("render")
-        }
+    };
+    rep.findings(&laid.warnings);
+    // The checker judges what is about to be written, with the same rules as `vbhc check`,
+    // then the plugin's own; error-level findings stop the write unless the clerk insists.
+    let mut findings = crate::check::check(&laid.doc, crate::check::Origin::Draft);
+    let from_plugin = applier.validate(&laid.doc, &d);
+    let plugin_failed = from_plugin
+        .iter()
+        .any(|f| f.code.starts_with("PLUGIN-") && f.severity == crate::finding::Severity::Error);
+    let plugin_findings = from_plugin.len();
+    findings.extend(from_plugin);
+    rep.findings(&findings);
+    provenance(rep, &d, &applier, plugin_findings);
+    let errors = crate::plugin::apply::has_errors(&findings);
+    if plugin_failed || (errors && !a.allow_errors) {
+        rep.done(
+            &format!(
+                "Chưa ghi {}: sửa các lỗi trên, hoặc thêm --allow-errors để vẫn ghi",
+                out.display()
+            ),
+            &format!(
+                "Not written {}: fix the errors above, or add --allow-errors to write anyway",
+                out.display()
+            ),
+        );
+        return;
     }
+    if let Err(f) = crate::output::write_atomic(out, &bytes, a.force) {
+        rep.finding(&f);
+        return;
+    }
+    rep.done(
+        &format!("Đã ghi {} ({} byte)", out.display(), bytes.len()),
+        &format!("Wrote {} ({} bytes)", out.display(), bytes.len()),
+    );
+    rep.outputs.push(out.to_path_buf());
+}
+
+/// Which plugin, at which version, supplied what.
+fn provenance(rep: &mut Reporter, d: &Draft, applier: &Applier, findings: usize) {
+    let (Some(used), Some(p)) = (&d.plugin, applier.plugin()) else {
+        return;
+    };
+    rep.plugin_record(&super::report::PluginRecord {
+        document: d.file.clone(),
+        id: p.id().to_string(),
+        version: p.version().to_string(),
+        sha256: p.sha256.clone(),
+        source: p.found.path.clone(),
+        from: p.source.name(),
+        signer: p.signer.describe(),
+        supplied: used.supplied.clone(),
+        findings,
+    });
 }

@@ -7,6 +7,24 @@ use crate::finding::{Finding, Severity, Summary};
 use crate::i18n::Lang;
 use std::path::PathBuf;
 
+/// The provenance of a document's plugin answers.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct PluginRecord {
+    pub document: PathBuf,
+    pub id: String,
+    pub version: String,
+    pub sha256: String,
+    /// The plugin.toml it was loaded from.
+    pub source: PathBuf,
+    /// `--plugin` or `installed`.
+    pub from: &'static str,
+    pub signer: String,
+    /// Fields and slots it filled.
+    pub supplied: Vec<String>,
+    /// Findings of its rules on the document.
+    pub findings: usize,
+}
+
 pub struct Reporter {
     human: super::human::Human,
     pub lang: Lang,
@@ -53,6 +71,48 @@ impl Reporter {
     pub fn findings(&mut self, fs: &[Finding]) {
         for f in fs {
             self.finding(f);
+        }
+    }
+
+    /// Which plugin supplied what for a document: a line on stderr, or a JSON record.
+    pub fn plugin_record(&mut self, r: &PluginRecord) {
+        match self.format {
+            Format::Human => {
+                let what = if r.supplied.is_empty() {
+                    "—".to_string()
+                } else {
+                    r.supplied.join(", ")
+                };
+                let short = &r.sha256[..r.sha256.len().min(12)];
+                let (vi, en) = (
+                    format!(
+                        "plugin {} {} (sha256 {short}…, ký: {}, từ {}) đã cung cấp: {what}; {} phát hiện",
+                        r.id, r.version, r.signer, r.from, r.findings
+                    ),
+                    format!(
+                        "plugin {} {} (sha256 {short}…, signed: {}, from {}) supplied: {what}; {} findings",
+                        r.id, r.version, r.signer, r.from, r.findings
+                    ),
+                );
+                eprintln!("{}", if self.lang == Lang::Vi { vi } else { en });
+            }
+            Format::Json => {
+                #[derive(serde::Serialize)]
+                struct Rec<'a> {
+                    schema: &'static str,
+                    #[serde(rename = "type")]
+                    kind: &'static str,
+                    #[serde(flatten)]
+                    record: &'a PluginRecord,
+                }
+                let line = serde_json::to_string(&Rec {
+                    schema: crate::finding::SCHEMA,
+                    kind: "plugin",
+                    record: r,
+                })
+                .expect("plugin record serialises");
+                crate::outln!("{line}");
+            }
         }
     }
 

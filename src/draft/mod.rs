@@ -8,6 +8,7 @@ pub mod date;
 pub mod node;
 pub mod number;
 pub mod schema;
+pub mod supply;
 
 use crate::exit::Exit;
 use crate::finding::{Finding, Location};
@@ -21,6 +22,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 pub use date::DateParts;
+pub use supply::{PluginUse, Request, Supplied, Supply};
 
 /// A value and where it was written.
 #[derive(Debug, Clone, PartialEq)]
@@ -77,6 +79,10 @@ pub struct Draft {
     pub fields: BTreeMap<String, Field<FieldValue>>,
     /// Warnings found while loading (markup notes); errors stop loading instead.
     pub warnings: Vec<Finding>,
+    /// The province plugin the draft names, and what it filled in.
+    pub plugin: Option<PluginUse>,
+    /// Template slot → markup the plugin supplied for it.
+    pub sections: BTreeMap<String, String>,
 }
 
 /// Reads and checks a draft file. Errors come back all at once.
@@ -89,6 +95,16 @@ pub fn load_with_tone(
     path: &Path,
     templates: &Templates,
     tone: ToneStyle,
+) -> Result<Draft, Vec<Finding>> {
+    load_with(path, templates, tone, None)
+}
+
+/// As [`load_with_tone`], with the plugins a draft may name.
+pub fn load_with(
+    path: &Path,
+    templates: &Templates,
+    tone: ToneStyle,
+    supply: Option<&mut dyn Supply>,
 ) -> Result<Draft, Vec<Finding>> {
     let bytes = read_input(path).map_err(|f| vec![f])?;
     let src = String::from_utf8(bytes).map_err(|e| {
@@ -109,7 +125,7 @@ pub fn load_with_tone(
             )),
         ]
     })?;
-    load_str(path, &src, templates, tone)
+    load_str_with(path, &src, templates, tone, supply)
 }
 
 /// Reads an input file, telling a missing path, a folder and an unreadable file apart.
@@ -151,6 +167,16 @@ pub fn load_str(
     src: &str,
     templates: &Templates,
     default_tone: ToneStyle,
+) -> Result<Draft, Vec<Finding>> {
+    load_str_with(path, src, templates, default_tone, None)
+}
+
+pub fn load_str_with(
+    path: &Path,
+    src: &str,
+    templates: &Templates,
+    default_tone: ToneStyle,
+    supply: Option<&mut dyn Supply>,
 ) -> Result<Draft, Vec<Finding>> {
     let src = src.strip_prefix('\u{feff}').unwrap_or(src);
     let is_json = path
@@ -195,19 +221,31 @@ pub fn load_str(
         default_tone,
         errors: Vec::new(),
         warnings: Vec::new(),
+        supply,
+        plugin: None,
+        sections: BTreeMap::new(),
     }
-    .run(&table, templates)
+    .run(table, templates)
 }
 
-struct Loader<'a> {
+struct Loader<'a, 's> {
     path: &'a Path,
     default_tone: ToneStyle,
     errors: Vec<Finding>,
     warnings: Vec<Finding>,
+    supply: Option<&'s mut dyn Supply>,
+    plugin: Option<PluginUse>,
+    sections: BTreeMap<String, String>,
 }
 
-impl Loader<'_> {
+impl Loader<'_, '_> {
     fn loc(&self, pos: Pos, field: &str) -> Location {
+        if pos == supply::SUPPLIED {
+            // Not written in the draft: the plugin supplied it.
+            let mut l = Location::file(self.path).with_field(field);
+            l.plugin = self.plugin.as_ref().map(|p| p.by.clone());
+            return l;
+        }
         Location::file(self.path)
             .at(pos.line, pos.column)
             .with_field(field)
@@ -225,7 +263,8 @@ impl Loader<'_> {
         None
     }
 
-    fn run(mut self, t: &Table, templates: &Templates) -> Result<Draft, Vec<Finding>> {
+    fn run(mut self, mut table: Table, templates: &Templates) -> Result<Draft, Vec<Finding>> {
+        let t = &table;
         // The kind comes first: it decides which fields exist.
         let Some((kpos, kind_node)) = t.entries.get("loai") else {
             self.errors.push(
@@ -282,11 +321,95 @@ impl Loader<'_> {
             _ => self.default_tone,
         };
         let norm = Normalizer::new(tone);
+        {
+            // The plugin's answers go where the draft is silent, then everything is checked.
+            if let Some(s) = self.ask_plugin(t, &template) {
+                let mut filled = supply::inject(&mut table, &s);
+                filled.extend(s.sections.iter().map(|(slot, _)| format!("slot {slot}")));
+                for (slot, lines) in s.sections {
+                    self.sections.insert(slot, lines.join("\n"));
+                }
+                if let Some(p) = &mut self.plugin {
+                    p.supplied = filled;
+                }
+                self.warnings.extend(s.notes);
+            }
+        }
+        let t = &table;
         self.check_keys(t, "", schema::CORE, Some(&template));
         let d = self.build(t, &template, norm);
         match d {
             Some(d) if self.errors.is_empty() => Ok(d),
             _ => Err(self.errors),
+        }
+    }
+
+    /// The answers of the plugin the draft names (`plugin = "…"`), if it names one.
+    fn ask_plugin(&mut self, t: &Table, tp: &KindTemplate) -> Option<Supplied> {
+        let (_, node) = t.entries.get("plugin")?;
+        let Value::String(id) = &node.value else {
+            return None; // the type error is reported with the other keys
+        };
+        let id = id.trim().to_string();
+        let at = self.loc(node.pos, "plugin");
+        // Without a date the draft is already in error; the plugin is not asked.
+        let date = match t.entries.get("ngay") {
+            Some((_, n)) => date::parse(&n.value).ok()?,
+            None => return None,
+        };
+        let organ = match t.entries.get("co_quan") {
+            Some((
+                _,
+                Node {
+                    value: Value::Table(cq),
+                    ..
+                },
+            )) => match cq.entries.get("viet_tat") {
+                Some((
+                    _,
+                    Node {
+                        value: Value::String(s),
+                        ..
+                    },
+                )) => Some(s.trim().to_string()),
+                _ => None,
+            },
+            _ => None,
+        };
+        let req = Request {
+            kind: tp.id.clone(),
+            date,
+            organ,
+            slots: tp.slots.clone(),
+        };
+        let Some(supply) = self.supply.as_deref_mut() else {
+            self.errors.push(
+                Finding::error(
+                    "PLUGIN-UNKNOWN",
+                    Exit::DataErr,
+                    msg!(
+                        "bản nháp cần plugin `{}`, nhưng lệnh này không chạy plugin",
+                        "the draft needs plugin `{}`, but this command runs no plugins",
+                        id
+                    ),
+                )
+                .at(at),
+            );
+            return None;
+        };
+        match supply.supply(&id, &at, &req) {
+            Ok(s) => {
+                self.plugin = Some(PluginUse {
+                    id,
+                    by: s.by.clone(),
+                    supplied: Vec::new(),
+                });
+                Some(s)
+            }
+            Err(f) => {
+                self.errors.push(f);
+                None
+            }
         }
     }
 
@@ -759,6 +882,8 @@ impl Loader<'_> {
             phu_luc,
             fields,
             warnings: std::mem::take(&mut self.warnings),
+            plugin: self.plugin.clone(),
+            sections: std::mem::take(&mut self.sections),
         })
     }
 

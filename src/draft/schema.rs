@@ -165,6 +165,14 @@ pub const CORE: &[CoreField] = &[
         "\"hòa\"",
     ),
     f(
+        "plugin",
+        CoreKind::Text,
+        false,
+        "Plugin của tỉnh cung cấp tên cơ quan, địa danh, Nơi nhận, mục chuẩn và quy tắc riêng (xem `vbhc plugin list`)",
+        "The province plugin that supplies organ names, place name, recipients, standard sections and its own rules (see `vbhc plugin list`)",
+        "\"lang-son\"",
+    ),
+    f(
         "co_quan",
         CoreKind::Table(CO_QUAN),
         true,

@@ -10,14 +10,43 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The repository's province plugins, trusted with the demo key: what the samples use.
+pub fn repo_plugins() -> Vec<String> {
+    let r = root();
+    vec![
+        "--plugin".into(),
+        r.join("plugins/dist/lang-son").display().to_string(),
+        "--plugin".into(),
+        r.join("plugins/dist/ca-mau").display().to_string(),
+        "--trust-key".into(),
+        r.join("plugins/keys/demo.pub").display().to_string(),
+    ]
+}
+
+/// Runs vbhc with the repository's plugins available (as the samples need).
 pub fn vbhc(args: &[&str], dir: &Path) -> Output {
-    // Hermetic: no office config from the machine running the tests.
+    let mut all = repo_plugins();
+    all.extend(args.iter().map(|a| a.to_string()));
+    let all: Vec<&str> = all.iter().map(String::as_str).collect();
+    vbhc_bare(&all, dir)
+}
+
+/// Runs vbhc with nothing but `args`. Hermetic: no office config, installed plugins or
+/// plugin cache from the machine running the tests.
+pub fn vbhc_bare(args: &[&str], dir: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_vbhc"))
         .args(args)
         .current_dir(dir)
         .env("VBHC_CONFIG", dir.join(".no-config.toml"))
+        .env("VBHC_DATA_DIR", dir.join(".data"))
+        .env("VBHC_CACHE_DIR", test_cache())
         .output()
         .expect("vbhc runs")
+}
+
+/// One compiled-plugin cache for the whole test run, private to it.
+pub fn test_cache() -> PathBuf {
+    root().join("target").join("test-plugin-cache")
 }
 
 pub fn code(o: &Output) -> i32 {

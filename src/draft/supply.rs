@@ -1,0 +1,161 @@
+//! What a province plugin adds to a draft. The draft names its plugin (`plugin = "lang-son"`);
+//! the loader asks it for the kind, date and organ of the draft and puts each answer where
+//! the draft left the field out, before the draft is checked: a plugin's text goes through
+//! the same validation and normalisation as the clerk's, and the draft always wins.
+//! Precedence: what the draft says > what the plugin supplies > the template's default.
+
+use super::DateParts;
+use super::node::{Node, Pos, Table, Value};
+use crate::finding::{Finding, Location};
+
+/// What the loader tells the plugin about the draft.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Request {
+    pub kind: String,
+    pub date: DateParts,
+    /// `co_quan.viet_tat` when the draft gives it.
+    pub organ: Option<String>,
+    /// The kind's template slots.
+    pub slots: Vec<String>,
+}
+
+/// A plugin's answers for one draft. Empty fields: no opinion.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Supplied {
+    /// `lang-son 1.0.0`
+    pub by: String,
+    pub chu_quan: Option<String>,
+    pub co_quan: Vec<String>,
+    pub viet_tat: Option<String>,
+    pub dia_danh: Option<String>,
+    pub kinh_gui: Vec<String>,
+    pub noi_nhan: Vec<String>,
+    /// The whole Lưu line (`VT, NC`).
+    pub luu: Option<String>,
+    pub quyen_han: Option<String>,
+    pub chuc_vu: Option<String>,
+    /// Slot → markup lines (escaped: a plugin's text never becomes structure by accident).
+    pub sections: Vec<(String, Vec<String>)>,
+    /// Findings the plugin itself caused while answering (none unless something failed).
+    pub notes: Vec<Finding>,
+}
+
+/// The draft's view of a plugin host.
+pub trait Supply {
+    /// Answers for the draft that names plugin `id` at `at`. An error stops the draft.
+    fn supply(&mut self, id: &str, at: &Location, req: &Request) -> Result<Supplied, Finding>;
+}
+
+/// Where a draft's plugin came in, for provenance.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PluginUse {
+    pub id: String,
+    /// `lang-son 1.0.0`
+    pub by: String,
+    /// The fields and slots it filled (`co_quan.ten`, `noi_nhan`, `slot chi-thi.nhiem-vu-them`).
+    pub supplied: Vec<String>,
+}
+
+/// Line 0 marks a value the plugin supplied (no line of the draft holds it).
+pub const SUPPLIED: Pos = Pos { line: 0, column: 0 };
+
+fn text(s: &str) -> Node {
+    Node {
+        value: Value::String(s.to_string()),
+        pos: SUPPLIED,
+    }
+}
+
+fn list(items: &[String]) -> Node {
+    Node {
+        value: Value::Array(items.iter().map(|s| text(s)).collect()),
+        pos: SUPPLIED,
+    }
+}
+
+/// Puts `s` into `t` wherever `t` has no value; returns the paths filled.
+pub fn inject(t: &mut Table, s: &Supplied) -> Vec<String> {
+    let mut filled = Vec::new();
+    let mut put = |t: &mut Table, prefix: &str, key: &str, node: Option<Node>| {
+        if let Some(node) = node
+            && !t.entries.contains_key(key)
+        {
+            t.entries.insert(key.to_string(), (SUPPLIED, node));
+            filled.push(format!("{prefix}{key}"));
+        }
+    };
+    let nonempty = |v: &[String]| (!v.is_empty()).then(|| list(v));
+    put(t, "", "dia_danh", s.dia_danh.as_deref().map(text));
+    put(t, "", "kinh_gui", nonempty(&s.kinh_gui));
+    put(t, "", "noi_nhan", nonempty(&s.noi_nhan));
+    put(t, "", "luu", s.luu.as_deref().map(text));
+    for (key, prefix, items) in [
+        (
+            "co_quan",
+            "co_quan.",
+            vec![
+                ("chu_quan", s.chu_quan.as_deref().map(text)),
+                ("ten", nonempty(&s.co_quan)),
+                ("viet_tat", s.viet_tat.as_deref().map(text)),
+            ],
+        ),
+        (
+            "ky",
+            "ky.",
+            vec![
+                (
+                    "quyen_han",
+                    s.quyen_han.as_deref().map(|q| list(&[q.to_string()])),
+                ),
+                ("chuc_vu", s.chuc_vu.as_deref().map(text)),
+            ],
+        ),
+    ] {
+        if items.iter().all(|(_, n)| n.is_none()) {
+            continue;
+        }
+        let entry = t.entries.entry(key.to_string()).or_insert_with(|| {
+            (
+                SUPPLIED,
+                Node {
+                    value: Value::Table(Table::default()),
+                    pos: SUPPLIED,
+                },
+            )
+        });
+        // A `co_quan` that is not a table is the draft's type error, reported as such.
+        if let Value::Table(sub) = &mut entry.1.value {
+            for (k, n) in items {
+                put(sub, prefix, k, n);
+            }
+        }
+    }
+    filled
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_draft_wins() {
+        let mut t = Table::default();
+        t.entries
+            .insert("dia_danh".into(), (Pos::default(), text("Hà Nội")));
+        let s = Supplied {
+            dia_danh: Some("Lạng Sơn".into()),
+            co_quan: vec!["ỦY BAN NHÂN DÂN".into(), "TỈNH LẠNG SƠN".into()],
+            ..Supplied::default()
+        };
+        let filled = inject(&mut t, &s);
+        assert_eq!(filled, ["co_quan.ten"]);
+        assert_eq!(
+            t.entries["dia_danh"].1.value,
+            Value::String("Hà Nội".into())
+        );
+        let Value::Table(cq) = &t.entries["co_quan"].1.value else {
+            panic!()
+        };
+        assert_eq!(cq.entries["ten"].1.pos, SUPPLIED);
+    }
+}

@@ -1,0 +1,245 @@
+//! A plugin at work on one document: it answers the draft loader (defaults, recipients,
+//! house style, sections) and then judges the laid-out document with its own rules. One
+//! fresh instance per document.
+
+use super::host::{Host, Session};
+use super::registry::Registry;
+use super::wit;
+use crate::draft::{Draft, Request, Supplied, Supply};
+use crate::exit::Exit;
+use crate::finding::{Finding, Location, Severity};
+use crate::markup::escape;
+use crate::model::{Content, Document, Role};
+use crate::msg;
+use std::path::{Path, PathBuf};
+
+/// What the plugins of one run do to one document.
+pub struct Applier<'r> {
+    pub host: &'r Host,
+    pub registry: &'r mut Registry,
+    document: PathBuf,
+    session: Option<Session>,
+    date: Option<wit::Date>,
+}
+
+impl<'r> Applier<'r> {
+    pub fn new(host: &'r Host, registry: &'r mut Registry, document: &Path) -> Self {
+        Applier {
+            host,
+            registry,
+            document: document.to_path_buf(),
+            session: None,
+            date: None,
+        }
+    }
+
+    /// The plugin the document used, once the draft has been loaded.
+    pub fn plugin(&self) -> Option<&std::sync::Arc<super::Plugin>> {
+        self.session.as_ref().map(|s| &s.plugin)
+    }
+
+    /// The plugin's own rules on the document about to be written: none when the draft
+    /// names no plugin. A failing plugin gives its failure as the one finding.
+    pub fn validate(&mut self, doc: &Document, draft: &Draft) -> Vec<Finding> {
+        let Some(session) = &mut self.session else {
+            return Vec::new();
+        };
+        let mut blocks = Vec::new();
+        let mut sources = Vec::new();
+        for b in doc.sections.iter().flat_map(|s| &s.blocks) {
+            let Some(role) = role(b.role) else { continue };
+            if !matches!(b.content, Content::Paragraph(_)) {
+                continue;
+            }
+            blocks.push(wit::DocBlock {
+                role,
+                text: crate::check::text(b),
+            });
+            sources.push(b.source.clone());
+        }
+        let wdoc = wit::Document {
+            kind: doc.kind.clone(),
+            date: self.date.unwrap_or(wit::Date {
+                year: 0,
+                month: None,
+                day: None,
+            }),
+            blocks,
+        };
+        let p = session.plugin.clone();
+        let found = match session.validate(&wdoc) {
+            Ok(f) => f,
+            Err(f) => return vec![f],
+        };
+        let prefix = format!("{}-", p.id().to_ascii_uppercase());
+        let mut out = Vec::with_capacity(found.len());
+        for f in found {
+            let code = f.code.0;
+            if !code.starts_with(&prefix) || code.len() == prefix.len() {
+                let mut bad = Finding::error(
+                    "PLUGIN-OUTPUT",
+                    Exit::Findings,
+                    msg!(
+                        "plugin {}, lệnh `validate`, văn bản {}: mã phát hiện `{}` không bắt đầu bằng `{}`",
+                        "plugin {}, call `validate`, document {}: finding code `{}` does not start with `{}`",
+                        p.label(),
+                        self.document.display(),
+                        code,
+                        prefix
+                    ),
+                );
+                bad.plugin = Some(p.reference());
+                out.push(bad);
+                continue;
+            }
+            let message = crate::i18n::Msg::new(f.message_vi.0, f.message_en.0);
+            let mut finding = match f.severity {
+                wit::Severity::Error => Finding::error(code, Exit::Findings, message),
+                wit::Severity::Warning => Finding::warning(code, message),
+                wit::Severity::Note => Finding::note(code, message),
+            };
+            if let (Some(vi), Some(en)) = (&f.hint_vi, &f.hint_en) {
+                finding = finding.hint(crate::i18n::Msg::new(vi.0.clone(), en.0.clone()));
+            }
+            let mut loc = f
+                .block
+                .and_then(|i| sources.get(i as usize).cloned().flatten())
+                .unwrap_or_else(|| Location::file(&draft.file));
+            loc.plugin = Some(p.label());
+            finding.location = Some(loc);
+            finding.plugin = Some(p.reference());
+            out.push(finding);
+        }
+        out
+    }
+}
+
+fn role(r: Role) -> Option<wit::Role> {
+    use wit::Role as W;
+    Some(match r {
+        Role::QuocHieu => W::QuocHieu,
+        Role::TieuNgu => W::TieuNgu,
+        Role::ChuQuan => W::ChuQuan,
+        Role::CoQuan => W::CoQuan,
+        Role::SoKyHieu => W::SoKyHieu,
+        Role::VeViec => W::VeViec,
+        Role::DoKhan => W::DoKhan,
+        Role::DiaDanhNgay => W::DiaDanhNgay,
+        Role::TenLoai => W::TenLoai,
+        Role::TrichYeu => W::TrichYeu,
+        Role::ThamQuyen => W::ThamQuyen,
+        Role::CanCu => W::CanCu,
+        Role::KinhGui => W::KinhGui,
+        Role::Body | Role::QuyetDinhLabel => W::Body,
+        Role::NoiNhanHeading => W::NoiNhanHeading,
+        Role::NoiNhan => W::NoiNhan,
+        Role::QuyenHan => W::QuyenHan,
+        Role::ChucVu => W::ChucVu,
+        Role::HoTen => W::HoTen,
+        Role::NguoiSoan => W::NguoiSoan,
+        Role::DiaChi => W::DiaChi,
+        Role::PhuLucLabel | Role::PhuLucTitle | Role::PhuLucAttribution => W::PhuLuc,
+        Role::SignatureSpace | Role::Rule | Role::Slot => return None,
+    })
+}
+
+fn text(t: wit::Text) -> String {
+    crate::text::nfc(&t.0).into_owned()
+}
+
+fn opt(t: Option<wit::Text>) -> Option<String> {
+    t.map(text).filter(|s| !s.trim().is_empty())
+}
+
+fn texts(l: wit::List<wit::Text>) -> Vec<String> {
+    l.0.into_iter()
+        .map(text)
+        .filter(|s| !s.trim().is_empty())
+        .collect()
+}
+
+/// A block as a line of vbhc's markup: the label the plugin chose, then its text escaped so it
+/// can never become structure of its own.
+fn markup_line(b: wit::Block) -> String {
+    let body = escape(&text(b.text));
+    let label = opt(b.label);
+    match (b.kind, label) {
+        (wit::BlockKind::Gach, _) => format!("- {body}"),
+        (wit::BlockKind::Cong, _) => format!("+ {body}"),
+        (wit::BlockKind::Doan, _) => body,
+        (_, Some(l)) => format!("{} {body}", escape(&l).trim_start_matches('\\')),
+        (_, None) => body,
+    }
+}
+
+impl Supply for Applier<'_> {
+    fn supply(&mut self, id: &str, at: &Location, req: &Request) -> Result<Supplied, Finding> {
+        let plugin = match self.registry.get(self.host, id) {
+            Some(r) => r?,
+            None => {
+                let known = self.registry.ids().join(", ");
+                return Err(Finding::error(
+                    "PLUGIN-UNKNOWN",
+                    Exit::DataErr,
+                    msg!(
+                        "không có plugin `{}`",
+                        "there is no plugin `{}`",
+                        id
+                    ),
+                )
+                .at(at.clone())
+                .hint(if known.is_empty() {
+                    msg!(
+                        "cài plugin của tỉnh (`vbhc plugin install THƯ_MỤC`) hoặc chỉ ra bằng --plugin THƯ_MỤC",
+                        "install the province's plugin (`vbhc plugin install DIR`) or give it with --plugin DIR"
+                    )
+                } else {
+                    msg!("các plugin có: {}", "plugins available: {}", known)
+                }));
+            }
+        };
+        let mut s = self.host.session(&plugin, &self.document)?;
+        let date = wit::Date {
+            year: u16::try_from(req.date.year).unwrap_or(0),
+            month: req.date.month.and_then(|m| u8::try_from(m).ok()),
+            day: req.date.day.and_then(|d| u8::try_from(d).ok()),
+        };
+        self.date = Some(date);
+        let wreq = wit::Request {
+            kind: req.kind.clone(),
+            date,
+            organ: req.organ.clone(),
+        };
+        let d = s.defaults(&wreq)?;
+        let r = s.recipients(&wreq)?;
+        let h = s.house_style(&wreq)?;
+        let mut sections = Vec::new();
+        for slot in &req.slots {
+            let blocks = s.section(&wreq, slot)?;
+            if !blocks.is_empty() {
+                sections.push((slot.clone(), blocks.into_iter().map(markup_line).collect()));
+            }
+        }
+        let supplied = Supplied {
+            by: plugin.label(),
+            chu_quan: opt(d.chu_quan),
+            co_quan: texts(d.co_quan),
+            viet_tat: opt(d.viet_tat),
+            dia_danh: opt(d.dia_danh),
+            kinh_gui: texts(r.kinh_gui),
+            noi_nhan: texts(r.noi_nhan),
+            luu: opt(h.luu).map(|l| format!("VT, {l}")),
+            quyen_han: opt(h.tham_quyen),
+            chuc_vu: opt(h.chuc_vu),
+            sections,
+            notes: Vec::new(),
+        };
+        self.session = Some(s);
+        Ok(supplied)
+    }
+}
+
+/// Whether any finding is an error: such a document is not written.
+pub fn has_errors(fs: &[Finding]) -> bool {
+    fs.iter().any(|f| f.severity == Severity::Error)
+}

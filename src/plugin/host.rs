@@ -1,0 +1,550 @@
+//! Running plugins: one engine per process, a pre-instantiated component per plugin, a fresh
+//! store per document. Every call runs under the limits (time by epoch deadline, memory by
+//! the store's limiter, stack by the engine, results by capped lifting), and every way a call
+//! can fail becomes a [`Finding`] that names the plugin, its version, the call and the
+//! document.
+
+use super::cache::{Cache, Origin};
+use super::limits::{Limits, MemoryCap};
+use super::manifest::{self, Found};
+use super::sandbox::State;
+use super::trust::Signer;
+use super::wit::{self, Caps, OutputError};
+use crate::exit::Exit;
+use crate::finding::{Finding, Location, PluginRef};
+use crate::msg;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+use wasmtime::component::{
+    Component, ComponentExportIndex, ComponentNamedList, Instance, InstancePre, Lift, Linker,
+    Lower, types::ComponentItem,
+};
+use wasmtime::{Config, Engine, Store, Trap};
+
+/// How often the epoch advances: the resolution of the time budget.
+pub const TICK: Duration = Duration::from_millis(10);
+
+/// The process's plugin runtime.
+pub struct Host {
+    engine: Engine,
+    linker: Linker<State>,
+    pub limits: Limits,
+    cache: Option<Cache>,
+    stop: Arc<AtomicBool>,
+}
+
+impl Drop for Host {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+    }
+}
+
+/// Where a plugin was found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// `--plugin PATH` on the command line.
+    Explicit,
+    /// Installed with `vbhc plugin install`.
+    Installed,
+}
+
+impl Source {
+    pub fn name(&self) -> &'static str {
+        match self {
+            Source::Explicit => "--plugin",
+            Source::Installed => "installed",
+        }
+    }
+}
+
+/// A plugin ready to run: verified, compiled, its imports resolved.
+pub struct Plugin {
+    pub found: Found,
+    pub signer: Signer,
+    pub source: Source,
+    pub sha256: String,
+    /// The interface version it exports (`1.0.0`).
+    pub api: String,
+    pub origin: Origin,
+    pre: InstancePre<State>,
+    exports: Exports,
+}
+
+impl std::fmt::Debug for Plugin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Plugin")
+            .field("id", &self.found.manifest.id)
+            .field("version", &self.found.manifest.version)
+            .finish_non_exhaustive()
+    }
+}
+
+#[derive(Clone)]
+struct Exports {
+    info: ComponentExportIndex,
+    defaults: ComponentExportIndex,
+    recipients: ComponentExportIndex,
+    section: ComponentExportIndex,
+    house_style: ComponentExportIndex,
+    validate: ComponentExportIndex,
+}
+
+impl Plugin {
+    pub fn id(&self) -> &str {
+        &self.found.manifest.id
+    }
+    pub fn version(&self) -> &str {
+        &self.found.manifest.version
+    }
+    pub fn reference(&self) -> PluginRef {
+        PluginRef {
+            id: self.id().to_string(),
+            version: self.version().to_string(),
+        }
+    }
+    /// `lang-son 1.0.0`
+    pub fn label(&self) -> String {
+        format!("{} {}", self.id(), self.version())
+    }
+}
+
+impl Host {
+    /// The runtime with `limits`, caching compiled plugins in `cache_dir` (none: no cache).
+    pub fn new(limits: Limits, cache_dir: Option<PathBuf>) -> Result<Host, Finding> {
+        let internal = |e: wasmtime::Error| {
+            Finding::error(
+                "PLUGIN-ENGINE",
+                Exit::Software,
+                msg!(
+                    "không khởi tạo được bộ chạy plugin: {}",
+                    "cannot start the plugin runtime: {}",
+                    e
+                ),
+            )
+        };
+        let mut config = Config::new();
+        config
+            .wasm_component_model(true)
+            .epoch_interruption(true)
+            .max_wasm_stack(limits.stack_bytes());
+        let engine = Engine::new(&config).map_err(internal)?;
+        let mut linker = Linker::new(&engine);
+        wasmtime_wasi::p2::add_to_linker_sync(&mut linker).map_err(internal)?;
+        let stop = Arc::new(AtomicBool::new(false));
+        {
+            let engine = engine.clone();
+            let stop = stop.clone();
+            std::thread::Builder::new()
+                .name("vbhc-plugin-epoch".into())
+                .spawn(move || {
+                    while !stop.load(Ordering::Relaxed) {
+                        std::thread::sleep(TICK);
+                        engine.increment_epoch();
+                    }
+                })
+                .map_err(|e| internal(wasmtime::Error::new(e)))?;
+        }
+        let cache = cache_dir.map(|d| Cache::new(d, &engine));
+        Ok(Host {
+            engine,
+            linker,
+            limits,
+            cache,
+            stop,
+        })
+    }
+
+    pub fn cache_dir(&self) -> Option<&Path> {
+        self.cache.as_ref().map(Cache::dir)
+    }
+
+    /// Reads the wasm the manifest names, checks its hash, compiles it (or loads it from the
+    /// cache), resolves its imports against the sandbox and checks that it says it is the
+    /// plugin its manifest describes. Every refusal has exit code 78.
+    pub fn load(
+        &self,
+        found: Found,
+        signer: Signer,
+        source: Source,
+    ) -> Result<Arc<Plugin>, Finding> {
+        let wasm = manifest::read_wasm(&found)?;
+        let sha256 = manifest::sha256_hex(&wasm);
+        let wasm_path = found.wasm_path();
+        let refuse = |code: &'static str, m| manifest::refused(code, &wasm_path, m);
+        let compiled = match &self.cache {
+            Some(c) => c.load(&self.engine, &sha256, &wasm),
+            None => Component::new(&self.engine, &wasm).map(|c| (c, Origin::Compiled)),
+        };
+        let (component, origin) = compiled.map_err(|e| {
+            refuse(
+                "PLUGIN-WASM",
+                msg!(
+                    "`{}` không phải một WebAssembly component hợp lệ: {}",
+                    "`{}` is not a valid WebAssembly component: {}",
+                    wasm_path.display(),
+                    e.root_cause()
+                ),
+            )
+        })?;
+        let (api, iface) = self
+            .find_interface(&component)
+            .map_err(|m| refuse("PLUGIN-API", m))?;
+        let func = |name: &str| {
+            component
+                .get_export_index(Some(&iface), name)
+                .ok_or_else(|| {
+                    refuse(
+                        "PLUGIN-API",
+                        msg!(
+                            "plugin không có hàm `{}` của giao diện {}",
+                            "the plugin lacks the function `{}` of interface {}",
+                            name,
+                            wit::INTERFACE
+                        ),
+                    )
+                })
+        };
+        let exports = Exports {
+            info: func("info")?,
+            defaults: func("defaults")?,
+            recipients: func("recipients")?,
+            section: func("section")?,
+            house_style: func("house-style")?,
+            validate: func("validate")?,
+        };
+        let pre = self.linker.instantiate_pre(&component).map_err(|e| {
+            refuse(
+                "PLUGIN-IMPORT",
+                msg!(
+                    "plugin cần một chức năng vbhc không cung cấp: {}",
+                    "the plugin needs something vbhc does not provide: {}",
+                    e.root_cause()
+                ),
+            )
+            .hint(msg!(
+                "plugin chỉ được dùng WASI cơ bản của thư viện chuẩn (không tệp, mạng, đồng hồ thật)",
+                "a plugin may use only the basic WASI of the standard library (no files, network, real clock)"
+            ))
+        })?;
+        let plugin = Arc::new(Plugin {
+            found,
+            signer,
+            source,
+            sha256,
+            api,
+            origin,
+            pre,
+            exports,
+        });
+        let info = self.session(&plugin, Path::new("-"))?.info()?;
+        let m = &plugin.found.manifest;
+        let mismatch = [
+            ("id", &info.id, &m.id),
+            ("version", &info.version, &m.version),
+            ("province", &info.province, &m.province),
+        ]
+        .into_iter()
+        .find(|(_, a, b)| a != b);
+        if let Some((what, said, wrote)) = mismatch {
+            return Err(manifest::refused(
+                "PLUGIN-MANIFEST",
+                &plugin.found.path,
+                msg!(
+                    "plugin tự nhận {} là `{}`, nhưng plugin.toml ghi `{}`",
+                    "the plugin says its {} is `{}`, but plugin.toml says `{}`",
+                    what,
+                    said,
+                    wrote
+                ),
+            ));
+        }
+        if manifest::api_major(&info.api_version) != manifest::api_major(&plugin.api) {
+            return Err(refuse(
+                "PLUGIN-API",
+                msg!(
+                    "plugin báo phiên bản giao diện {}, nhưng xuất giao diện {}",
+                    "the plugin reports interface version {}, but exports {}",
+                    info.api_version,
+                    plugin.api
+                ),
+            ));
+        }
+        Ok(plugin)
+    }
+
+    /// The exported `vbhc:plugin/province@1.x.y` instance, or why there is none.
+    fn find_interface(
+        &self,
+        component: &Component,
+    ) -> Result<(String, ComponentExportIndex), crate::i18n::Msg> {
+        let ty = component.component_type();
+        let mut other = Vec::new();
+        for (name, item) in ty.exports(&self.engine) {
+            let Some(version) = name
+                .strip_prefix(wit::INTERFACE)
+                .and_then(|r| r.strip_prefix('@'))
+            else {
+                continue;
+            };
+            if !matches!(item.ty, ComponentItem::ComponentInstance(_)) {
+                continue;
+            }
+            if manifest::api_major(version) == Some(wit::API_MAJOR) {
+                let idx = component
+                    .get_export_index(None, name)
+                    .ok_or_else(|| msg!("không tìm thấy {}", "cannot find {}", name))?;
+                return Ok((version.to_string(), idx));
+            }
+            other.push(version.to_string());
+        }
+        Err(match other.first() {
+            Some(v) => msg!(
+                "plugin viết cho giao diện {}@{}; bản vbhc này chạy các phiên bản {}.x",
+                "the plugin is built for interface {}@{}; this vbhc runs versions {}.x",
+                wit::INTERFACE,
+                v,
+                wit::API_MAJOR
+            ),
+            None => msg!(
+                "tệp không xuất giao diện {} (không phải plugin của vbhc)",
+                "the file does not export the interface {} (not a vbhc plugin)",
+                wit::INTERFACE
+            ),
+        })
+    }
+
+    /// A fresh instance of `plugin` for `document`: nothing from an earlier document survives.
+    pub fn session(&self, plugin: &Arc<Plugin>, document: &Path) -> Result<Session, Finding> {
+        let mut store = Store::new(&self.engine, State::new(&self.limits));
+        store.limiter(|s| &mut s.limiter);
+        let ticks = self.limits.thoi_gian_ms.div_ceil(TICK.as_millis() as u64) + 1;
+        store.set_epoch_deadline(ticks);
+        let mut s = Session {
+            plugin: plugin.clone(),
+            document: document.to_path_buf(),
+            limits: self.limits,
+            ticks,
+            store,
+            instance: None,
+        };
+        let inst = s.plugin.pre.instantiate(&mut s.store);
+        match inst {
+            Ok(i) => s.instance = Some(i),
+            Err(e) => return Err(s.failure("instantiate", e)),
+        }
+        Ok(s)
+    }
+}
+
+/// One document's instance of a plugin.
+pub struct Session {
+    pub plugin: Arc<Plugin>,
+    document: PathBuf,
+    limits: Limits,
+    ticks: u64,
+    store: Store<State>,
+    instance: Option<Instance>,
+}
+
+impl Session {
+    fn call<P, R>(
+        &mut self,
+        name: &'static str,
+        idx: &ComponentExportIndex,
+        items: u32,
+        params: P,
+    ) -> Result<R, Finding>
+    where
+        P: ComponentNamedList + Lower,
+        R: ComponentNamedList + Lift,
+    {
+        let Some(instance) = self.instance else {
+            return Err(self.failure(name, wasmtime::format_err!("no instance")));
+        };
+        let func = match instance.get_typed_func::<P, R>(&mut self.store, idx) {
+            Ok(f) => f,
+            Err(e) => {
+                return Err(self.failure(name, e).with_code("PLUGIN-API", Exit::Config));
+            }
+        };
+        self.store.set_epoch_deadline(self.ticks);
+        let result = {
+            let _caps = Caps {
+                items: items as usize,
+                chars: self.limits.do_dai_chuoi as usize,
+            }
+            .enter();
+            func.call(&mut self.store, params)
+        };
+        result.map_err(|e| {
+            // A trapped instance cannot be called again.
+            self.instance = None;
+            self.failure(name, e)
+        })
+    }
+
+    pub fn info(&mut self) -> Result<Info, Finding> {
+        let idx = self.plugin.exports.info;
+        let (i,): (wit::Info,) = self.call("info", &idx, self.limits.so_muc, ())?;
+        Ok(Info {
+            id: i.id.0,
+            name: i.name.0,
+            version: i.version.0,
+            province: i.province.0,
+            api_version: i.api_version.0,
+        })
+    }
+
+    pub fn defaults(&mut self, req: &wit::Request) -> Result<wit::Defaults, Finding> {
+        let idx = self.plugin.exports.defaults;
+        let (d,) = self.call("defaults", &idx, self.limits.so_muc, (req,))?;
+        Ok(d)
+    }
+
+    pub fn recipients(&mut self, req: &wit::Request) -> Result<wit::Recipients, Finding> {
+        let idx = self.plugin.exports.recipients;
+        let (r,) = self.call("recipients", &idx, self.limits.so_muc, (req,))?;
+        Ok(r)
+    }
+
+    pub fn section(&mut self, req: &wit::Request, slot: &str) -> Result<Vec<wit::Block>, Finding> {
+        let idx = self.plugin.exports.section;
+        let (b,): (wit::List<wit::Block>,) =
+            self.call("section", &idx, self.limits.so_muc, (req, slot))?;
+        Ok(b.0)
+    }
+
+    pub fn house_style(&mut self, req: &wit::Request) -> Result<wit::HouseStyle, Finding> {
+        let idx = self.plugin.exports.house_style;
+        let (h,) = self.call("house-style", &idx, self.limits.so_muc, (req,))?;
+        Ok(h)
+    }
+
+    pub fn validate(&mut self, doc: &wit::Document) -> Result<Vec<wit::Finding>, Finding> {
+        let idx = self.plugin.exports.validate;
+        let (f,): (wit::List<wit::Finding>,) =
+            self.call("validate", &idx, self.limits.so_phat_hien, (doc,))?;
+        Ok(f.0)
+    }
+
+    /// What went wrong in call `call`, as a finding about the document.
+    fn failure(&self, call: &str, e: wasmtime::Error) -> Finding {
+        let p = &self.plugin;
+        let stderr = self.store.data().stderr_tail();
+        let (code, vi, en): (&'static str, String, String) =
+            if let Some(cap) = e.downcast_ref::<MemoryCap>() {
+                (
+                    "PLUGIN-MEMORY",
+                    format!("vượt giới hạn bộ nhớ ({} MiB)", cap.max >> 20),
+                    format!("went over the memory cap ({} MiB)", cap.max >> 20),
+                )
+            } else if let Some(out) = e.downcast_ref::<OutputError>() {
+                let (vi, en) = match out {
+                    OutputError::TooMany(n, cap) => (
+                        format!("trả về danh sách {n} mục, quá giới hạn {cap}"),
+                        format!("returned a list of {n} items, over the cap of {cap}"),
+                    ),
+                    OutputError::TooLong(n, cap) => (
+                        format!("trả về chuỗi dài {n}, quá giới hạn {cap} ký tự"),
+                        format!("returned a string of {n}, over the cap of {cap} characters"),
+                    ),
+                };
+                ("PLUGIN-OUTPUT", vi, en)
+            } else if let Some(trap) = e.downcast_ref::<Trap>() {
+                match trap {
+                    Trap::Interrupt => (
+                        "PLUGIN-TIMEOUT",
+                        format!(
+                            "chạy quá thời gian cho phép ({} ms)",
+                            self.limits.thoi_gian_ms
+                        ),
+                        format!("ran over its time budget ({} ms)", self.limits.thoi_gian_ms),
+                    ),
+                    Trap::StackOverflow => (
+                        "PLUGIN-STACK",
+                        format!("tràn ngăn xếp ({} KiB)", self.limits.ngan_xep_kb),
+                        format!("overflowed its stack ({} KiB)", self.limits.ngan_xep_kb),
+                    ),
+                    Trap::UnreachableCodeReached if stderr.contains("panicked") => (
+                        "PLUGIN-PANIC",
+                        format!("dừng vì lỗi (panic): {stderr}"),
+                        format!("panicked: {stderr}"),
+                    ),
+                    Trap::MemoryOutOfBounds => (
+                        "PLUGIN-TRAP",
+                        "truy cập bộ nhớ ngoài vùng (thường do tràn ngăn xếp với biến cục bộ lớn)"
+                            .into(),
+                        "accessed memory out of bounds (often a stack overflow with large locals)"
+                            .into(),
+                    ),
+                    other => (
+                        "PLUGIN-TRAP",
+                        format!("bị dừng (trap: {other})"),
+                        format!("trapped ({other})"),
+                    ),
+                }
+            } else if let Some(exit) = e.downcast_ref::<wasmtime_wasi::I32Exit>() {
+                (
+                    "PLUGIN-TRAP",
+                    format!("tự thoát với mã {}", exit.0),
+                    format!("exited with code {}", exit.0),
+                )
+            } else {
+                (
+                    "PLUGIN-OUTPUT",
+                    format!("trả về dữ liệu sai: {}", e.root_cause()),
+                    format!("returned malformed data: {}", e.root_cause()),
+                )
+            };
+        let doc = self.document.display().to_string();
+        let mut f = Finding::error(
+            code,
+            Exit::Findings,
+            crate::i18n::Msg::new(
+                format!(
+                    "plugin {} {}, lệnh `{call}`, văn bản {doc}: {vi}",
+                    p.id(),
+                    p.version()
+                ),
+                format!(
+                    "plugin {} {}, call `{call}`, document {doc}: {en}",
+                    p.id(),
+                    p.version()
+                ),
+            ),
+        )
+        .hint(msg!(
+            "văn bản chưa được ghi; báo lỗi cho đơn vị phát hành plugin, hoặc bỏ `plugin` khỏi bản nháp",
+            "the document was not written; report it to the plugin's publisher, or remove `plugin` from the draft"
+        ));
+        let mut loc = Location::file(&self.document);
+        loc.plugin = Some(p.label());
+        f.location = Some(loc);
+        f.plugin = Some(p.reference());
+        f
+    }
+}
+
+/// `info()` as the plugin answered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Info {
+    pub id: String,
+    pub name: String,
+    pub version: String,
+    pub province: String,
+    pub api_version: String,
+}
+
+trait WithCode {
+    fn with_code(self, code: &'static str, exit: Exit) -> Self;
+}
+
+impl WithCode for Finding {
+    fn with_code(mut self, code: &'static str, exit: Exit) -> Self {
+        self.code = code.into();
+        self.exit = exit;
+        self
+    }
+}

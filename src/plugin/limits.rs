@@ -1,0 +1,159 @@
+//! What a plugin may use: time, memory, stack and the size of what it returns. Every limit has
+//! a safe default and can be set in the office's config (`[plugin]`), so a slow machine can
+//! give more time without anyone loosening the sandbox itself.
+
+use serde::Deserialize;
+
+/// The limits of one plugin call.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Limits {
+    /// Wall-clock budget of one call, enforced by epoch interruption.
+    pub thoi_gian_ms: u64,
+    /// Linear memory a plugin instance may grow to.
+    pub bo_nho_mb: u64,
+    /// WebAssembly stack (one engine per process: read once at start).
+    pub ngan_xep_kb: u64,
+    /// Items in any list a plugin returns (recipients, units, blocks).
+    pub so_muc: u32,
+    /// Findings one `validate` may return.
+    pub so_phat_hien: u32,
+    /// Characters in any string a plugin returns.
+    pub do_dai_chuoi: u32,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            thoi_gian_ms: 1000,
+            bo_nho_mb: 64,
+            ngan_xep_kb: 512,
+            so_muc: 500,
+            so_phat_hien: 200,
+            do_dai_chuoi: 4000,
+        }
+    }
+}
+
+/// The ranges a config may set the limits within: generous enough for any real plugin,
+/// small enough that a hostile one still cannot hurt the machine.
+pub const RANGES: [(&str, u64, u64); 6] = [
+    ("thoi_gian_ms", 10, 60_000),
+    ("bo_nho_mb", 1, 1024),
+    ("ngan_xep_kb", 64, 8192),
+    ("so_muc", 1, 100_000),
+    ("so_phat_hien", 1, 10_000),
+    ("do_dai_chuoi", 16, 1_000_000),
+];
+
+impl Limits {
+    /// The first limit outside its range, as (name, value, min, max).
+    pub fn out_of_range(&self) -> Option<(&'static str, u64, u64, u64)> {
+        let values = [
+            self.thoi_gian_ms,
+            self.bo_nho_mb,
+            self.ngan_xep_kb,
+            u64::from(self.so_muc),
+            u64::from(self.so_phat_hien),
+            u64::from(self.do_dai_chuoi),
+        ];
+        RANGES
+            .iter()
+            .zip(values)
+            .find(|((_, lo, hi), v)| v < lo || v > hi)
+            .map(|((name, lo, hi), v)| (*name, v, *lo, *hi))
+    }
+
+    pub fn memory_bytes(&self) -> usize {
+        (self.bo_nho_mb as usize) << 20
+    }
+
+    pub fn stack_bytes(&self) -> usize {
+        (self.ngan_xep_kb as usize) << 10
+    }
+
+    /// Bytes a string of `do_dai_chuoi` characters can take in UTF-8: checked before a
+    /// string is even decoded.
+    pub fn text_bytes(&self) -> usize {
+        self.do_dai_chuoi as usize * 4
+    }
+}
+
+/// The memory limiter of a store. Growing past the cap fails with [`MemoryCap`], so the host
+/// can tell "the plugin wanted too much memory" from any other trap.
+pub struct Limiter {
+    pub max_memory: usize,
+}
+
+/// The error a store's memory growth fails with when the cap is reached.
+#[derive(Debug)]
+pub struct MemoryCap {
+    pub wanted: usize,
+    pub max: usize,
+}
+
+impl std::fmt::Display for MemoryCap {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "memory cap: wanted {} bytes, cap {} bytes",
+            self.wanted, self.max
+        )
+    }
+}
+
+impl std::error::Error for MemoryCap {}
+
+impl wasmtime::ResourceLimiter for Limiter {
+    fn memory_growing(
+        &mut self,
+        _current: usize,
+        desired: usize,
+        _maximum: Option<usize>,
+    ) -> wasmtime::Result<bool> {
+        if desired > self.max_memory {
+            return Err(MemoryCap {
+                wanted: desired,
+                max: self.max_memory,
+            }
+            .into());
+        }
+        Ok(true)
+    }
+
+    fn table_growing(
+        &mut self,
+        _current: usize,
+        desired: usize,
+        _maximum: Option<usize>,
+    ) -> wasmtime::Result<bool> {
+        Ok(desired <= 100_000)
+    }
+
+    fn instances(&self) -> usize {
+        64
+    }
+
+    fn tables(&self) -> usize {
+        64
+    }
+
+    fn memories(&self) -> usize {
+        16
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_are_inside_their_ranges() {
+        assert_eq!(Limits::default().out_of_range(), None);
+        let l = Limits {
+            thoi_gian_ms: 0,
+            ..Limits::default()
+        };
+        assert_eq!(l.out_of_range(), Some(("thoi_gian_ms", 0, 10, 60_000)));
+    }
+}
