@@ -220,7 +220,7 @@ impl Host {
                 msg!(
                     "plugin cần một chức năng vbhc không cung cấp: {}",
                     "the plugin needs something vbhc does not provide: {}",
-                    e.root_cause()
+                    format!("{e:#}")
                 ),
             )
             .hint(msg!(
