@@ -623,3 +623,16 @@ fn unknown_plugin_is_a_draft_error() {
     assert_eq!(f[0]["code"], "PLUGIN-UNKNOWN");
     assert_eq!(f[0]["location"]["line"], 29);
 }
+
+/// Limits come from the office's config, each within its range.
+#[test]
+fn plugin_limits_out_of_range_are_refused() {
+    let dir = tempdir();
+    std::fs::write(dir.path().join(".no-config.toml"), "[plugin]\nthoi_gian_ms = 5\n").unwrap();
+    let d = draft_naming(dir.path(), "lang-son");
+    let o = vbhc(&["--format", "json", "render", d.to_str().unwrap()], dir.path());
+    let (f, _, _) = records(&o);
+    assert_eq!(code(&o), 78);
+    assert_eq!(f[0]["code"], "CONFIG-INVALID");
+    assert!(f[0]["message"]["en"].as_str().unwrap().contains("thoi_gian_ms"));
+}
