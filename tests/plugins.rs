@@ -100,6 +100,7 @@ fn hostile_plugins_become_findings_and_the_next_document_is_written() {
         ("hostile-recursion", "PLUGIN-STACK", "`defaults`"),
         ("hostile-bigstack", "PLUGIN-", "`defaults`"),
         ("hostile-bad-code", "PLUGIN-OUTPUT", "ND30-FONT"),
+        ("hostile-sleep", "PLUGIN-TRAP", "sleep"),
     ];
     for (name, code, needle) in cases {
         let dir = tempdir();
@@ -628,11 +629,23 @@ fn unknown_plugin_is_a_draft_error() {
 #[test]
 fn plugin_limits_out_of_range_are_refused() {
     let dir = tempdir();
-    std::fs::write(dir.path().join(".no-config.toml"), "[plugin]\nthoi_gian_ms = 5\n").unwrap();
+    std::fs::write(
+        dir.path().join(".no-config.toml"),
+        "[plugin]\nthoi_gian_ms = 5\n",
+    )
+    .unwrap();
     let d = draft_naming(dir.path(), "lang-son");
-    let o = vbhc(&["--format", "json", "render", d.to_str().unwrap()], dir.path());
+    let o = vbhc(
+        &["--format", "json", "render", d.to_str().unwrap()],
+        dir.path(),
+    );
     let (f, _, _) = records(&o);
     assert_eq!(code(&o), 78);
     assert_eq!(f[0]["code"], "CONFIG-INVALID");
-    assert!(f[0]["message"]["en"].as_str().unwrap().contains("thoi_gian_ms"));
+    assert!(
+        f[0]["message"]["en"]
+            .as_str()
+            .unwrap()
+            .contains("thoi_gian_ms")
+    );
 }

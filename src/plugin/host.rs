@@ -132,6 +132,7 @@ impl Host {
         let engine = Engine::new(&config).map_err(internal)?;
         let mut linker = Linker::new(&engine);
         wasmtime_wasi::p2::add_to_linker_sync(&mut linker).map_err(internal)?;
+        no_waiting(&mut linker).map_err(internal)?;
         let stop = Arc::new(AtomicBool::new(false));
         {
             let engine = engine.clone();
@@ -338,6 +339,43 @@ impl Host {
     }
 }
 
+/// The error a plugin gets for waiting on a clock.
+#[derive(Debug)]
+pub struct Waited;
+
+impl std::fmt::Display for Waited {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("waited on a clock (sleep)")
+    }
+}
+
+impl std::error::Error for Waited {}
+
+/// Replaces the two WASI calls that wait (a sleep is a poll on a clock subscription) by a
+/// trap: waiting happens in the host, where no epoch deadline reaches, so a plugin that
+/// sleeps an hour would hold the clerk's vbhc for an hour. With frozen clocks a plugin has
+/// nothing to wait for anyway.
+fn no_waiting(linker: &mut Linker<State>) -> wasmtime::Result<()> {
+    use wasmtime::component::Resource;
+    use wasmtime_wasi::p2::DynPollable;
+    linker.allow_shadowing(true);
+    let mut clock = linker.instance("wasi:clocks/monotonic-clock@0.2.12")?;
+    clock.func_wrap(
+        "subscribe-duration",
+        |_, (_,): (u64,)| -> wasmtime::Result<(Resource<DynPollable>,)> {
+            Err(wasmtime::Error::new(Waited))
+        },
+    )?;
+    clock.func_wrap(
+        "subscribe-instant",
+        |_, (_,): (u64,)| -> wasmtime::Result<(Resource<DynPollable>,)> {
+            Err(wasmtime::Error::new(Waited))
+        },
+    )?;
+    linker.allow_shadowing(false);
+    Ok(())
+}
+
 /// One document's instance of a plugin.
 pub struct Session {
     pub plugin: Arc<Plugin>,
@@ -485,6 +523,12 @@ impl Session {
                         format!("trapped ({other})"),
                     ),
                 }
+            } else if e.downcast_ref::<Waited>().is_some() {
+                (
+                    "PLUGIN-TRAP",
+                    "chờ đồng hồ (sleep): plugin không được chờ".into(),
+                    "waited on a clock (sleep): plugins may not wait".into(),
+                )
             } else if let Some(exit) = e.downcast_ref::<wasmtime_wasi::I32Exit>() {
                 (
                     "PLUGIN-TRAP",

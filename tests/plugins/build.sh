@@ -20,7 +20,7 @@ build() { # name crate [feature]
   fi
   cp "target/wasm32-wasip2/release/$2.wasm" "$out/$1.wasm"
 }
-for f in loop memory panic huge-list huge-string recursion bigstack import bad-code; do
+for f in loop memory panic huge-list huge-string recursion bigstack import bad-code sleep; do
   build "hostile-$f" hostile "$f"
 done
 build api-two api2

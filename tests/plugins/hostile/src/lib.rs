@@ -25,6 +25,8 @@ const ID: &str = if cfg!(feature = "loop") {
     "hostile-import"
 } else if cfg!(feature = "bad-code") {
     "hostile-bad-code"
+} else if cfg!(feature = "sleep") {
+    "hostile-sleep"
 } else {
     "hostile-none"
 };
@@ -78,6 +80,10 @@ impl Province for Hostile {
             loop {
                 v.push(black_box(vec![1u8; 1 << 20]));
             }
+        }
+        if cfg!(feature = "sleep") {
+            // Blocks in the host (WASI), where no epoch deadline reaches.
+            std::thread::sleep(std::time::Duration::from_secs(3600));
         }
         if cfg!(feature = "panic") {
             panic!("cố ý dừng: kind {}", req.kind);
