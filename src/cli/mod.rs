@@ -140,6 +140,25 @@ const EN: &[(&str, &str, &str)] = &[
     ),
     ("plugin", "", "Install, list and inspect province plugins"),
     (
+        "plugin install",
+        "",
+        "Verify (signature, hash, interface) and install a plugin into the user's data folder",
+    ),
+    (
+        "plugin install",
+        "path",
+        "Plugin folder (with plugin.toml), a plugin.toml or a .wasm file",
+    ),
+    (
+        "plugin list",
+        "",
+        "List plugins: id, version, province, hash, signer, where from",
+    ),
+    ("plugin info", "", "Show one plugin in detail"),
+    ("plugin info", "id", "Plugin id (lang-son)"),
+    ("plugin remove", "", "Remove an installed plugin"),
+    ("plugin remove", "id", "Plugin id (lang-son)"),
+    (
         "",
         "templates",
         "Folder of templates overriding the built-in ones (<kind>.hbs files)",
@@ -269,6 +288,19 @@ fn command(lang: Lang) -> clap::Command {
                         .long_about(text)
                 }
                 ("", a) => cmd = cmd.mut_arg(a, |x| x.help(text)),
+                (s, a) if s.contains(' ') => {
+                    // A subcommand's own subcommand: `plugin install`.
+                    let (outer, inner) = s.split_once(' ').unwrap_or((s, ""));
+                    cmd = cmd.mut_subcommand(outer, |c| {
+                        c.mut_subcommand(inner, |x| {
+                            if a.is_empty() {
+                                x.about(text)
+                            } else {
+                                x.mut_arg(a, |y| y.help(text))
+                            }
+                        })
+                    })
+                }
                 (s, "") => cmd = cmd.mut_subcommand(s, |c| c.about(text)),
                 (s, a) => cmd = cmd.mut_subcommand(s, |c| c.mut_arg(a, |x| x.help(text))),
             }
