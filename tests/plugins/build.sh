@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
-# Builds the test plugins into wasm/ (committed). --check: rebuild and compare.
+# Builds the test plugins into wasm/ (committed, so `cargo test` runs without a wasm toolchain;
+# CI rebuilds them). --check: rebuild and compare — only meaningful in the same checkout folder:
+# the SDK is a path dependency outside this workspace, so its absolute path enters the crate
+# hashes and with them the code layout.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$here"
