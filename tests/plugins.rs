@@ -649,3 +649,38 @@ fn plugin_limits_out_of_range_are_refused() {
             .contains("thoi_gian_ms")
     );
 }
+
+/// Annexes the draft leaves unnumbered are numbered as the province does: Lạng Sơn I, II;
+/// Cà Mau 1, 2. A draft's own numbers win.
+#[test]
+fn annex_numbering_follows_the_house_style() {
+    let dir = tempdir();
+    let src = std::fs::read_to_string(root().join("samples/ke-hoach.toml")).unwrap();
+    let annex = &src[src.find("[[phu_luc]]").unwrap()..];
+    let two = format!("{src}\n{annex}");
+    for (id, want) in [
+        ("lang-son", ["Phụ lục I", "Phụ lục II"]),
+        ("ca-mau", ["Phụ lục 1", "Phụ lục 2"]),
+    ] {
+        let d = dir.path().join(format!("kh-{id}.toml"));
+        std::fs::write(
+            &d,
+            two.replacen(
+                "loai = \"ke-hoach\"",
+                &format!("loai = \"ke-hoach\"\nplugin = \"{id}\""),
+                1,
+            ),
+        )
+        .unwrap();
+        let out = dir.path().join(format!("kh-{id}.docx"));
+        let o = vbhc(
+            &["render", d.to_str().unwrap(), "-o", out.to_str().unwrap()],
+            dir.path(),
+        );
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        let paras = paragraphs(&part(&out, "word/document.xml").unwrap());
+        for w in want {
+            assert!(paras.iter().any(|p| p == w), "{id}: {w} not in {paras:?}");
+        }
+    }
+}

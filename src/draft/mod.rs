@@ -224,6 +224,7 @@ pub fn load_str_with(
         supply,
         plugin: None,
         sections: BTreeMap::new(),
+        annex_roman: None,
     }
     .run(table, templates)
 }
@@ -236,6 +237,7 @@ struct Loader<'a, 's> {
     supply: Option<&'s mut dyn Supply>,
     plugin: Option<PluginUse>,
     sections: BTreeMap<String, String>,
+    annex_roman: Option<bool>,
 }
 
 impl Loader<'_, '_> {
@@ -326,6 +328,7 @@ impl Loader<'_, '_> {
             if let Some(s) = self.ask_plugin(t, &template) {
                 let mut filled = supply::inject(&mut table, &s);
                 filled.extend(s.sections.iter().map(|(slot, _)| format!("slot {slot}")));
+                self.annex_roman = s.annex_roman;
                 for (slot, lines) in s.sections {
                     self.sections.insert(slot, lines.join("\n"));
                 }
@@ -706,7 +709,24 @@ impl Loader<'_, '_> {
             }
         });
         let dia_chi = self.list(&g, "dia_chi", "", norm);
-        let phu_luc = self.phu_luc(&g, norm);
+        let mut phu_luc = self.phu_luc(&g, norm);
+        // Two or more annexes the draft left unnumbered: numbered as the province numbers them.
+        if let Some(roman) = self.annex_roman
+            && phu_luc.len() > 1
+            && phu_luc.iter().all(|p| p.so.is_none())
+        {
+            for (i, p) in phu_luc.iter_mut().enumerate() {
+                let n = i as u32 + 1;
+                p.so = Some(if roman {
+                    crate::reader::numbering::roman(n)
+                } else {
+                    n.to_string()
+                });
+            }
+            if let Some(p) = &mut self.plugin {
+                p.supplied.push("phu_luc.so".into());
+            }
+        }
 
         // Kính gửi as the kind wants it.
         if tp.kinh_gui == Need::BatBuoc && kinh_gui.is_empty() {

@@ -34,6 +34,9 @@ pub struct Supplied {
     pub luu: Option<String>,
     pub quyen_han: Option<String>,
     pub chuc_vu: Option<String>,
+    /// How annexes are numbered when the draft gives no numbers: `Some(true)` I, II;
+    /// `Some(false)` 1, 2.
+    pub annex_roman: Option<bool>,
     /// Slot → markup lines (escaped: a plugin's text never becomes structure by accident).
     pub sections: Vec<(String, Vec<String>)>,
     /// Findings the plugin itself caused while answering (none unless something failed).

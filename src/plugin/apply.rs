@@ -231,6 +231,7 @@ impl Supply for Applier<'_> {
             luu: opt(h.luu).map(|l| format!("VT, {l}")),
             quyen_han: opt(h.tham_quyen),
             chuc_vu: opt(h.chuc_vu),
+            annex_roman: Some(h.annex_numbering == wit::AnnexNumbering::Roman),
             sections,
             notes: Vec::new(),
         };

@@ -180,7 +180,7 @@ fn letters(v: u32) -> String {
     std::iter::repeat_n(c, times as usize).collect()
 }
 
-fn roman(mut v: u32) -> String {
+pub fn roman(mut v: u32) -> String {
     const T: &[(u32, &str)] = &[
         (1000, "M"),
         (900, "CM"),
