@@ -60,6 +60,42 @@ fn bench(c: &mut Criterion) {
         })
     });
 
+    // Its parts: a fresh instance alone; the loader's calls; the rules.
+    let plugin = reg.get(&host, "lang-son").unwrap().unwrap();
+    c.bench_function("plugin_part/fresh_instance", |b| {
+        b.iter(|| host.session(&plugin, &sample).unwrap())
+    });
+    c.bench_function("plugin_part/supply", |b| {
+        b.iter(|| {
+            let mut a = Applier::new(&host, &mut reg, &sample);
+            a.supply("lang-son", &at, black_box(&req)).unwrap()
+        })
+    });
+
+    {
+        let dir = tmp.path().join("probe");
+        std::fs::create_dir_all(&dir).unwrap();
+        let wasm = std::fs::read(root().join("tests/plugins/wasm/hostile-bad-code.wasm")).unwrap();
+        std::fs::write(dir.join("p.wasm"), &wasm).unwrap();
+        std::fs::write(
+            dir.join("plugin.toml"),
+            format!(
+                "id = \"hostile-bad-code\"\nname = \"H\"\nversion = \"1.0.0\"\nprovince = \"Nowhere\"\napi = \"1.0.0\"\nwasm = \"p.wasm\"\nsha256 = \"{}\"\n",
+                manifest::sha256_hex(&wasm)
+            ),
+        )
+        .unwrap();
+        let trust = Trust::load(&[], true).unwrap();
+        let mut preg = Registry::discover(&[dir], trust).unwrap();
+        c.bench_function("plugin_part/supply_and_trivial_validate", |b| {
+            b.iter(|| {
+                let mut a = Applier::new(&host, &mut preg, &sample);
+                let s = a.supply("hostile-bad-code", &at, black_box(&req)).unwrap();
+                (s, a.validate(&doc, &draft))
+            })
+        });
+    }
+
     for id in ["lang-son", "ca-mau"] {
         let found = manifest::read(&root().join("plugins/dist").join(id)).unwrap();
         let nocache = Host::new(Limits::default(), None).unwrap();

@@ -22,11 +22,19 @@ const VOWELS: &[(char, &str)] = &[
 ];
 
 fn fold_char(c: char) -> Option<char> {
+    if c.is_ascii() {
+        return Some(c);
+    }
     if c == 'đ' {
         return Some('d');
     }
     if ('\u{0300}'..='\u{036F}').contains(&c) {
         return None; // a combining mark (text not in NFC): drop it, keep the base letter
+    }
+    // Vietnamese vowels with marks sit in Latin-1 Supplement, Latin Extended-A/B and Latin
+    // Extended Additional: anything else is returned as it is without a scan.
+    if !matches!(c, '\u{00C0}'..='\u{01B0}' | '\u{1EA0}'..='\u{1EF9}') {
+        return Some(c);
     }
     for (base, set) in VOWELS {
         if set.contains(c) {
