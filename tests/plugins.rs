@@ -574,6 +574,9 @@ fn install_list_info_remove() {
     );
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     assert!(stdout(&o).contains("Lạng Sơn"));
+    // The clerk reads the fields in Vietnamese; an installed plugin says so.
+    assert!(stdout(&o).contains("phiên bản  1.0.0"), "{}", stdout(&o));
+    assert!(stdout(&o).contains("nguồn      đã cài"), "{}", stdout(&o));
     // Installed plugins are found without --plugin.
     let out = dir.path().join("x.docx");
     let o = vbhc_bare(

@@ -3,7 +3,7 @@
 use super::{Cli, Format, Reporter};
 use crate::exit::Exit;
 use crate::finding::{Finding, Location};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
 use crate::plugin::{manifest, registry, trust::Trust};
 use crate::{msg, outln};
 use std::path::PathBuf;
@@ -41,7 +41,6 @@ pub fn run(cli: &Cli, cmd: &Cmd, rep: &mut Reporter) -> Exit {
 
 fn run_inner(cli: &Cli, cmd: &Cmd, rep: &mut Reporter) -> Result<(), Finding> {
     let config = crate::config::load()?;
-    let vi = rep.lang == Lang::Vi;
     match cmd {
         Cmd::Install { path } => {
             let found = manifest::read(path)?;
@@ -56,13 +55,13 @@ fn run_inner(cli: &Cli, cmd: &Cmd, rep: &mut Reporter) -> Result<(), Finding> {
                     "Đã cài plugin {} vào {} (ký: {})",
                     plugin.label(),
                     dest.display(),
-                    plugin.signer.describe()
+                    plugin.signer.label().vi
                 ),
                 &format!(
                     "Installed plugin {} into {} (signed: {})",
                     plugin.label(),
                     dest.display(),
-                    plugin.signer.describe()
+                    plugin.signer.label().en
                 ),
             );
             rep.outputs.push(dest);
@@ -80,19 +79,22 @@ fn run_inner(cli: &Cli, cmd: &Cmd, rep: &mut Reporter) -> Result<(), Finding> {
             for e in reg.entries.values() {
                 let m = &e.found.manifest;
                 let signer = match reg.trust.verify(&e.found, e.installed_unsigned) {
-                    Ok(s) => s.describe(),
-                    Err(f) => format!("{} ({})", f.code, if vi { "bị từ chối" } else { "refused" }),
+                    Ok(s) => s.label(),
+                    Err(f) => Msg::new(
+                        format!("{} (bị từ chối)", f.code),
+                        format!("{} (refused)", f.code),
+                    ),
                 };
                 row(
-                    rep.format,
+                    rep,
                     &[
-                        ("id", m.id.clone()),
-                        ("version", m.version.clone()),
-                        ("province", m.province.clone()),
-                        ("sha256", m.sha256.clone()),
+                        ("id", same(&m.id)),
+                        ("version", same(&m.version)),
+                        ("province", same(&m.province)),
+                        ("sha256", same(&m.sha256)),
                         ("signer", signer),
-                        ("from", e.source.name().to_string()),
-                        ("path", e.found.path.display().to_string()),
+                        ("from", e.source.label()),
+                        ("path", same(&e.found.path.display().to_string())),
                     ],
                 );
             }
@@ -106,24 +108,41 @@ fn run_inner(cli: &Cli, cmd: &Cmd, rep: &mut Reporter) -> Result<(), Finding> {
             let p = reg.get(&host, id).ok_or_else(|| unknown(id, &reg))??;
             let m = &p.found.manifest;
             let l = &host.limits;
+            let cache = match crate::plugin::cache::default_dir() {
+                Some(d) => {
+                    let o = p.origin.label();
+                    Msg::new(
+                        format!("{} ({})", d.display(), o.vi),
+                        format!("{} ({})", d.display(), o.en),
+                    )
+                }
+                None => Msg::new("không có", "none"),
+            };
             row(
-                rep.format,
+                rep,
                 &[
-                    ("id", m.id.clone()),
-                    ("name", m.name.clone()),
-                    ("version", m.version.clone()),
-                    ("province", m.province.clone()),
+                    ("id", same(&m.id)),
+                    ("name", same(&m.name)),
+                    ("version", same(&m.version)),
+                    ("province", same(&m.province)),
                     (
                         "api",
-                        format!("{} (vbhc {})", p.api, crate::plugin::wit::API_MAJOR),
+                        msg!(
+                            "{} (bản vbhc này chạy {}.x)",
+                            "{} (this vbhc runs {}.x)",
+                            p.api,
+                            crate::plugin::wit::API_MAJOR
+                        ),
                     ),
-                    ("sha256", p.sha256.clone()),
-                    ("signer", p.signer.describe()),
-                    ("from", p.source.name().to_string()),
-                    ("path", p.found.path.display().to_string()),
+                    ("sha256", same(&p.sha256)),
+                    ("signer", p.signer.label()),
+                    ("from", p.source.label()),
+                    ("path", same(&p.found.path.display().to_string())),
+                    ("cache", cache),
                     (
                         "limits",
-                        format!(
+                        msg!(
+                            "{} ms, {} MiB, ngăn xếp {} KiB, {} mục, {} phát hiện, {} ký tự",
                             "{} ms, {} MiB, stack {} KiB, {} items, {} findings, {} chars",
                             l.thoi_gian_ms,
                             l.bo_nho_mb,
@@ -183,12 +202,40 @@ fn unknown(id: &str, reg: &crate::plugin::Registry) -> Finding {
     ))
 }
 
-/// One plugin: `key: value` lines, or one JSON record.
-fn row(format: Format, fields: &[(&str, String)]) {
-    match format {
+fn same(s: &str) -> Msg {
+    Msg::new(s, s)
+}
+
+/// The clerk's names of the fields of a plugin (JSON keeps the keys).
+const LABELS: &[(&str, &str, &str)] = &[
+    ("id", "mã", "id"),
+    ("name", "tên", "name"),
+    ("version", "phiên bản", "version"),
+    ("province", "tỉnh", "province"),
+    ("api", "giao diện", "interface"),
+    ("sha256", "SHA-256", "SHA-256"),
+    ("signer", "người ký", "signed by"),
+    ("from", "nguồn", "from"),
+    ("path", "đường dẫn", "path"),
+    ("cache", "bộ đệm", "cache"),
+    ("limits", "giới hạn", "limits"),
+];
+
+/// One plugin: `label  value` lines in the clerk's language, or one JSON record (English
+/// values, stable keys).
+fn row(rep: &Reporter, fields: &[(&str, Msg)]) {
+    match rep.format {
         Format::Human => {
             for (k, v) in fields {
-                outln!("{k:<9} {v}");
+                let (vi, en) = LABELS
+                    .iter()
+                    .find(|(key, _, _)| key == k)
+                    .map_or((*k, *k), |(_, vi, en)| (*vi, *en));
+                if rep.lang == Lang::Vi {
+                    outln!("{vi:<10} {}", v.vi);
+                } else {
+                    outln!("{en:<10} {}", v.en);
+                }
             }
             outln!();
         }
@@ -197,7 +244,7 @@ fn row(format: Format, fields: &[(&str, String)]) {
             m.insert("schema".into(), crate::finding::SCHEMA.into());
             m.insert("type".into(), "plugin".into());
             for (k, v) in fields {
-                m.insert((*k).into(), v.clone().into());
+                m.insert((*k).into(), v.en.clone().into());
             }
             outln!("{}", serde_json::Value::Object(m));
         }

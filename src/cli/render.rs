@@ -145,8 +145,8 @@ fn provenance(rep: &mut Reporter, d: &Draft, applier: &Applier, findings: usize)
         version: p.version().to_string(),
         sha256: p.sha256.clone(),
         source: p.found.path.clone(),
-        from: p.source.name(),
-        signer: p.signer.describe(),
+        from: p.source.label(),
+        signer: p.signer.label(),
         supplied: used.supplied.clone(),
         findings,
     });

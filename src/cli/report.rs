@@ -7,6 +7,11 @@ use crate::finding::{Finding, Severity, Summary};
 use crate::i18n::Lang;
 use std::path::PathBuf;
 
+/// A two-language value written as its English text (the JSON schema's values).
+fn english<S: serde::Serializer>(m: &crate::i18n::Msg, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&m.en)
+}
+
 /// The provenance of a document's plugin answers.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct PluginRecord {
@@ -17,8 +22,10 @@ pub struct PluginRecord {
     /// The plugin.toml it was loaded from.
     pub source: PathBuf,
     /// `--plugin` or `installed`.
-    pub from: &'static str,
-    pub signer: String,
+    #[serde(serialize_with = "english")]
+    pub from: crate::i18n::Msg,
+    #[serde(serialize_with = "english")]
+    pub signer: crate::i18n::Msg,
     /// Fields and slots it filled.
     pub supplied: Vec<String>,
     /// Findings of its rules on the document.
@@ -86,12 +93,12 @@ impl Reporter {
                 let short = &r.sha256[..r.sha256.len().min(12)];
                 let (vi, en) = (
                     format!(
-                        "plugin {} {} (sha256 {short}…, ký: {}, từ {}) đã cung cấp: {what}; {} phát hiện",
-                        r.id, r.version, r.signer, r.from, r.findings
+                        "plugin {} {} (sha256 {short}…, người ký: {}, nguồn: {}) đã cung cấp: {what}; {} phát hiện",
+                        r.id, r.version, r.signer.vi, r.from.vi, r.findings
                     ),
                     format!(
-                        "plugin {} {} (sha256 {short}…, signed: {}, from {}) supplied: {what}; {} findings",
-                        r.id, r.version, r.signer, r.from, r.findings
+                        "plugin {} {} (sha256 {short}…, signed by: {}, from: {}) supplied: {what}; {} findings",
+                        r.id, r.version, r.signer.en, r.from.en, r.findings
                     ),
                 );
                 eprintln!("{}", if self.lang == Lang::Vi { vi } else { en });

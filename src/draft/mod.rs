@@ -335,7 +335,6 @@ impl Loader<'_, '_> {
                 if let Some(p) = &mut self.plugin {
                     p.supplied = filled;
                 }
-                self.warnings.extend(s.notes);
             }
         }
         let t = &table;

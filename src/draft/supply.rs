@@ -20,7 +20,7 @@ pub struct Request {
 }
 
 /// A plugin's answers for one draft. Empty fields: no opinion.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Supplied {
     /// `lang-son 1.0.0`
     pub by: String,
@@ -39,8 +39,6 @@ pub struct Supplied {
     pub annex_roman: Option<bool>,
     /// Slot → markup lines (escaped: a plugin's text never becomes structure by accident).
     pub sections: Vec<(String, Vec<String>)>,
-    /// Findings the plugin itself caused while answering (none unless something failed).
-    pub notes: Vec<Finding>,
 }
 
 /// The draft's view of a plugin host.

@@ -233,7 +233,6 @@ impl Supply for Applier<'_> {
             chuc_vu: opt(h.chuc_vu),
             annex_roman: Some(h.annex_numbering == wit::AnnexNumbering::Roman),
             sections,
-            notes: Vec::new(),
         };
         self.session = Some(s);
         Ok(supplied)

@@ -51,10 +51,24 @@ pub enum Source {
 }
 
 impl Source {
-    pub fn name(&self) -> &'static str {
+    /// `--plugin` / `installed` (the JSON value), and how the clerk reads it.
+    pub fn label(&self) -> crate::i18n::Msg {
         match self {
-            Source::Explicit => "--plugin",
-            Source::Installed => "installed",
+            Source::Explicit => crate::i18n::Msg::new("--plugin", "--plugin"),
+            Source::Installed => crate::i18n::Msg::new("đã cài", "installed"),
+        }
+    }
+}
+
+impl super::cache::Origin {
+    pub fn label(self) -> crate::i18n::Msg {
+        match self {
+            super::cache::Origin::Compiled => {
+                crate::i18n::Msg::new("vừa biên dịch", "compiled now")
+            }
+            super::cache::Origin::Cached => {
+                crate::i18n::Msg::new("nạp từ bộ đệm", "loaded from the cache")
+            }
         }
     }
 }
@@ -404,7 +418,11 @@ impl Session {
         let func = match instance.get_typed_func::<P, R>(&mut self.store, idx) {
             Ok(f) => f,
             Err(e) => {
-                return Err(self.failure(name, e).with_code("PLUGIN-API", Exit::Config));
+                // The export is not the function this host expects: the wrong interface.
+                let mut f = self.failure(name, e);
+                f.code = "PLUGIN-API".into();
+                f.exit = Exit::Config;
+                return Err(f);
             }
         };
         self.store.set_epoch_deadline(self.ticks);
@@ -579,16 +597,4 @@ pub struct Info {
     pub version: String,
     pub province: String,
     pub api_version: String,
-}
-
-trait WithCode {
-    fn with_code(self, code: &'static str, exit: Exit) -> Self;
-}
-
-impl WithCode for Finding {
-    fn with_code(mut self, code: &'static str, exit: Exit) -> Self {
-        self.code = code.into();
-        self.exit = exit;
-        self
-    }
 }

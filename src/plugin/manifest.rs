@@ -190,7 +190,7 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 /// Reads the manifest's wasm and checks it is the one the manifest names.
 pub fn read_wasm(found: &Found) -> Result<Vec<u8>, Finding> {
     let path = found.wasm_path();
-    let meta = std::fs::metadata(&path).map_err(|e| {
+    let unreadable = |e: std::io::Error| {
         refused(
             "PLUGIN-MANIFEST",
             &path,
@@ -201,7 +201,8 @@ pub fn read_wasm(found: &Found) -> Result<Vec<u8>, Finding> {
                 e
             ),
         )
-    })?;
+    };
+    let meta = std::fs::metadata(&path).map_err(unreadable)?;
     if meta.len() > MAX_WASM {
         return Err(refused(
             "PLUGIN-MANIFEST",
@@ -214,18 +215,7 @@ pub fn read_wasm(found: &Found) -> Result<Vec<u8>, Finding> {
             ),
         ));
     }
-    let bytes = std::fs::read(&path).map_err(|e| {
-        refused(
-            "PLUGIN-MANIFEST",
-            &path,
-            msg!(
-                "không đọc được `{}`: {}",
-                "cannot read `{}`: {}",
-                path.display(),
-                e
-            ),
-        )
-    })?;
+    let bytes = std::fs::read(&path).map_err(unreadable)?;
     let got = sha256_hex(&bytes);
     if !got.eq_ignore_ascii_case(&found.manifest.sha256) {
         return Err(refused(

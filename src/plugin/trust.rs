@@ -20,13 +20,19 @@ pub enum Signer {
 }
 
 impl Signer {
-    pub fn describe(&self) -> String {
+    /// The key file and its comment, or "unsigned".
+    pub fn label(&self) -> crate::i18n::Msg {
         match self {
             Signer::Key { file, comment } if !comment.is_empty() => {
-                format!("{} ({comment})", file.display())
+                let s = format!("{} ({comment})", file.display());
+                crate::i18n::Msg::new(s.clone(), s)
             }
-            Signer::Key { file, .. } => file.display().to_string(),
-            Signer::Unsigned => "—".into(),
+            Signer::Key { file, .. } => {
+                crate::i18n::Msg::new(file.display().to_string(), file.display().to_string())
+            }
+            Signer::Unsigned => {
+                crate::i18n::Msg::new("chưa ký (--allow-unsigned)", "unsigned (--allow-unsigned)")
+            }
         }
     }
 }

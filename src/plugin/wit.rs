@@ -17,7 +17,6 @@ use wasmtime::component::{ComponentType, Lift, Lower};
 pub const INTERFACE: &str = "vbhc:plugin/province";
 /// The API versions this host runs: 1.x.
 pub const API_MAJOR: u64 = 1;
-pub const API_VERSION: &str = "1.0.0";
 
 // ---- What the host sends --------------------------------------------------------------------
 
