@@ -9,7 +9,7 @@
 //! | `CA-MAU-NOI-NHAN-TINH-UY` | warning | a chỉ thị of the UBND tỉnh is sent to the Tỉnh ủy's standing body |
 //! | `CA-MAU-KY-HIEU` | warning | a công văn of the UBND tỉnh is numbered `UBND-<unit>` (a unit of the Văn phòng from 1 July 2025) |
 
-use vbhc_plugin::text::{contains_words, date_line_place, eq_folded, fold, ky_hieu, luu_units};
+use vbhc_plugin::text::{contains_words, date_line_place, eq_folded, fold, ky_hieu};
 use vbhc_plugin::{DateOrder, Document, Finding, Role};
 
 use crate::data::{DIA_DANH, FORMER, UNITS};
@@ -147,28 +147,12 @@ fn luu_don_vi(doc: &Document, out: &mut Vec<Finding>) {
     if !merged(&doc.date) || !is_ubnd_or_van_phong(doc) {
         return;
     }
-    let Some((i, line)) = doc.luu() else { return };
-    let unknown: Vec<String> = luu_units(line)
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|u| !is_unit(u))
-        .collect();
-    if unknown.is_empty() {
-        return;
-    }
-    let list = unknown.join(", ");
-    out.push(
-        Finding::warning(
-            "CA-MAU-LUU-DON-VI",
-            &format!("Dòng Lưu ghi \"{list}\", không phải đơn vị của Văn phòng UBND tỉnh Cà Mau"),
-            &format!("The Lưu line names \"{list}\", which is not a unit of the Văn phòng UBND tỉnh Cà Mau"),
-        )
-        .hint(
-            &format!("Sau \"VT, \" ghi một trong các đơn vị: {}", unit_list()),
-            &format!("After \"VT, \" write one of the units: {}", unit_list()),
-        )
-        .at(i),
-    );
+    out.extend(vbhc_plugin::rules::luu_unit(
+        doc,
+        "CA-MAU-LUU-DON-VI",
+        "Văn phòng UBND tỉnh Cà Mau",
+        UNITS,
+    ));
 }
 
 /// `CA-MAU-NOI-NHAN-TINH-UY`: a chỉ thị of the UBND tỉnh is reported to the Thường trực Tỉnh ủy.

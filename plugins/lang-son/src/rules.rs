@@ -11,9 +11,7 @@
 //! Each rule looks only at documents of the province's own organs: a document of another
 //! province (a sample, a text being copied from) gets no Lạng Sơn finding.
 
-use vbhc_plugin::text::{
-    contains_words, date_line_place, eq_folded, fold, ky_hieu, list_item, luu_units,
-};
+use vbhc_plugin::text::{contains_words, date_line_place, eq_folded, fold, ky_hieu, list_item};
 use vbhc_plugin::{Document, Finding, Role};
 
 use crate::data::{DIA_DANH, UNITS};
@@ -99,28 +97,12 @@ fn luu_don_vi(doc: &Document, out: &mut Vec<Finding>) {
     if !is_ubnd_or_van_phong(doc) {
         return;
     }
-    let Some((i, line)) = doc.luu() else { return };
-    let unknown: Vec<String> = luu_units(line)
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|u| !is_unit(u))
-        .collect();
-    if unknown.is_empty() {
-        return;
-    }
-    let list = unknown.join(", ");
-    out.push(
-        Finding::warning(
-            "LANG-SON-LUU-DON-VI",
-            &format!("Dòng Lưu ghi \"{list}\", không phải đơn vị của Văn phòng UBND tỉnh Lạng Sơn"),
-            &format!("The Lưu line names \"{list}\", which is not a unit of the Văn phòng UBND tỉnh Lạng Sơn"),
-        )
-        .hint(
-            &format!("Sau \"VT, \" ghi một trong các đơn vị: {}", unit_list()),
-            &format!("After \"VT, \" write one of the units: {}", unit_list()),
-        )
-        .at(i),
-    );
+    out.extend(vbhc_plugin::rules::luu_unit(
+        doc,
+        "LANG-SON-LUU-DON-VI",
+        "Văn phòng UBND tỉnh Lạng Sơn",
+        UNITS,
+    ));
 }
 
 /// `LANG-SON-KY-HIEU-DON-VI`: a công văn of the UBND tỉnh is numbered `…/UBND-<unit>`, the unit
@@ -534,4 +516,3 @@ mod tests {
         }
     }
 }
-

@@ -117,6 +117,7 @@ pub use vbhc::plugin::types::{
     Info, Recipients, Request, Role, Severity, Unit,
 };
 
+pub mod rules;
 pub mod testing;
 pub mod text;
 
