@@ -381,7 +381,8 @@ fn bad_plugins_are_refused_with_78() {
 }
 
 /// The probe reports what it can see; two processes see the same: no real clock, randomness,
-/// environment, files or network.
+/// environment, files or network. Within a process, the second document gets an instance as
+/// fresh as the first (instance slots are reused: their memory must come back as new).
 #[test]
 fn the_probe_sees_the_same_world_in_two_processes() {
     let mut seen = Vec::new();
@@ -399,44 +400,54 @@ fn the_probe_sees_the_same_world_in_two_processes() {
         let start = src.find("noi_nhan = [").unwrap();
         let end = start + src[start..].find("]\n").unwrap() + 2;
         let src = format!("{}{}", &src[..start], &src[end..]);
-        let d = dir.path().join("probe.toml");
-        std::fs::write(&d, src).unwrap();
-        let out = dir.path().join("probe.docx");
+        let drafts = ["probe-1", "probe-2"].map(|n| dir.path().join(format!("{n}.toml")));
+        for d in &drafts {
+            std::fs::write(d, &src).unwrap();
+        }
         let o = vbhc_bare(
             &[
                 "--allow-unsigned",
                 "--plugin",
                 p.to_str().unwrap(),
                 "render",
-                d.to_str().unwrap(),
-                "-o",
-                out.to_str().unwrap(),
+                drafts[0].to_str().unwrap(),
+                drafts[1].to_str().unwrap(),
             ],
             dir.path(),
         );
         assert_eq!(code(&o), 0, "{}", stderr(&o));
-        let lines: Vec<String> = paragraphs(&part(&out, "word/document.xml").unwrap())
-            .into_iter()
-            .filter(|l| {
-                [
-                    "- wall",
-                    "- monotonic",
-                    "- hashmap",
-                    "- env",
-                    "- args",
-                    "- read",
-                    "- cwd",
-                    "- tcp",
-                ]
-                .iter()
-                .any(|p| l.starts_with(p))
-            })
-            .collect();
-        assert!(lines.len() >= 10, "{lines:?}");
-        seen.push(lines);
+        for d in &drafts {
+            let out = d.with_extension("docx");
+            let lines: Vec<String> = paragraphs(&part(&out, "word/document.xml").unwrap())
+                .into_iter()
+                .filter(|l| {
+                    [
+                        "- calls",
+                        "- wall",
+                        "- monotonic",
+                        "- hashmap",
+                        "- env",
+                        "- args",
+                        "- read",
+                        "- cwd",
+                        "- tcp",
+                    ]
+                    .iter()
+                    .any(|p| l.starts_with(p))
+                })
+                .collect();
+            assert!(lines.len() >= 11, "{lines:?}");
+            seen.push(lines);
+        }
     }
-    assert_eq!(seen[0], seen[1]);
+    assert_eq!(
+        seen[0], seen[1],
+        "the second document's instance is not fresh"
+    );
+    assert_eq!(seen[0], seen[2]);
+    assert_eq!(seen[0], seen[3]);
     let all = seen[0].join("\n");
+    assert!(all.contains("- calls 1, heap 1;"), "{all}");
     assert!(all.contains("- wall 0;"), "{all}");
     assert!(all.contains("- env [];"), "{all}");
     assert!(!all.contains("passwd Ok"), "{all}");

@@ -55,7 +55,7 @@ impl<'r> Applier<'r> {
                 role,
                 text: crate::check::text(b),
             });
-            sources.push(b.source.clone());
+            sources.push(&b.source);
         }
         let wdoc = wit::Document {
             kind: doc.kind.clone(),
@@ -103,7 +103,7 @@ impl<'r> Applier<'r> {
             }
             let mut loc = f
                 .block
-                .and_then(|i| sources.get(i as usize).cloned().flatten())
+                .and_then(|i| sources.get(i as usize).and_then(|s| (*s).clone()))
                 .unwrap_or_else(|| Location::file(&draft.file));
             loc.plugin = Some(p.label());
             finding.location = Some(loc);

@@ -21,7 +21,9 @@ use wasmtime::component::{
     Component, ComponentExportIndex, ComponentNamedList, Instance, InstancePre, Lift, Linker,
     Lower, types::ComponentItem,
 };
-use wasmtime::{Config, Engine, Store, Trap};
+use wasmtime::{
+    Config, Enabled, Engine, InstanceAllocationStrategy, PoolingAllocationConfig, Store, Trap,
+};
 
 /// How often the epoch advances: the resolution of the time budget.
 pub const TICK: Duration = Duration::from_millis(10);
@@ -143,7 +145,16 @@ impl Host {
             .wasm_component_model(true)
             .epoch_interruption(true)
             .max_wasm_stack(limits.stack_bytes());
-        let engine = Engine::new(&config).map_err(internal)?;
+        // A pool of instance slots, if this machine allows the reservation; plain
+        // allocation otherwise (slower per document, same behaviour).
+        config.allocation_strategy(InstanceAllocationStrategy::Pooling(pool(&limits)));
+        let engine = match Engine::new(&config) {
+            Ok(e) => e,
+            Err(_) => {
+                config.allocation_strategy(InstanceAllocationStrategy::OnDemand);
+                Engine::new(&config).map_err(internal)?
+            }
+        };
         let mut linker = Linker::new(&engine);
         wasmtime_wasi::p2::add_to_linker_sync(&mut linker).map_err(internal)?;
         no_waiting(&mut linker).map_err(internal)?;
@@ -353,6 +364,36 @@ impl Host {
     }
 }
 
+/// Bytes of a slot's linear memory kept mapped between documents (when the kernel can tell
+/// which pages a document touched, only those are reset). A Rust plugin touches its stack
+/// top, its data and a little heap, well inside 1 MiB.
+const KEEP_RESIDENT: usize = 1 << 20;
+
+/// The pooling allocator: a fresh instance per document reuses a slot instead of mapping and
+/// unmapping its memory, and the pages it touched stay mapped, reset in place. Measured on the
+/// per-document benchmark: the fresh instance, its first call and its drop went from 47 µs to
+/// 14 µs (the mapping, unmapping and page faults were a quarter of the plugin's cost).
+fn pool(limits: &Limits) -> PoolingAllocationConfig {
+    // Instances alive at once: one per document being rendered on each thread, with room.
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()) as u32;
+    let instances = (4 * threads).clamp(32, 1024);
+    // Without PAGEMAP_SCAN (Linux < 6.7) resetting would memset the whole resident part for
+    // every document: then unmap it instead, as plain allocation does.
+    let scan = PoolingAllocationConfig::is_pagemap_scan_available();
+    let mut pool = PoolingAllocationConfig::new();
+    pool.total_component_instances(instances)
+        .total_core_instances(8 * instances)
+        .total_memories(2 * instances)
+        .total_tables(4 * instances)
+        // No async: no fibre stacks (each reserved stack costs mappings at start-up).
+        .total_stacks(0)
+        .max_memory_size(limits.memory_bytes())
+        .linear_memory_keep_resident(if scan { KEEP_RESIDENT } else { 0 })
+        .table_keep_resident(if scan { 64 * 1024 } else { 0 })
+        .pagemap_scan(if scan { Enabled::Yes } else { Enabled::No });
+    pool
+}
+
 /// The error a plugin gets for waiting on a clock.
 #[derive(Debug)]
 pub struct Waited;
@@ -495,6 +536,15 @@ impl Session {
                     "PLUGIN-MEMORY",
                     format!("vượt giới hạn bộ nhớ ({} MiB)", cap.max >> 20),
                     format!("went over the memory cap ({} MiB)", cap.max >> 20),
+                )
+            } else if e
+                .downcast_ref::<wasmtime::PoolConcurrencyLimitError>()
+                .is_some()
+            {
+                (
+                    "PLUGIN-ENGINE",
+                    format!("quá nhiều phiên plugin chạy cùng lúc: {}", e.root_cause()),
+                    format!("too many plugin instances at once: {}", e.root_cause()),
                 )
             } else if let Some(out) = e.downcast_ref::<OutputError>() {
                 let (vi, en) = match out {

@@ -12,12 +12,55 @@ pub use case::upper;
 /// The text in NFC, borrowed when it already is (nearly all text a word processor writes).
 pub fn nfc(s: &str) -> std::borrow::Cow<'_, str> {
     use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
-    if is_nfc_quick(s.chars()) == IsNormalized::Yes {
+    // Most text is ASCII, Vietnamese letters and a few punctuation marks: characters that are
+    // in NFC whatever surrounds them. Checking that first skips the quick check's two table
+    // lookups a character (a tenth of a plugin's cost per document went there).
+    if s.chars().all(always_nfc) || is_nfc_quick(s.chars()) == IsNormalized::Yes {
         std::borrow::Cow::Borrowed(s)
     } else {
         std::borrow::Cow::Owned(s.nfc().collect())
     }
 }
+/// Whether `c` is in NFC next to any other character: no decomposition, combining class 0,
+/// never composed with what precedes it. Below U+0300 (ASCII, Latin-1, Latin Extended-A/B:
+/// `đ`, `ơ`, `ư`), the precomposed Vietnamese vowels (`ạ` … `ỹ`) and the dashes, quotes and
+/// ellipsis of General Punctuation. The unit test checks every one against the quick check.
+fn always_nfc(c: char) -> bool {
+    matches!(c, '\0'..='\u{02FF}' | '\u{1EA0}'..='\u{1EF9}' | '\u{2010}'..='\u{2027}')
+}
+
 pub use fold::fold;
 pub use normalize::{Normalizer, TextError};
 pub use tone::ToneStyle;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_normalization::char::canonical_combining_class;
+    use unicode_normalization::{IsNormalized, is_nfc_quick};
+
+    #[test]
+    fn always_nfc_characters_pass_the_quick_check_and_never_combine() {
+        let mut n = 0;
+        for c in (0..0x3000u32)
+            .filter_map(char::from_u32)
+            .filter(|&c| always_nfc(c))
+        {
+            assert_eq!(
+                is_nfc_quick(std::iter::once(c)),
+                IsNormalized::Yes,
+                "U+{:04X}",
+                c as u32
+            );
+            assert_eq!(canonical_combining_class(c), 0, "U+{:04X}", c as u32);
+            n += 1;
+        }
+        assert_eq!(n, 0x300 + 90 + 24);
+        assert!(matches!(
+            nfc("Ủy ban nhân dân – “Lạng Sơn”…"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        assert_eq!(nfc("Lie\u{302}u"), "Liêu");
+        assert_eq!(nfc("\u{2000}"), "\u{2002}");
+    }
+}

@@ -11,7 +11,9 @@
 //! Each rule looks only at documents of the province's own organs: a document of another
 //! province (a sample, a text being copied from) gets no Lạng Sơn finding.
 
-use vbhc_plugin::text::{contains_words, date_line_place, eq_folded, fold, ky_hieu, list_item};
+use vbhc_plugin::text::{
+    contains_any_words, contains_words, date_line_place, eq_folded, fold, ky_hieu, list_item,
+};
 use vbhc_plugin::{Document, Finding, Role};
 
 use crate::data::{DIA_DANH, UNITS};
@@ -19,36 +21,43 @@ use crate::data::{DIA_DANH, UNITS};
 /// All the rules, in the order of the document.
 pub fn validate(doc: &Document) -> Vec<Finding> {
     let mut out = Vec::new();
-    dia_danh(doc, &mut out);
-    ky_hieu_don_vi(doc, &mut out);
-    noi_nhan_tinh_uy(doc, &mut out);
-    cap_huyen(doc, &mut out);
-    luu_don_vi(doc, &mut out);
+    let organ = Organ::of(doc);
+    dia_danh(doc, &organ, &mut out);
+    ky_hieu_don_vi(doc, &organ, &mut out);
+    noi_nhan_tinh_uy(doc, &organ, &mut out);
+    cap_huyen(doc, &organ, &mut out);
+    luu_don_vi(doc, &organ, &mut out);
     out
 }
 
-/// The issuing organ is the UBND tỉnh Lạng Sơn itself.
-pub fn is_ubnd_tinh(doc: &Document) -> bool {
-    let cq = fold(&doc.co_quan());
-    doc.chu_quan().is_none()
-        && (cq == "uy ban nhan dan tinh lang son" || cq == "ubnd tinh lang son")
+/// Who issues the document, worked out once for all the rules (each rule applies to some of
+/// the province's organs only).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Organ {
+    /// The UBND tỉnh Lạng Sơn itself.
+    pub ubnd_tinh: bool,
+    /// The UBND tỉnh or its Văn phòng (both use the Văn phòng's units).
+    pub ubnd_or_van_phong: bool,
+    /// Provincial: the UBND tỉnh, or an organ under it (a sở, the Văn phòng).
+    pub provincial: bool,
 }
 
-/// The issuing organ is the UBND tỉnh or its Văn phòng (both use the Văn phòng's units).
-pub fn is_ubnd_or_van_phong(doc: &Document) -> bool {
-    is_ubnd_tinh(doc)
-        || (doc
+impl Organ {
+    pub fn of(doc: &Document) -> Organ {
+        let co_quan = doc.co_quan();
+        let cq = fold(&co_quan);
+        let under_province = doc
             .chu_quan()
-            .is_some_and(|c| contains_words(c, "tỉnh Lạng Sơn"))
-            && contains_words(&doc.co_quan(), "văn phòng"))
-}
-
-/// The issuing organ is provincial: the UBND tỉnh, or an organ under it (a sở, the Văn phòng).
-pub fn is_provincial(doc: &Document) -> bool {
-    is_ubnd_tinh(doc)
-        || doc
-            .chu_quan()
-            .is_some_and(|c| contains_words(c, "tỉnh Lạng Sơn"))
+            .is_some_and(|c| contains_words(c, "tỉnh Lạng Sơn"));
+        let ubnd_tinh = doc.chu_quan().is_none()
+            && (cq == "uy ban nhan dan tinh lang son" || cq == "ubnd tinh lang son");
+        Organ {
+            ubnd_tinh,
+            ubnd_or_van_phong: ubnd_tinh
+                || (under_province && contains_words(&co_quan, "văn phòng")),
+            provincial: ubnd_tinh || under_province,
+        }
+    }
 }
 
 fn unit_list() -> String {
@@ -66,8 +75,8 @@ fn is_unit(s: &str) -> bool {
 /// `LANG-SON-DIA-DANH`: a provincial organ dates its documents at "Lạng Sơn" (Nghị định 30,
 /// Phụ lục I: the place name of a provincial organ is the province's name), not at the city or
 /// a district where the meeting or the office is.
-fn dia_danh(doc: &Document, out: &mut Vec<Finding>) {
-    if !is_provincial(doc) {
+fn dia_danh(doc: &Document, organ: &Organ, out: &mut Vec<Finding>) {
+    if !organ.provincial {
         return;
     }
     let Some((i, line)) = doc.first(Role::DiaDanhNgay) else {
@@ -93,8 +102,8 @@ fn dia_danh(doc: &Document, out: &mut Vec<Finding>) {
 
 /// `LANG-SON-LUU-DON-VI`: after VT the Lưu line names the unit of the Văn phòng that drafted the
 /// document; an unknown code is usually a typo or another office's code.
-fn luu_don_vi(doc: &Document, out: &mut Vec<Finding>) {
-    if !is_ubnd_or_van_phong(doc) {
+fn luu_don_vi(doc: &Document, organ: &Organ, out: &mut Vec<Finding>) {
+    if !organ.ubnd_or_van_phong {
         return;
     }
     out.extend(vbhc_plugin::rules::luu_unit(
@@ -107,8 +116,8 @@ fn luu_don_vi(doc: &Document, out: &mut Vec<Finding>) {
 
 /// `LANG-SON-KY-HIEU-DON-VI`: a công văn of the UBND tỉnh is numbered `…/UBND-<unit>`, the unit
 /// being the Văn phòng's room that drafted it (`UBND-KT`).
-fn ky_hieu_don_vi(doc: &Document, out: &mut Vec<Finding>) {
-    if doc.kind != "cong-van" || !is_ubnd_tinh(doc) {
+fn ky_hieu_don_vi(doc: &Document, organ: &Organ, out: &mut Vec<Finding>) {
+    if doc.kind != "cong-van" || !organ.ubnd_tinh {
         return;
     }
     let Some((i, line)) = doc.first(Role::SoKyHieu) else {
@@ -155,15 +164,15 @@ fn ky_hieu_don_vi(doc: &Document, out: &mut Vec<Finding>) {
 
 /// `LANG-SON-NOI-NHAN-TINH-UY`: the province's chỉ thị and kế hoạch are sent to the Thường trực
 /// Tỉnh ủy and the Thường trực HĐND tỉnh for their information ("(b/c)").
-fn noi_nhan_tinh_uy(doc: &Document, out: &mut Vec<Finding>) {
-    if !matches!(doc.kind.as_str(), "chi-thi" | "ke-hoach") || !is_ubnd_tinh(doc) {
+fn noi_nhan_tinh_uy(doc: &Document, organ: &Organ, out: &mut Vec<Finding>) {
+    if !matches!(doc.kind.as_str(), "chi-thi" | "ke-hoach") || !organ.ubnd_tinh {
         return;
     }
     let items: Vec<(u32, &str)> = doc.noi_nhan().collect();
     let tinh_uy = items.iter().any(|(_, t)| contains_words(t, "tỉnh ủy"));
     let hdnd = items
         .iter()
-        .any(|(_, t)| contains_words(t, "hđnd") || contains_words(t, "hội đồng nhân dân"));
+        .any(|(_, t)| contains_any_words(t, &["hđnd", "hội đồng nhân dân"]));
     if tinh_uy && hdnd {
         return;
     }
@@ -198,21 +207,18 @@ fn noi_nhan_tinh_uy(doc: &Document, out: &mut Vec<Finding>) {
 
 /// `LANG-SON-CAP-HUYEN`: from 1 July 2025 there are no districts (nor a provincial city or
 /// towns): documents go to the UBND of communes and wards.
-fn cap_huyen(doc: &Document, out: &mut Vec<Finding>) {
+fn cap_huyen(doc: &Document, organ: &Organ, out: &mut Vec<Finding>) {
     if !doc
         .date
         .is_on_or_after(crate::REFORM.0, crate::REFORM.1, crate::REFORM.2)
-        || !is_provincial(doc)
+        || !organ.provincial
     {
         return;
     }
     let lines = doc.blocks_of(Role::KinhGui).chain(doc.noi_nhan());
     for (i, line) in lines {
         let item = list_item(line);
-        if ["huyện", "thị xã", "thị trấn"]
-            .iter()
-            .any(|w| contains_words(item, w))
-        {
+        if contains_any_words(item, &["huyện", "thị xã", "thị trấn"]) {
             out.push(
                 Finding::warning(
                     "LANG-SON-CAP-HUYEN",

@@ -11,7 +11,7 @@
 //! assert_eq!(ky_hieu("Số: 2623/UBND-NCXDPL"), Some("UBND-NCXDPL"));
 //! ```
 
-/// Vowels with their diacritics, by the ASCII letter they fold to (precomposed, NFC).
+/// Vowels with their diacritics, by the ASCII letter they fold to (lower case, precomposed).
 const VOWELS: &[(char, &str)] = &[
     ('a', "àáảãạăằắẳẵặâầấẩẫậ"),
     ('e', "èéẻẽẹêềếểễệ"),
@@ -19,48 +19,193 @@ const VOWELS: &[(char, &str)] = &[
     ('o', "òóỏõọôồốổỗộơờớởỡợ"),
     ('u', "ùúủũụưừứửữự"),
     ('y', "ỳýỷỹỵ"),
+    ('d', "đ"),
 ];
 
-fn fold_char(c: char) -> Option<char> {
-    if c.is_ascii() {
-        return Some(c);
+/// Vietnamese letters live in two blocks: Latin-1 Supplement with Latin Extended-A/B
+/// (`à`, `đ`, `ơ`, `ư`) and Latin Extended Additional (`ạ` … `ỹ`).
+const LATIN: (u32, u32) = (0x00C0, 0x01B0);
+const ADDITIONAL: (u32, u32) = (0x1EA0, 0x1EF9);
+
+/// The ASCII letter each code point of a block folds to, 0 where it is not a Vietnamese
+/// letter. Built at compile time: folding runs for every character a rule reads, in a fresh
+/// plugin instance per document, so a table lookup instead of a case conversion and a scan
+/// is most of a plugin's cost per document.
+static LATIN_FOLD: [u8; (LATIN.1 - LATIN.0 + 1) as usize] = fold_table(LATIN.0);
+static ADDITIONAL_FOLD: [u8; (ADDITIONAL.1 - ADDITIONAL.0 + 1) as usize] = fold_table(ADDITIONAL.0);
+
+const fn fold_table<const N: usize>(lo: u32) -> [u8; N] {
+    let mut t = [0u8; N];
+    let mut v = 0;
+    while v < VOWELS.len() {
+        let (base, set) = VOWELS[v];
+        let bytes = set.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let (lower, len) = decode_utf8(bytes, i);
+            // The capital is 0x20 below in Latin-1 (`à`/`À`) and just below everywhere else
+            // (`ă`/`Ă`, `ư`/`Ư`, `ạ`/`Ạ`); the unit test checks this against `to_lowercase`.
+            let upper = if lower >= 0xE0 && lower <= 0xFF {
+                lower - 0x20
+            } else {
+                lower - 1
+            };
+            let mut k = 0;
+            while k < 2 {
+                let c = if k == 0 { lower } else { upper };
+                if c >= lo && ((c - lo) as usize) < N {
+                    t[(c - lo) as usize] = base as u8;
+                }
+                k += 1;
+            }
+            i += len;
+        }
+        v += 1;
     }
-    if c == 'đ' {
-        return Some('d');
+    t
+}
+
+/// The code point at `bytes[i]` of valid UTF-8 (at most 3 bytes here) and its length.
+const fn decode_utf8(bytes: &[u8], i: usize) -> (u32, usize) {
+    let b = bytes[i] as u32;
+    if b < 0x80 {
+        (b, 1)
+    } else if b < 0xE0 {
+        (((b & 0x1F) << 6) | (bytes[i + 1] as u32 & 0x3F), 2)
+    } else {
+        (
+            ((b & 0x0F) << 12) | ((bytes[i + 1] as u32 & 0x3F) << 6) | (bytes[i + 2] as u32 & 0x3F),
+            3,
+        )
     }
-    if ('\u{0300}'..='\u{036F}').contains(&c) {
-        return None; // a combining mark (text not in NFC): drop it, keep the base letter
+}
+
+/// The ASCII letter a Vietnamese letter of either case folds to (`Ữ` → `u`, `Đ` → `d`).
+fn vietnamese_base(c: char) -> Option<char> {
+    let c = c as u32;
+    let b = if (LATIN.0..=LATIN.1).contains(&c) {
+        LATIN_FOLD[(c - LATIN.0) as usize]
+    } else if (ADDITIONAL.0..=ADDITIONAL.1).contains(&c) {
+        ADDITIONAL_FOLD[(c - ADDITIONAL.0) as usize]
+    } else {
+        0
+    };
+    (b != 0).then_some(b as char)
+}
+
+fn is_combining_mark(c: char) -> bool {
+    ('\u{0300}'..='\u{036F}').contains(&c)
+}
+
+/// The characters of [`fold`]`(s)`, one at a time, without building the string: comparing
+/// folded text this way allocates nothing.
+pub fn fold_chars(s: &str) -> FoldChars<'_> {
+    FoldChars {
+        chars: s.chars(),
+        lower: None,
+        pending: None,
+        space: false,
+        started: false,
     }
-    // Vietnamese vowels with marks sit in Latin-1 Supplement, Latin Extended-A/B and Latin
-    // Extended Additional: anything else is returned as it is without a scan.
-    if !matches!(c, '\u{00C0}'..='\u{01B0}' | '\u{1EA0}'..='\u{1EF9}') {
-        return Some(c);
-    }
-    for (base, set) in VOWELS {
-        if set.contains(c) {
-            return Some(*base);
+}
+
+/// The iterator of [`fold_chars`].
+#[derive(Debug, Clone)]
+pub struct FoldChars<'a> {
+    chars: std::str::Chars<'a>,
+    /// The rest of a lower-casing that gave several characters.
+    lower: Option<std::char::ToLowercase>,
+    /// A folded character waiting behind the space emitted before it.
+    pending: Option<char>,
+    space: bool,
+    started: bool,
+}
+
+impl Iterator for FoldChars<'_> {
+    type Item = char;
+
+    fn next(&mut self) -> Option<char> {
+        if let Some(c) = self.pending.take() {
+            return Some(c);
+        }
+        loop {
+            let c = match self.lower.as_mut().and_then(Iterator::next) {
+                Some(c) => c,
+                None => {
+                    self.lower = None;
+                    let c = self.chars.next()?;
+                    if c.is_ascii() {
+                        c.to_ascii_lowercase()
+                    } else if let Some(b) = vietnamese_base(c) {
+                        b
+                    } else {
+                        self.lower = Some(c.to_lowercase());
+                        continue;
+                    }
+                }
+            };
+            if c.is_whitespace() {
+                self.space = self.started;
+                continue;
+            }
+            if is_combining_mark(c) {
+                continue; // text not in NFC: drop the mark, keep the base letter
+            }
+            let f = vietnamese_base(c).unwrap_or(c);
+            self.started = true;
+            if self.space {
+                self.space = false;
+                self.pending = Some(f);
+                return Some(' ');
+            }
+            return Some(f);
         }
     }
-    Some(c)
 }
 
 /// Lower-case, without diacritics (`đ` → `d`), every run of white space (also no-break spaces)
 /// one plain space, trimmed. `"Ủy ban  nhân dân"` and `"UỶ BAN NHÂN DÂN"` both fold to
 /// `"uy ban nhan dan"`.
 pub fn fold(s: &str) -> String {
+    // The same as collecting [`fold_chars`], written as one loop with a path for ASCII
+    // bytes (most of any Vietnamese line): rules fold every line they read, so this loop is
+    // most of what a plugin's `validate` costs.
     let mut out = String::with_capacity(s.len());
     let mut space = false;
-    for c in s.chars().flat_map(char::to_lowercase) {
-        if c.is_whitespace() {
-            space = !out.is_empty();
+    #[inline(always)]
+    fn push(out: &mut String, space: &mut bool, f: char) {
+        if *space {
+            out.push(' ');
+            *space = false;
+        }
+        out.push(f);
+    }
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            i += 1;
+            if (b as char).is_whitespace() {
+                space = !out.is_empty();
+            } else {
+                push(&mut out, &mut space, b.to_ascii_lowercase() as char);
+            }
             continue;
         }
-        if let Some(f) = fold_char(c) {
-            if space {
-                out.push(' ');
-                space = false;
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
+        i += c.len_utf8();
+        if let Some(base) = vietnamese_base(c) {
+            push(&mut out, &mut space, base);
+            continue;
+        }
+        for l in c.to_lowercase() {
+            if l.is_whitespace() {
+                space = !out.is_empty();
+            } else if !is_combining_mark(l) {
+                push(&mut out, &mut space, vietnamese_base(l).unwrap_or(l));
             }
-            out.push(f);
         }
     }
     out
@@ -71,23 +216,49 @@ pub fn contains_folded(haystack: &str, needle: &str) -> bool {
     fold(haystack).contains(&fold(needle))
 }
 
-/// Whether `a` and `b` are the same text once folded with [`fold`].
+/// Whether `a` and `b` are the same text once folded with [`fold`] (without allocating).
 pub fn eq_folded(a: &str, b: &str) -> bool {
-    fold(a) == fold(b)
+    fold_chars(a).eq(fold_chars(b))
 }
 
 /// Whether folded `text` contains folded `word` as whole words (not inside a longer word):
 /// `"tinh uy"` is in `"TT Tỉnh ủy (b/c)"` but `"ca"` is not in `"cao"`.
 pub fn contains_words(text: &str, words: &str) -> bool {
+    contains_any_words(text, &[words])
+}
+
+/// Whether folded `text` contains any of `words` as whole words ([`contains_words`]), folding
+/// `text` once (and the words as they are compared, without allocating).
+pub fn contains_any_words(text: &str, words: &[&str]) -> bool {
     let hay = fold(text);
-    let needle = fold(words);
-    if needle.is_empty() {
-        return true;
-    }
+    words.iter().any(|w| has_words(&hay, w))
+}
+
+/// Whether folded `hay` contains `words`, folded, starting and ending at word boundaries.
+fn has_words(hay: &str, words: &str) -> bool {
+    let Some(first) = fold_chars(words).next() else {
+        return true; // no words: trivially there
+    };
     let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    hay.match_indices(&needle).any(|(i, m)| {
-        !is_word(hay[..i].chars().next_back()) && !is_word(hay[i + m.len()..].chars().next())
-    })
+    let mut buf = [0u8; 4];
+    let lead = first.encode_utf8(&mut buf).as_bytes()[0];
+    let h = hay.as_bytes();
+    // `lead` begins a character, so every place it occurs is a character boundary: a byte
+    // search finds the candidates, and the folded words are compared there one character at
+    // a time (no string built for them).
+    let mut from = 0;
+    while let Some(off) = h[from..].iter().position(|&b| b == lead) {
+        let at = from + off;
+        let mut rest = hay[at..].chars();
+        if !is_word(hay[..at].chars().next_back())
+            && fold_chars(words).all(|w| rest.next() == Some(w))
+            && !is_word(rest.next())
+        {
+            return true;
+        }
+        from = at + 1;
+    }
+    false
 }
 
 /// A list line without its bullet and final punctuation: `"- Công an tỉnh;"` → `"Công an tỉnh"`.
@@ -104,7 +275,17 @@ pub fn list_item(line: &str) -> &str {
 
 /// Whether a Nơi nhận line is the Lưu line (`- Lưu: VT, NC.`).
 pub fn is_luu_line(line: &str) -> bool {
-    fold(list_item(line)).starts_with("luu")
+    // Only the first word can say "Lưu": fold that, not the whole line (and most lines are
+    // told apart by their first letter).
+    let item = list_item(line);
+    if !item.starts_with(['L', 'l']) {
+        return false;
+    }
+    let first = item
+        .split(|c: char| !(c.is_alphabetic() || is_combining_mark(c)))
+        .next()
+        .unwrap_or("");
+    fold_chars(first).take(3).eq("luu".chars())
 }
 
 /// The units on a Lưu line after the Văn thư (`VT`): `"- Lưu: VT, NC."` → `["NC"]`,
@@ -162,7 +343,7 @@ pub fn ky_hieu(line: &str) -> Option<&str> {
 
 /// Whether `s` has a decomposed diacritic (a combining mark): text that is not precomposed.
 pub fn has_combining_marks(s: &str) -> bool {
-    s.chars().any(|c| ('\u{0300}'..='\u{036F}').contains(&c))
+    s.chars().any(is_combining_mark)
 }
 
 /// Whether `s` uses the old tone-mark placement (`hoà`, `uỷ`, `thuý`) that vbhc's documents do
@@ -206,6 +387,80 @@ mod tests {
         assert!(eq_folded("Cà Mau", "CÀ  MAU"));
         assert!(contains_words("TT Tỉnh ủy (b/c)", "tỉnh ủy"));
         assert!(!contains_words("Cao Lộc", "ca"));
+    }
+
+    /// `fold` as first written: lower-case, then look the letter up in the vowel table.
+    fn fold_reference(s: &str) -> String {
+        let mut out = String::new();
+        let mut space = false;
+        for c in s.chars().flat_map(char::to_lowercase) {
+            if c.is_whitespace() {
+                space = !out.is_empty();
+                continue;
+            }
+            if is_combining_mark(c) {
+                continue;
+            }
+            let f = VOWELS
+                .iter()
+                .find(|(_, set)| set.contains(c))
+                .map_or(c, |(base, _)| *base);
+            if space {
+                out.push(' ');
+                space = false;
+            }
+            out.push(f);
+        }
+        out
+    }
+
+    #[test]
+    fn the_fold_table_agrees_with_lower_casing_for_every_character() {
+        let mut checked = 0;
+        for c in (0..0x3000u32)
+            .chain(0x1E00..0x1F00)
+            .filter_map(char::from_u32)
+        {
+            for s in [format!("{c}"), format!(" A{c} {c}b  ")] {
+                assert_eq!(fold(&s), fold_reference(&s), "{c:?} (U+{:04X})", c as u32);
+                let chars: String = fold_chars(&s).collect();
+                assert_eq!(chars, fold_reference(&s), "{c:?} (U+{:04X})", c as u32);
+            }
+            checked += 1;
+        }
+        assert!(checked > 12_000);
+        // Every capital and small Vietnamese vowel is in the table.
+        for (base, set) in VOWELS {
+            for c in set.chars() {
+                let up: String = c.to_uppercase().collect();
+                assert_eq!(fold(&up), base.to_string(), "{up}");
+                assert_eq!(vietnamese_base(c), Some(*base));
+            }
+        }
+        let s = "  Ủy ban\u{a0}nhân DÂN, Bạc Lie\u{302}u ";
+        assert_eq!(fold_chars(s).collect::<String>(), fold(s));
+        assert_eq!(fold(s), "uy ban nhan dan, bac lieu");
+    }
+
+    #[test]
+    fn whole_words() {
+        assert!(contains_words("- UBND các huyện, thành phố;", "huyện"));
+        assert!(!contains_words("- UBND các huyệnx;", "huyện"));
+        assert!(contains_words("Sở Nội vụ, Thị xã Đồng Đăng", "thị xã"));
+        assert!(!contains_words("thị xãa", "thị xã"));
+        // A match later in the line after a false start inside a word.
+        assert!(contains_words("caca ca", "ca"));
+        assert!(contains_any_words(
+            "Thường trực Hội đồng nhân dân tỉnh",
+            &["hđnd", "hội đồng nhân dân"]
+        ));
+        assert!(!contains_any_words("Công an tỉnh", &["hđnd", "tỉnh ủy"]));
+        assert!(contains_words("anything", ""));
+        assert!(eq_folded("Ủy ban", "UỶ  BAN"));
+        assert!(!eq_folded("Ủy ban", "Ủy ba"));
+        assert!(is_luu_line("- LƯU: VT."));
+        assert!(is_luu_line("Lu\u{31b}u: VT"));
+        assert!(!is_luu_line("- Lực lượng vũ trang tỉnh;"));
     }
 
     #[test]

@@ -3,12 +3,25 @@
 //! every run on every machine print the same.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU32, Ordering};
 use vbhc_plugin::{Info, Province, Recipients, Request};
 
 pub struct Probe;
 
+/// How many times this instance answered `recipients`: always 1 if every document gets a
+/// fresh instance (a reused slot must come back as new, data and heap alike).
+static CALLS: AtomicU32 = AtomicU32::new(0);
+static HEAP: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+
 fn probe() -> Vec<String> {
     let mut out = Vec::new();
+    let calls = CALLS.fetch_add(1, Ordering::Relaxed) + 1;
+    let heap = {
+        let mut h = HEAP.lock().unwrap_or_else(|e| e.into_inner());
+        h.push(format!("seen {calls}"));
+        h.len()
+    };
+    out.push(format!("calls {calls}, heap {heap}"));
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_nanos().to_string())
