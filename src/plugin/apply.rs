@@ -144,7 +144,11 @@ fn role(r: Role) -> Option<wit::Role> {
 }
 
 fn text(t: wit::Text) -> String {
-    crate::text::nfc(&t.0).into_owned()
+    // Keep the string the plugin returned when it is already NFC (nearly always).
+    match crate::text::nfc(&t.0) {
+        std::borrow::Cow::Owned(n) => n,
+        std::borrow::Cow::Borrowed(_) => t.0,
+    }
 }
 
 fn opt(t: Option<wit::Text>) -> Option<String> {
