@@ -31,14 +31,14 @@ fn bench(c: &mut Criterion) {
     let tmp = tempfile::tempdir().unwrap();
     let cache = tmp.path().join("cache");
     let host = Host::new(Limits::default(), Some(cache.clone())).unwrap();
-    let mut reg = registry();
+    let reg = registry();
     let sample = root().join("samples/chi-thi-lang-son-2026.toml");
     let templates = vbhc::template::Templates::default();
 
     // The whole plugin part of one render: a fresh instance, defaults, recipients, house
     // style, the template's sections, then validate on the laid-out document.
     let (draft, doc) = {
-        let mut a = Applier::new(&host, &mut reg, &sample);
+        let mut a = Applier::new(&host, &reg, &sample);
         let d =
             vbhc::draft::load_with(&sample, &templates, Default::default(), Some(&mut a)).unwrap();
         let doc = vbhc::layout::lay_out(&d).unwrap().doc;
@@ -53,7 +53,7 @@ fn bench(c: &mut Criterion) {
     let at = vbhc::finding::Location::file(&sample);
     c.bench_function("plugin_per_document/lang-son", |b| {
         b.iter(|| {
-            let mut a = Applier::new(&host, &mut reg, &sample);
+            let mut a = Applier::new(&host, &reg, &sample);
             let s = a.supply("lang-son", &at, black_box(&req)).unwrap();
             let f = a.validate(black_box(&doc), &draft);
             (s, f)
@@ -67,7 +67,7 @@ fn bench(c: &mut Criterion) {
     });
     c.bench_function("plugin_part/supply", |b| {
         b.iter(|| {
-            let mut a = Applier::new(&host, &mut reg, &sample);
+            let mut a = Applier::new(&host, &reg, &sample);
             a.supply("lang-son", &at, black_box(&req)).unwrap()
         })
     });
@@ -86,10 +86,10 @@ fn bench(c: &mut Criterion) {
         )
         .unwrap();
         let trust = Trust::load(&[], true).unwrap();
-        let mut preg = Registry::discover(&[dir], trust).unwrap();
+        let preg = Registry::discover(&[dir], trust).unwrap();
         c.bench_function("plugin_part/supply_and_trivial_validate", |b| {
             b.iter(|| {
-                let mut a = Applier::new(&host, &mut preg, &sample);
+                let mut a = Applier::new(&host, &preg, &sample);
                 let s = a.supply("hostile-bad-code", &at, black_box(&req)).unwrap();
                 (s, a.validate(&doc, &draft))
             })

@@ -47,6 +47,9 @@ pub struct Location {
     /// Draft field path (`ky.ho_ten`, `noi_nhan[2]`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
+    /// Spreadsheet cell of a batch row (`Sheet1!C12`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cell: Option<String>,
     /// DOCX part (`word/document.xml`) and paragraph index, with the text quoted.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub part: Option<String>,
@@ -87,6 +90,9 @@ impl Location {
             if let Some(c) = self.column {
                 s.push_str(&format!(":{c}"));
             }
+        }
+        if let Some(c) = &self.cell {
+            s.push_str(&format!(" [{c}]"));
         }
         if let Some(p) = &self.part {
             s.push_str(&format!(" [{p}"));

@@ -1,4 +1,5 @@
 //! vbhc — soạn văn bản hành chính theo Nghị định 30/2020/NĐ-CP.
+pub mod batch;
 pub mod check;
 pub mod cli;
 pub mod config;
@@ -14,6 +15,7 @@ pub mod model;
 pub mod nd30;
 pub mod output;
 pub mod plugin;
+pub mod produce;
 pub mod reader;
 pub mod suggest;
 pub mod template;

@@ -22,8 +22,8 @@ pub struct Args {
 pub fn draft_document(cli: &Cli, path: &Path) -> Result<(Document, Vec<Finding>), Vec<Finding>> {
     let config = crate::config::load().map_err(|f| vec![f])?;
     let templates = Templates::new(cli.templates.clone().or(config.templates.clone()));
-    let (host, mut registry) = super::plugin_runtime(cli, &config).map_err(|f| vec![f])?;
-    let mut applier = crate::plugin::Applier::new(&host, &mut registry, path);
+    let (host, registry) = super::plugin_runtime(cli, &config).map_err(|f| vec![f])?;
+    let mut applier = crate::plugin::Applier::new(&host, &registry, path);
     let d = draft::load_with(
         path,
         &templates,

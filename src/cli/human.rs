@@ -109,7 +109,7 @@ impl Human {
         if let Some(loc) = &f.location {
             match (&loc.file, loc.line, &loc.quote) {
                 // A draft: its own line, the place marked.
-                (Some(file), Some(line), _) => {
+                (Some(file), Some(line), _) if !is_spreadsheet(file) => {
                     if let Some(text) = self.source(file).cloned() {
                         let start: usize = text
                             .split_inclusive('\n')
@@ -161,4 +161,11 @@ impl Human {
         }
         out.trim_end().to_string()
     }
+}
+
+/// A spreadsheet's "line" is a row and its "column" a column: no text line to quote.
+fn is_spreadsheet(file: &std::path::Path) -> bool {
+    file.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        ["csv", "txt", "xlsx", "xlsm", "ods"].contains(&e.to_ascii_lowercase().as_str())
+    })
 }

@@ -1,6 +1,7 @@
 //! The command line: arguments in, one subcommand run, findings reported, an exit code out.
 //! One file per subcommand; this file holds what they share.
 
+mod batch;
 mod check;
 mod human;
 mod new;
@@ -91,6 +92,8 @@ pub enum Command {
     New(new::Args),
     /// Tạo tệp DOCX từ bản nháp
     Render(render::Args),
+    /// Tạo hàng loạt văn bản từ bảng tính (.xlsx, .ods, .csv): mỗi dòng một văn bản
+    Batch(batch::Args),
     /// Kiểm tra thể thức theo Nghị định 30: bản nháp hoặc tệp .docx bất kỳ
     Check(check::Args),
     /// Liệt kê các quy tắc kiểm tra, mức độ và lý do
@@ -181,6 +184,69 @@ const EN: &[(&str, &str, &str)] = &[
         "render",
         "allow_errors",
         "Write the document even when the checker finds error-level problems",
+    ),
+    (
+        "batch",
+        "",
+        "Write many documents from a spreadsheet (.xlsx, .ods, .csv): one per row",
+    ),
+    (
+        "batch",
+        "rows",
+        "Spreadsheet: .xlsx, .ods or .csv (the first row holding text is the header = field names)",
+    ),
+    (
+        "batch",
+        "draft",
+        "Base draft (.toml): each row of the spreadsheet fills in or replaces its fields",
+    ),
+    ("batch", "out", "Output folder (made when missing)"),
+    ("batch", "sheet", "Sheet to read (default: the first)"),
+    (
+        "batch",
+        "header_row",
+        "Row of column headers (default: the first row holding text)",
+    ),
+    (
+        "batch",
+        "maps",
+        "Read this header as another field name: --map \"Tên doanh nghiệp=ten_dn\"; repeatable",
+    ),
+    (
+        "batch",
+        "name",
+        "File-name pattern, e.g. \"{{so}}-{{don_vi}}.docx\" (default: \"{{dong}}.docx\")",
+    ),
+    (
+        "batch",
+        "ascii_names",
+        "File names without Vietnamese marks (Sở Nội vụ → So Noi vu)",
+    ),
+    (
+        "batch",
+        "start",
+        "First number when the base draft says so = \"auto\" (number = start + row index)",
+    ),
+    ("batch", "jobs", "Threads (default: every core)"),
+    (
+        "batch",
+        "dry_run",
+        "Only list the files that would be written; write nothing",
+    ),
+    (
+        "batch",
+        "force",
+        "Write into an output folder that already holds files (replacing same-named ones)",
+    ),
+    (
+        "batch",
+        "allow_errors",
+        "Write documents even when the checker finds error-level problems",
+    ),
+    (
+        "batch",
+        "fail_fast",
+        "Stop at the first failed row (rows not yet started are skipped)",
     ),
     (
         "check",
@@ -340,6 +406,7 @@ pub fn main() -> std::process::ExitCode {
     let exit = match &cli.command {
         Command::New(a) => new::run(&cli, a, &mut rep),
         Command::Render(a) => render::run(&cli, a, &mut rep),
+        Command::Batch(a) => batch::run(&cli, a, &mut rep),
         Command::Check(a) => check::run(&cli, a, &mut rep),
         Command::Rules => rules::run(&cli, &mut rep),
         Command::Templates(c) => templates::run(&cli, c, &mut rep),

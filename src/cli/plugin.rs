@@ -102,7 +102,7 @@ fn run_inner(cli: &Cli, cmd: &Cmd, rep: &mut Reporter) -> Result<(), Finding> {
         }
         Cmd::Info { id } => {
             let trust = Trust::load(&cli.trust_keys, cli.allow_unsigned)?;
-            let mut reg = crate::plugin::Registry::discover(&cli.plugins, trust)?;
+            let reg = crate::plugin::Registry::discover(&cli.plugins, trust)?;
             let host =
                 crate::plugin::Host::new(config.plugin, crate::plugin::cache::default_dir())?;
             let p = reg.get(&host, id).ok_or_else(|| unknown(id, &reg))??;

@@ -2,12 +2,12 @@
 //! atomically. Several drafts: each on its own; one that fails never stops the next.
 
 use super::{Cli, Reporter};
+use crate::draft;
 use crate::draft::Draft;
 use crate::exit::Exit;
 use crate::finding::Finding;
 use crate::plugin::{Applier, Host, Registry};
 use crate::template::Templates;
-use crate::{docx, draft, layout};
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, clap::Args)]
@@ -44,7 +44,7 @@ pub fn run(cli: &Cli, a: &Args, rep: &mut Reporter) -> Exit {
         let (host, registry) = super::plugin_runtime(cli, &config)?;
         Ok::<_, Finding>((config, templates, host, registry))
     })();
-    let (config, templates, host, mut registry) = match setup {
+    let (config, templates, host, registry) = match setup {
         Ok(s) => s,
         Err(f) => {
             rep.finding(&f);
@@ -57,7 +57,7 @@ pub fn run(cli: &Cli, a: &Args, rep: &mut Reporter) -> Exit {
             .output
             .clone()
             .unwrap_or_else(|| path.with_extension("docx"));
-        one(path, &out, a, &templates, tone, &host, &mut registry, rep);
+        one(path, &out, a, &templates, tone, &host, &registry, rep);
     }
     rep.finish("render")
 }
@@ -70,47 +70,22 @@ fn one(
     templates: &Templates,
     tone: crate::text::ToneStyle,
     host: &Host,
-    registry: &mut Registry,
+    registry: &Registry,
     rep: &mut Reporter,
 ) {
     let mut applier = Applier::new(host, registry, path);
-    let built = (|| {
-        let d = draft::load_with(path, templates, tone, Some(&mut applier))?;
-        let laid = layout::lay_out(&d).map_err(|f| vec![f])?;
-        let bytes = docx::to_bytes(&laid.doc).map_err(|e| {
-            vec![Finding::error(
-                "INTERNAL-WRITE",
-                Exit::Software,
-                crate::msg!(
-                    "lỗi nội bộ khi tạo DOCX: {}",
-                    "internal error building the DOCX: {}",
-                    e
-                ),
-            )]
-        })?;
-        Ok::<_, Vec<Finding>>((d, laid, bytes))
-    })();
-    let (d, laid, bytes) = match built {
-        Ok(b) => b,
+    let made = draft::load_with(path, templates, tone, Some(&mut applier))
+        .and_then(|d| crate::produce::make(d, &mut applier));
+    let made = match made {
+        Ok(m) => m,
         Err(fs) => {
             rep.findings(&fs);
             return;
         }
     };
-    rep.findings(&laid.warnings);
-    // The checker judges what is about to be written, with the same rules as `vbhc check`,
-    // then the plugin's own; error-level findings stop the write unless the clerk insists.
-    let mut findings = crate::check::check(&laid.doc, crate::check::Origin::Draft);
-    let from_plugin = applier.validate(&laid.doc, &d);
-    let plugin_failed = from_plugin
-        .iter()
-        .any(|f| f.code.starts_with("PLUGIN-") && f.severity == crate::finding::Severity::Error);
-    let plugin_findings = from_plugin.len();
-    findings.extend(from_plugin);
-    rep.findings(&findings);
-    provenance(rep, &d, &applier, plugin_findings);
-    let errors = crate::plugin::apply::has_errors(&findings);
-    if plugin_failed || (errors && !a.allow_errors) {
+    rep.findings(&made.findings);
+    provenance(rep, &made.draft, &applier, made.plugin_findings);
+    if !made.writable(a.allow_errors) {
         rep.done(
             &format!(
                 "Chưa ghi {}: sửa các lỗi trên, hoặc thêm --allow-errors để vẫn ghi",
@@ -123,6 +98,7 @@ fn one(
         );
         return;
     }
+    let bytes = made.bytes;
     if let Err(f) = crate::output::write_atomic(out, &bytes, a.force) {
         rep.finding(&f);
         return;

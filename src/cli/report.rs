@@ -130,6 +130,13 @@ impl Reporter {
         }
     }
 
+    /// Ends the run with `exit` rather than the worst finding's code (a batch whose rows
+    /// failed is "done, with failures", not "bad input").
+    pub fn finish_as(&mut self, command: &'static str, exit: Exit) -> Exit {
+        self.worst = exit;
+        self.finish(command)
+    }
+
     /// Ends the run: prints the JSON summary and returns the exit code.
     pub fn finish(&mut self, command: &'static str) -> Exit {
         let exit = self.worst;

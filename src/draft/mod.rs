@@ -178,6 +178,12 @@ pub fn load_str_with(
     default_tone: ToneStyle,
     supply: Option<&mut dyn Supply>,
 ) -> Result<Draft, Vec<Finding>> {
+    let table = parse_table(path, src)?;
+    load_table(path, table, &[], templates, default_tone, supply)
+}
+
+/// Parses a draft's text into its positioned table, before any meaning is given to it.
+pub fn parse_table(path: &Path, src: &str) -> Result<Table, Vec<Finding>> {
     let src = src.strip_prefix('\u{feff}').unwrap_or(src);
     let is_json = path
         .extension()
@@ -216,8 +222,22 @@ pub fn load_str_with(
             .at(Location::file(path)),
         ]);
     };
+    Ok(table)
+}
+
+/// Checks a parsed table as a draft. `cells` are the spreadsheet cells a batch put into the
+/// table: a value at [`supply::cell`]`(i)` is reported at `cells[i]`, not in the draft.
+pub fn load_table(
+    path: &Path,
+    table: Table,
+    cells: &[Location],
+    templates: &Templates,
+    default_tone: ToneStyle,
+    supply: Option<&mut dyn Supply>,
+) -> Result<Draft, Vec<Finding>> {
     Loader {
         path,
+        cells,
         default_tone,
         errors: Vec::new(),
         warnings: Vec::new(),
@@ -231,6 +251,7 @@ pub fn load_str_with(
 
 struct Loader<'a, 's> {
     path: &'a Path,
+    cells: &'a [Location],
     default_tone: ToneStyle,
     errors: Vec<Finding>,
     warnings: Vec<Finding>,
@@ -247,6 +268,9 @@ impl Loader<'_, '_> {
             let mut l = Location::file(self.path).with_field(field);
             l.plugin = self.plugin.as_ref().map(|p| p.by.clone());
             return l;
+        }
+        if let Some(cell) = supply::cell_index(pos).and_then(|i| self.cells.get(i)) {
+            return cell.clone().with_field(field);
         }
         Location::file(self.path)
             .at(pos.line, pos.column)

@@ -60,6 +60,19 @@ pub struct PluginUse {
 /// Line 0 marks a value the plugin supplied (no line of the draft holds it).
 pub const SUPPLIED: Pos = Pos { line: 0, column: 0 };
 
+/// Line 0, column `i + 1` marks a value from the `i`-th spreadsheet cell of a batch row.
+pub fn cell(i: usize) -> Pos {
+    Pos {
+        line: 0,
+        column: i + 1,
+    }
+}
+
+/// The cell index a [`cell`] position stands for.
+pub fn cell_index(pos: Pos) -> Option<usize> {
+    (pos.line == 0 && pos.column > 0).then(|| pos.column - 1)
+}
+
 fn text(s: &str) -> Node {
     Node {
         value: Value::String(s.to_string()),

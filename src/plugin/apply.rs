@@ -16,14 +16,14 @@ use std::path::{Path, PathBuf};
 /// What the plugins of one run do to one document.
 pub struct Applier<'r> {
     pub host: &'r Host,
-    pub registry: &'r mut Registry,
+    pub registry: &'r Registry,
     document: PathBuf,
     session: Option<Session>,
     date: Option<wit::Date>,
 }
 
 impl<'r> Applier<'r> {
-    pub fn new(host: &'r Host, registry: &'r mut Registry, document: &Path) -> Self {
+    pub fn new(host: &'r Host, registry: &'r Registry, document: &Path) -> Self {
         Applier {
             host,
             registry,

@@ -28,7 +28,8 @@ pub struct Entry {
     pub found: Found,
     pub source: Source,
     pub installed_unsigned: bool,
-    loaded: Option<Result<Arc<Plugin>, Finding>>,
+    /// Verified and compiled on first use, once, whichever thread asks first.
+    loaded: std::sync::OnceLock<Result<Arc<Plugin>, Finding>>,
 }
 
 pub struct Registry {
@@ -68,7 +69,7 @@ impl Registry {
                     found,
                     source,
                     installed_unsigned: unsigned,
-                    loaded: None,
+                    loaded: std::sync::OnceLock::new(),
                 },
             );
             Ok(())
@@ -90,16 +91,17 @@ impl Registry {
     }
 
     /// The plugin `id`, verified and compiled (once per run).
-    pub fn get(&mut self, host: &Host, id: &str) -> Option<Result<Arc<Plugin>, Finding>> {
-        let e = self.entries.get_mut(id)?;
-        if e.loaded.is_none() {
-            let r = self
-                .trust
-                .verify(&e.found, e.installed_unsigned)
-                .and_then(|signer| host.load(e.found.clone(), signer, e.source.clone()));
-            e.loaded = Some(r);
-        }
-        e.loaded.clone()
+    pub fn get(&self, host: &Host, id: &str) -> Option<Result<Arc<Plugin>, Finding>> {
+        let e = self.entries.get(id)?;
+        Some(
+            e.loaded
+                .get_or_init(|| {
+                    self.trust
+                        .verify(&e.found, e.installed_unsigned)
+                        .and_then(|signer| host.load(e.found.clone(), signer, e.source.clone()))
+                })
+                .clone(),
+        )
     }
 }
 

@@ -43,6 +43,8 @@ pub struct Organ {
 }
 
 impl Organ {
+    /// Reads the organ lines once: the folded comparison and the word search are the costly
+    /// part of the rules, and four of them need the answer.
     pub fn of(doc: &Document) -> Organ {
         let co_quan = doc.co_quan();
         let cq = fold(&co_quan);

@@ -18,7 +18,8 @@
 //!   component's exports;
 //! - helpers: [`Info::new`], [`Date::is_on_or_after`], the [`finding`] builder, block
 //!   constructors ([`khoan`], [`doan`] …), text helpers in [`text`] (accent-insensitive
-//!   comparison, reading a Lưu line, a date line, a ký hiệu) and [`Document`] lookups by [`Role`];
+//!   comparison and search: `fold`, `fold_chars`, `eq_folded`, `contains_words`,
+//!   `contains_any_words`; reading a Lưu line, a date line, a ký hiệu) and [`Document`] lookups by [`Role`];
 //! - [`testing`]: build a [`Document`] in a unit test and check your findings are well formed.
 //!
 //! ## A minimal plugin

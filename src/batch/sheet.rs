@@ -1,0 +1,472 @@
+//! The rows of the spreadsheet a clerk already keeps: a workbook (XLSX or ODS, read by
+//! calamine) or a CSV file, as one header and rows of cells. Every cell keeps its sheet, row
+//! and column, because every later error has to name the cell the clerk must fix.
+
+use crate::exit::Exit;
+use crate::finding::{Finding, Location};
+use crate::msg;
+use calamine::{Data, Reader};
+use std::path::{Path, PathBuf};
+
+/// One cell's value as the spreadsheet holds it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Empty,
+    Text(String),
+    Number(f64),
+    /// A cell formatted as a date (`YYYY-MM-DD`; a date-time keeps its date).
+    Date(String),
+    Bool(bool),
+    /// A formula whose result the file does not hold (a program wrote it without computing it).
+    Uncomputed(String),
+    /// The spreadsheet's own error (`#DIV/0!`, `#REF!`).
+    Error(String),
+}
+
+impl Cell {
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Cell::Empty => true,
+            Cell::Text(s) => s.trim().is_empty(),
+            _ => false,
+        }
+    }
+
+    /// The cell as the text a `{{field}}` or a text field takes: a number as a clerk reads
+    /// it (`12`, not `12.0`), a date as `YYYY-MM-DD`, a ticked box as `x`.
+    pub fn text(&self) -> String {
+        match self {
+            Cell::Empty | Cell::Uncomputed(_) | Cell::Error(_) => String::new(),
+            Cell::Text(s) => s.trim().to_string(),
+            Cell::Number(n) => format_number(*n),
+            Cell::Date(d) => d.clone(),
+            Cell::Bool(b) => if *b { "x" } else { "" }.to_string(),
+        }
+    }
+}
+
+/// A data row: its number as the spreadsheet shows it (1-based) and its cells by column.
+#[derive(Debug, Clone)]
+pub struct Row {
+    pub number: u32,
+    pub cells: Vec<Cell>,
+    /// Each cell's [`Cell::text`], made once.
+    pub texts: Vec<String>,
+}
+
+impl Row {
+    pub fn get(&self, col: usize) -> &Cell {
+        self.cells.get(col).unwrap_or(&Cell::Empty)
+    }
+
+    pub fn text(&self, col: usize) -> &str {
+        self.texts.get(col).map_or("", String::as_str)
+    }
+}
+
+#[derive(Debug)]
+pub struct Sheet {
+    pub file: PathBuf,
+    /// The worksheet's name (workbooks only).
+    pub name: Option<String>,
+    /// Row number of the header (1-based).
+    pub header_row: u32,
+    /// Header text per column; empty for a column without one.
+    pub headers: Vec<String>,
+    /// Rows after the header that hold something.
+    pub rows: Vec<Row>,
+    /// Row numbers of the wholly empty rows between them (not documents; counted in the summary).
+    pub empty_rows: Vec<u32>,
+}
+
+impl Sheet {
+    /// Where a cell is, for a finding: `file:row:col [Sheet1!C12]`.
+    pub fn at(&self, row: u32, col: usize) -> Location {
+        let mut l = Location::file(&self.file).at(row as usize, col + 1);
+        l.cell = Some(match &self.name {
+            Some(n) => format!("{n}!{}{row}", column_name(col)),
+            None => format!("{}{row}", column_name(col)),
+        });
+        l
+    }
+}
+
+/// Spreadsheet column letters: 0 → A, 25 → Z, 26 → AA.
+pub fn column_name(mut col: usize) -> String {
+    let mut s = Vec::new();
+    loop {
+        s.push(b'A' + (col % 26) as u8);
+        if col < 26 {
+            break;
+        }
+        col = col / 26 - 1;
+    }
+    s.reverse();
+    String::from_utf8(s).expect("ASCII letters")
+}
+
+/// Which rows are read: the sheet of a workbook and the header row (1-based; by default the
+/// first row holding anything).
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub sheet: Option<String>,
+    pub header_row: Option<u32>,
+}
+
+fn input_error(path: &Path, code: &'static str, exit: Exit, m: crate::i18n::Msg) -> Finding {
+    Finding::error(code, exit, m).at(Location::file(path))
+}
+
+pub fn read(path: &Path, opts: &Options) -> Result<Sheet, Finding> {
+    if !path.exists() {
+        return Err(input_error(
+            path,
+            "INPUT-MISSING",
+            Exit::NoInput,
+            msg!("không có tệp `{}`", "`{}` does not exist", path.display()),
+        ));
+    }
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    let (name, grid) = match ext.as_str() {
+        "csv" | "txt" => {
+            if opts.sheet.is_some() {
+                return Err(input_error(
+                    path,
+                    "USAGE",
+                    Exit::Usage,
+                    msg!(
+                        "--sheet chỉ dùng với tệp bảng tính (.xlsx, .ods), không với CSV",
+                        "--sheet is for workbooks (.xlsx, .ods), not CSV"
+                    ),
+                ));
+            }
+            (None, csv_grid(path)?)
+        }
+        "xlsx" | "xlsm" | "ods" => {
+            let (n, g) = workbook_grid(path, opts.sheet.as_deref())?;
+            (Some(n), g)
+        }
+        _ => {
+            return Err(input_error(
+                path,
+                "BATCH-FORMAT",
+                Exit::DataErr,
+                msg!(
+                    "không đọc được `{}`: chỉ nhận .xlsx, .ods hoặc .csv",
+                    "cannot read `{}`: only .xlsx, .ods or .csv",
+                    path.display()
+                ),
+            ));
+        }
+    };
+    split(path.to_path_buf(), name, grid, opts.header_row)
+}
+
+/// Rows of cells from row 1, column A; `merged` lists header cells that span columns.
+struct Grid {
+    rows: Vec<Vec<Cell>>,
+    merged: Vec<calamine::Dimensions>,
+}
+
+fn split(
+    file: PathBuf,
+    name: Option<String>,
+    grid: Grid,
+    header_row: Option<u32>,
+) -> Result<Sheet, Finding> {
+    let blank = |r: &Vec<Cell>| r.iter().all(Cell::is_empty);
+    let header_idx = match header_row {
+        Some(0) => None,
+        Some(n) => Some(n as usize - 1).filter(|&i| i < grid.rows.len() && !blank(&grid.rows[i])),
+        None => grid.rows.iter().position(|r| !blank(r)),
+    };
+    let Some(hi) = header_idx else {
+        let where_ = name.as_deref().unwrap_or("");
+        return Err(Finding::error(
+            "BATCH-NO-HEADER",
+            Exit::DataErr,
+            match header_row {
+                Some(n) => msg!(
+                    "dòng {} của bảng {} trống: không có tiêu đề cột",
+                    "row {} of sheet {} is empty: no column headers",
+                    n,
+                    where_
+                ),
+                None => msg!(
+                    "bảng {} không có dòng nào",
+                    "sheet {} has no rows",
+                    where_
+                ),
+            },
+        )
+        .at(Location::file(&file))
+        .hint(msg!(
+            "dòng đầu tiên có chữ là dòng tiêu đề (tên trường: so, trich_yeu, ky.ho_ten…); chọn dòng khác bằng --header-row N",
+            "the first row holding anything is the header (field names: so, trich_yeu, ky.ho_ten…); pick another with --header-row N"
+        )));
+    };
+    let mut headers: Vec<String> = grid.rows[hi]
+        .iter()
+        .map(|c| match c {
+            Cell::Text(s) => s.trim().to_string(),
+            Cell::Number(n) => format_number(*n),
+            Cell::Date(d) => d.clone(),
+            Cell::Bool(b) => b.to_string(),
+            _ => String::new(),
+        })
+        .collect();
+    // A header merged across columns names each of them (`noi_nhan+` over three columns).
+    for m in &grid.merged {
+        if m.start.0 as usize <= hi && hi <= m.end.0 as usize {
+            let first = m.start.1 as usize;
+            let Some(h) = headers.get(first).cloned() else {
+                continue;
+            };
+            for c in first + 1..=m.end.1 as usize {
+                if headers.len() <= c {
+                    headers.resize(c + 1, String::new());
+                }
+                if headers[c].is_empty() {
+                    headers[c] = h.clone();
+                }
+            }
+        }
+    }
+    let mut rows = Vec::new();
+    let mut empty_rows = Vec::new();
+    for (i, cells) in grid.rows.into_iter().enumerate().skip(hi + 1) {
+        let number = i as u32 + 1;
+        if blank(&cells) {
+            empty_rows.push(number);
+        } else {
+            let texts = cells.iter().map(Cell::text).collect();
+            rows.push(Row {
+                number,
+                cells,
+                texts,
+            });
+        }
+    }
+    // Trailing empty rows are the end of the sheet, not gaps.
+    let last = rows.last().map_or(0, |r| r.number);
+    empty_rows.retain(|&n| n < last);
+    Ok(Sheet {
+        file,
+        name,
+        header_row: hi as u32 + 1,
+        headers,
+        rows,
+        empty_rows,
+    })
+}
+
+/// `12` for 12.0, `1.5` otherwise: how a clerk reads a number cell.
+pub fn format_number(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n}")
+    }
+}
+
+fn workbook_grid(path: &Path, sheet: Option<&str>) -> Result<(String, Grid), Finding> {
+    let fail = |e: &dyn std::fmt::Display| {
+        input_error(
+            path,
+            "BATCH-READ",
+            Exit::DataErr,
+            msg!(
+                "không đọc được bảng tính `{}`: {}",
+                "cannot read the workbook `{}`: {}",
+                path.display(),
+                e
+            ),
+        )
+    };
+    let mut wb = calamine::open_workbook_auto(path).map_err(|e| fail(&e))?;
+    let names = wb.sheet_names();
+    let name = match sheet {
+        Some(s) => names
+            .iter()
+            .find(|n| n.as_str() == s)
+            .cloned()
+            .ok_or_else(|| {
+                input_error(
+                    path,
+                    "BATCH-SHEET",
+                    Exit::DataErr,
+                    msg!(
+                        "bảng tính `{}` không có trang `{}`; các trang: {}",
+                        "workbook `{}` has no sheet `{}`; its sheets: {}",
+                        path.display(),
+                        s,
+                        names.join(", ")
+                    ),
+                )
+            })?,
+        None => names.first().cloned().ok_or_else(|| fail(&"no sheets"))?,
+    };
+    let range = wb.worksheet_range(&name).map_err(|e| fail(&e))?;
+    let formulas = wb.worksheet_formula(&name).map_err(|e| fail(&e))?;
+    let merged = match &mut wb {
+        calamine::Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(&name).unwrap_or_default(),
+        _ => Vec::new(),
+    };
+    let (h, w) = match range.end() {
+        Some((r, c)) => (r as usize + 1, c as usize + 1),
+        None => (0, 0),
+    };
+    let mut rows = vec![vec![Cell::Empty; w]; h];
+    for (r, c, v) in range.used_cells() {
+        let (r, c) = (
+            r + range.start().map_or(0, |s| s.0 as usize),
+            c + range.start().map_or(0, |s| s.1 as usize),
+        );
+        rows[r][c] = match v {
+            Data::Empty => Cell::Empty,
+            Data::String(s) => Cell::Text(s.clone()),
+            Data::Int(i) => Cell::Number(*i as f64),
+            Data::Float(f) => Cell::Number(*f),
+            Data::Bool(b) => Cell::Bool(*b),
+            Data::DateTime(d) => match d.as_datetime() {
+                Some(dt) if d.is_datetime() => Cell::Date(dt.date().format("%Y-%m-%d").to_string()),
+                _ => Cell::Number(d.as_f64()),
+            },
+            Data::DateTimeIso(s) => Cell::Date(s.split('T').next().unwrap_or(s).to_string()),
+            Data::DurationIso(s) => Cell::Text(s.clone()),
+            Data::Error(e) => Cell::Error(e.to_string()),
+        };
+    }
+    // A formula with no stored result reads as an empty cell: say so instead of using "".
+    if let Some((r0, c0)) = formulas.start() {
+        for (r, c, f) in formulas.used_cells() {
+            let (r, c) = (r + r0 as usize, c + c0 as usize);
+            if f.is_empty() {
+                continue;
+            }
+            if r >= rows.len() {
+                rows.resize(r + 1, vec![Cell::Empty; w]);
+            }
+            if rows[r].len() <= c {
+                rows[r].resize(c + 1, Cell::Empty);
+            }
+            if rows[r][c] == Cell::Empty {
+                rows[r][c] = Cell::Uncomputed(f.clone());
+            }
+        }
+    }
+    Ok((name, Grid { rows, merged }))
+}
+
+fn csv_grid(path: &Path) -> Result<Grid, Finding> {
+    let bytes = crate::draft::read_input(path)?;
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let delimiter = sniff_delimiter(bytes);
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(bytes);
+    let mut rows = Vec::new();
+    let mut record = csv::ByteRecord::new();
+    loop {
+        match rdr.read_byte_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line() as usize);
+                return Err(Finding::error(
+                    "BATCH-READ",
+                    Exit::DataErr,
+                    msg!(
+                        "không đọc được CSV `{}`: {}",
+                        "cannot read the CSV `{}`: {}",
+                        path.display(),
+                        e
+                    ),
+                )
+                .at(Location::file(path).at(line.max(1), 1)));
+            }
+        }
+        let mut cells = Vec::with_capacity(record.len());
+        for (c, field) in record.iter().enumerate() {
+            let s = std::str::from_utf8(field).map_err(|_| {
+                let line = record.position().map_or(0, |p| p.line() as usize);
+                Finding::error(
+                    "BATCH-ENCODING",
+                    Exit::DataErr,
+                    msg!(
+                        "CSV `{}` không phải UTF-8 (dòng {}, cột {})",
+                        "the CSV `{}` is not UTF-8 (line {}, column {})",
+                        path.display(),
+                        line,
+                        column_name(c)
+                    ),
+                )
+                .at(Location::file(path).at(line.max(1), c + 1))
+                .hint(msg!(
+                    "trong Excel: Lưu thành → CSV UTF-8 (Comma delimited)",
+                    "in Excel: Save As → CSV UTF-8 (Comma delimited)"
+                ))
+            })?;
+            cells.push(if s.is_empty() {
+                Cell::Empty
+            } else {
+                Cell::Text(s.to_string())
+            });
+        }
+        rows.push(cells);
+    }
+    Ok(Grid {
+        rows,
+        merged: Vec::new(),
+    })
+}
+
+/// `;` when the first line has more semicolons than commas outside quotes (Excel writes CSV
+/// with `;` where the decimal separator is a comma, as in Vietnamese settings), else `,`.
+fn sniff_delimiter(bytes: &[u8]) -> u8 {
+    let (mut commas, mut semis, mut quoted) = (0, 0, false);
+    for &b in bytes {
+        match b {
+            b'"' => quoted = !quoted,
+            b'\n' if !quoted => break,
+            b',' if !quoted => commas += 1,
+            b';' if !quoted => semis += 1,
+            _ => {}
+        }
+    }
+    if semis > commas { b';' } else { b',' }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_letters() {
+        assert_eq!(column_name(0), "A");
+        assert_eq!(column_name(25), "Z");
+        assert_eq!(column_name(26), "AA");
+        assert_eq!(column_name(27), "AB");
+        assert_eq!(column_name(701), "ZZ");
+        assert_eq!(column_name(702), "AAA");
+    }
+
+    #[test]
+    fn delimiter_is_sniffed_outside_quotes() {
+        assert_eq!(sniff_delimiter(b"so;trich_yeu\n1;2"), b';');
+        assert_eq!(sniff_delimiter(b"so,trich_yeu\n1;2;3;4"), b',');
+        assert_eq!(sniff_delimiter(b"\"a;b;c\",d\n"), b',');
+    }
+
+    #[test]
+    fn numbers_read_as_a_clerk_reads_them() {
+        assert_eq!(format_number(12.0), "12");
+        assert_eq!(format_number(1.5), "1.5");
+    }
+}

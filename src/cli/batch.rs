@@ -1,0 +1,397 @@
+//! `vbhc batch`: a spreadsheet and a base draft in, one checked DOCX per row out. The plan
+//! (columns, numbers, names) is made and checked before any file is written; then the rows
+//! run on every core, with a progress bar on a terminal, and a report of the rows that failed.
+
+use super::{Cli, Format, Reporter};
+use crate::batch::{self, Env, Outcome, Plan, Status};
+use crate::exit::Exit;
+use crate::finding::{Finding, Severity};
+use crate::i18n::Lang;
+use crate::template::Templates;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Bảng tính: .xlsx, .ods hoặc .csv (dòng đầu có chữ là tiêu đề cột = tên trường)
+    #[arg(value_name = "BẢNG_TÍNH")]
+    pub rows: PathBuf,
+    /// Bản nháp gốc (.toml): mỗi dòng của bảng tính điền vào hoặc thay các trường của nó
+    #[arg(long, value_name = "BẢN_NHÁP")]
+    pub draft: PathBuf,
+    /// Thư mục kết quả (tạo nếu chưa có)
+    #[arg(long, value_name = "THƯ_MỤC")]
+    pub out: PathBuf,
+    /// Trang tính cần đọc (mặc định: trang đầu)
+    #[arg(long, value_name = "TÊN")]
+    pub sheet: Option<String>,
+    /// Dòng tiêu đề cột (mặc định: dòng đầu tiên có chữ)
+    #[arg(long, value_name = "N")]
+    pub header_row: Option<u32>,
+    /// Đọc tiêu đề cột này như tên trường khác: --map "Tên doanh nghiệp=ten_dn"; lặp lại được
+    #[arg(long = "map", value_name = "TIÊU_ĐỀ=TRƯỜNG", value_parser = parse_map)]
+    pub maps: Vec<(String, String)>,
+    /// Mẫu tên tệp, vd. "{{so}}-{{don_vi}}.docx" (mặc định: "{{dong}}.docx")
+    #[arg(long, value_name = "MẪU")]
+    pub name: Option<String>,
+    /// Tên tệp không dấu (Sở Nội vụ → So Noi vu)
+    #[arg(long)]
+    pub ascii_names: bool,
+    /// Số đầu tiên khi bản nháp gốc ghi so = "auto" (số = số đầu + thứ tự dòng)
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub start: u32,
+    /// Số luồng (mặc định: mọi lõi)
+    #[arg(short, long, value_name = "N")]
+    pub jobs: Option<usize>,
+    /// Chỉ liệt kê các tệp sẽ ghi, không ghi gì
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Ghi vào thư mục kết quả đã có (thay tệp cùng tên)
+    #[arg(long)]
+    pub force: bool,
+    /// Vẫn ghi văn bản khi bộ kiểm tra thấy lỗi mức error
+    #[arg(long)]
+    pub allow_errors: bool,
+    /// Dừng ở dòng lỗi đầu tiên (các dòng chưa làm được bỏ qua)
+    #[arg(long)]
+    pub fail_fast: bool,
+}
+
+fn parse_map(s: &str) -> Result<(String, String), String> {
+    match s.split_once('=') {
+        Some((a, b)) if !a.trim().is_empty() && !b.trim().is_empty() => {
+            Ok((a.trim().to_string(), b.trim().to_string()))
+        }
+        _ => Err(format!(
+            "`{s}`: cần dạng TIÊU_ĐỀ=TRƯỜNG / expected HEADER=FIELD"
+        )),
+    }
+}
+
+/// Report files of a batch, in the output folder.
+const REPORT_CSV: &str = "bao-cao-loi.csv";
+const REPORT_JSONL: &str = "bao-cao-loi.jsonl";
+
+pub fn run(cli: &Cli, a: &Args, rep: &mut Reporter) -> Exit {
+    match go(cli, a, rep) {
+        // Rows that failed make the batch "done, with failures" (1), whatever their own codes.
+        Ok(exit) => rep.finish_as("batch", exit),
+        Err(fs) => {
+            rep.findings(&fs);
+            rep.finish("batch")
+        }
+    }
+}
+
+fn go(cli: &Cli, a: &Args, rep: &mut Reporter) -> Result<Exit, Vec<Finding>> {
+    let config = crate::config::load().map_err(|f| vec![f])?;
+    let templates = Templates::new(cli.templates.clone().or(config.templates.clone()));
+    let opts = batch::Options {
+        sheet: batch::sheet::Options {
+            sheet: a.sheet.clone(),
+            header_row: a.header_row,
+        },
+        renames: a.maps.clone(),
+        name: a.name.clone(),
+        ascii_names: a.ascii_names,
+        start: a.start,
+    };
+    let plan = Plan::new(&a.rows, &a.draft, &templates, &opts)?;
+    rep.findings(&plan.warnings);
+    rep.inputs.push(a.rows.clone());
+    rep.inputs.push(a.draft.clone());
+    if a.dry_run {
+        for job in &plan.jobs {
+            let row = plan.sheet.rows[job.row].number;
+            let path = a.out.join(&job.file);
+            match rep.format {
+                Format::Human => crate::outln!("{row}\t{}", path.display()),
+                Format::Json => crate::outln!(
+                    "{}",
+                    serde_json::json!({
+                        "schema": crate::finding::SCHEMA,
+                        "type": "planned",
+                        "row": row,
+                        "number": job.number,
+                        "output": path,
+                    })
+                ),
+            }
+        }
+        rep.done(
+            &format!(
+                "Sẽ ghi {} văn bản vào {} (chạy thử: chưa ghi gì)",
+                plan.jobs.len(),
+                a.out.display()
+            ),
+            &format!(
+                "Would write {} documents into {} (dry run: nothing written)",
+                plan.jobs.len(),
+                a.out.display()
+            ),
+        );
+        return Ok(Exit::Ok);
+    }
+    prepare_out(&a.out, a.force)?;
+    let (host, registry) = super::plugin_runtime(cli, &config).map_err(|f| vec![f])?;
+    let env = Env {
+        templates: &templates,
+        tone: config.tone.unwrap_or_default(),
+        host: &host,
+        registry: &registry,
+        out_dir: &a.out,
+        force: a.force,
+        allow_errors: a.allow_errors,
+        fail_fast: a.fail_fast,
+    };
+    let bar = progress(plan.jobs.len(), rep);
+    let threads = a.jobs.unwrap_or(0);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .map_err(|e| {
+            vec![Finding::error(
+                "BATCH-THREADS",
+                Exit::Software,
+                crate::msg!(
+                    "không tạo được {} luồng: {}",
+                    "cannot start {} threads: {}",
+                    threads,
+                    e
+                ),
+            )]
+        })?;
+    let outcomes = pool.install(|| batch::run(&plan, &env, &|| bar.inc(1)));
+    bar.finish_and_clear();
+    Ok(report(&plan, &outcomes, &a.out, rep))
+}
+
+/// The output folder: made when missing; one that holds files is written into only with
+/// `--force` (a second run must not mix its documents with the first's by accident).
+fn prepare_out(out: &Path, force: bool) -> Result<(), Vec<Finding>> {
+    let fail = |code: &'static str, exit: Exit, m: crate::i18n::Msg| {
+        vec![Finding::error(code, exit, m).at(crate::finding::Location::file(out))]
+    };
+    if out.exists() {
+        if !out.is_dir() {
+            return Err(fail(
+                "OUTPUT-DIR",
+                Exit::CantCreate,
+                crate::msg!(
+                    "`{}` là tệp, không phải thư mục",
+                    "`{}` is a file, not a folder",
+                    out.display()
+                ),
+            ));
+        }
+        let used = std::fs::read_dir(out)
+            .map(|mut d| d.next().is_some())
+            .unwrap_or(false);
+        if used && !force {
+            return Err(vec![
+                Finding::error(
+                    "OUTPUT-EXISTS",
+                    Exit::CantCreate,
+                    crate::msg!(
+                        "thư mục `{}` đã có tệp; không ghi đè",
+                        "folder `{}` already holds files; not overwriting",
+                        out.display()
+                    ),
+                )
+                .at(crate::finding::Location::file(out))
+                .hint(crate::msg!(
+                    "chọn thư mục khác, hoặc thêm --force để ghi vào đó (thay tệp cùng tên)",
+                    "choose another folder, or add --force to write into it (replacing same-named files)"
+                )),
+            ]);
+        }
+        return Ok(());
+    }
+    std::fs::create_dir_all(out).map_err(|e| {
+        fail(
+            "OUTPUT-DIR",
+            Exit::CantCreate,
+            crate::msg!(
+                "không tạo được thư mục `{}`: {}",
+                "cannot create folder `{}`: {}",
+                out.display(),
+                e
+            ),
+        )
+    })
+}
+
+fn progress(n: usize, rep: &Reporter) -> indicatif::ProgressBar {
+    if rep.format == Format::Json || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let (done, rate, left) = match rep.lang {
+        Lang::Vi => ("văn bản", "/giây", "còn"),
+        Lang::En => ("documents", "/s", "left"),
+    };
+    let style = indicatif::ProgressStyle::with_template(&format!(
+        "{{bar:40}} {{pos}}/{{len}} {done} · {{per_sec:.0}}{rate} · {left} {{eta}}"
+    ))
+    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+    let bar = indicatif::ProgressBar::new(n as u64);
+    bar.set_style(style);
+    bar
+}
+
+fn report(plan: &Plan, outcomes: &[Outcome], out: &Path, rep: &mut Reporter) -> Exit {
+    let (mut written, mut warned, mut failed, mut skipped) = (0, 0, 0, 0);
+    let mut failed_rows: Vec<&Outcome> = Vec::new();
+    for o in outcomes {
+        match &o.status {
+            Status::Written { findings, .. } => {
+                written += 1;
+                if !findings.is_empty() {
+                    warned += 1;
+                }
+                rep.outputs.push(out.join(&o.job.file));
+                if rep.format == Format::Json {
+                    rep.findings(findings);
+                } else {
+                    count(rep, findings);
+                }
+            }
+            Status::Failed(fs) => {
+                failed += 1;
+                failed_rows.push(o);
+                rep.findings(fs);
+            }
+            Status::Skipped => skipped += 1,
+        }
+    }
+    if !failed_rows.is_empty()
+        && let Err(f) = write_reports(plan, &failed_rows, out)
+    {
+        rep.finding(&f);
+    }
+    let empty = plan.sheet.empty_rows.len();
+    let vi = format!(
+        "Đã ghi {written} văn bản vào {} ({warned} có cảnh báo); {failed} dòng lỗi; {skipped} dòng bỏ qua do --fail-fast; {empty} dòng trống",
+        out.display()
+    );
+    let en = format!(
+        "Wrote {written} documents into {} ({warned} with warnings); {failed} rows failed; {skipped} skipped by --fail-fast; {empty} empty rows",
+        out.display()
+    );
+    rep.done(&vi, &en);
+    if failed > 0 {
+        rep.done(
+            &format!(
+                "Các dòng lỗi: {} và {}",
+                out.join(REPORT_CSV).display(),
+                out.join(REPORT_JSONL).display()
+            ),
+            &format!(
+                "Failed rows: {} and {}",
+                out.join(REPORT_CSV).display(),
+                out.join(REPORT_JSONL).display()
+            ),
+        );
+    }
+    if rep.format == Format::Json {
+        crate::outln!(
+            "{}",
+            serde_json::json!({
+                "schema": crate::finding::SCHEMA,
+                "type": "batch",
+                "rows": outcomes.len(),
+                "written": written,
+                "with_warnings": warned,
+                "failed": failed,
+                "skipped": skipped,
+                "empty_rows": plan.sheet.empty_rows,
+            })
+        );
+    }
+    if failed > 0 || skipped > 0 {
+        Exit::Findings
+    } else {
+        Exit::Ok
+    }
+}
+
+/// A written document's findings counted without printing each (10,000 documents' notes would
+/// bury the failures); JSON output carries them all.
+fn count(rep: &mut Reporter, fs: &[Finding]) {
+    for f in fs {
+        match f.severity {
+            Severity::Error => rep.errors += 1,
+            Severity::Warning => rep.warnings += 1,
+            Severity::Note => rep.notes += 1,
+        }
+    }
+}
+
+/// `bao-cao-loi.csv` (sheet, row, column, field, code, message: for the clerk's spreadsheet
+/// program) and `bao-cao-loi.jsonl` (each finding in the shared schema).
+fn write_reports(plan: &Plan, failed: &[&Outcome], out: &Path) -> Result<(), Finding> {
+    let mut csv = csv::Writer::from_writer(Vec::new());
+    let sheet = plan.sheet.name.clone().unwrap_or_default();
+    let io = |e: &dyn std::fmt::Display| {
+        Finding::error(
+            "OUTPUT-WRITE",
+            Exit::IoErr,
+            crate::msg!(
+                "không ghi được báo cáo lỗi: {}",
+                "cannot write the failure report: {}",
+                e
+            ),
+        )
+    };
+    csv.write_record([
+        "trang",
+        "dong",
+        "cot",
+        "truong",
+        "tep",
+        "ma",
+        "muc",
+        "thong_bao",
+        "message",
+    ])
+    .map_err(|e| io(&e))?;
+    let mut jsonl = String::new();
+    for o in failed {
+        let Status::Failed(fs) = &o.status else {
+            continue;
+        };
+        for f in fs {
+            let loc = f.location.as_ref();
+            let in_sheet = loc
+                .and_then(|l| l.file.as_deref())
+                .is_some_and(|p| p == plan.sheet.file);
+            let col = if in_sheet {
+                loc.and_then(|l| l.column)
+                    .map(|c| batch::sheet::column_name(c - 1))
+                    .unwrap_or_default()
+            } else {
+                String::new()
+            };
+            csv.write_record([
+                sheet.as_str(),
+                &o.row.to_string(),
+                &col,
+                loc.and_then(|l| l.field.as_deref()).unwrap_or(""),
+                &o.job.file,
+                &f.code,
+                f.severity.label(Lang::En),
+                &f.message.vi,
+                &f.message.en,
+            ])
+            .map_err(|e| io(&e))?;
+            jsonl.push_str(&f.json());
+            jsonl.push('\n');
+        }
+    }
+    let bytes = csv.into_inner().map_err(|e| io(&e))?;
+    // A BOM, so Excel opens the Vietnamese text as UTF-8.
+    let mut with_bom = b"\xEF\xBB\xBF".to_vec();
+    with_bom.extend(bytes);
+    crate::output::write_atomic(&out.join(REPORT_CSV), &with_bom, true)?;
+    crate::output::write_atomic(&out.join(REPORT_JSONL), jsonl.as_bytes(), true)?;
+    Ok(())
+}

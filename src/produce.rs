@@ -1,0 +1,58 @@
+//! One document from a checked draft, as `render` and `batch` both make it: laid out, written
+//! to DOCX bytes in memory, then judged by the checker (the same rules as `vbhc check`) and
+//! by the draft's plugin. Whether the bytes may be written is decided here, in one place.
+
+use crate::draft::Draft;
+use crate::exit::Exit;
+use crate::finding::{Finding, Severity};
+use crate::plugin::Applier;
+use crate::{docx, layout, msg};
+
+pub struct Made {
+    pub draft: Draft,
+    pub bytes: Vec<u8>,
+    /// Layout notes, then the checker's findings, then the plugin's.
+    pub findings: Vec<Finding>,
+    /// How many of `findings` the plugin's rules gave.
+    pub plugin_findings: usize,
+    /// The plugin itself failed (trap, timeout, bad output): never written, even when asked.
+    pub plugin_failed: bool,
+}
+
+impl Made {
+    /// Whether the document may be written: no plugin failure, and no error-level finding
+    /// unless the clerk insists (`--allow-errors`).
+    pub fn writable(&self, allow_errors: bool) -> bool {
+        !self.plugin_failed && (allow_errors || !crate::plugin::apply::has_errors(&self.findings))
+    }
+}
+
+pub fn make(d: Draft, applier: &mut Applier) -> Result<Made, Vec<Finding>> {
+    let laid = layout::lay_out(&d).map_err(|f| vec![f])?;
+    let bytes = docx::to_bytes(&laid.doc).map_err(|e| {
+        vec![Finding::error(
+            "INTERNAL-WRITE",
+            Exit::Software,
+            msg!(
+                "lỗi nội bộ khi tạo DOCX: {}",
+                "internal error building the DOCX: {}",
+                e
+            ),
+        )]
+    })?;
+    let mut findings = laid.warnings;
+    findings.extend(crate::check::check(&laid.doc, crate::check::Origin::Draft));
+    let from_plugin = applier.validate(&laid.doc, &d);
+    let plugin_failed = from_plugin
+        .iter()
+        .any(|f| f.code.starts_with("PLUGIN-") && f.severity == Severity::Error);
+    let plugin_findings = from_plugin.len();
+    findings.extend(from_plugin);
+    Ok(Made {
+        draft: d,
+        bytes,
+        findings,
+        plugin_findings,
+        plugin_failed,
+    })
+}
