@@ -308,6 +308,31 @@ impl Plan {
             warnings.push(w);
         }
 
+        if !sheet.above.is_empty() {
+            let rows_above = sheet
+                .above
+                .iter()
+                .map(u32::to_string)
+                .collect::<Vec<_>>()
+                .join(", ");
+            warnings.push(
+                Finding::note(
+                    "BATCH-HEADER-ROW",
+                    msg!(
+                        "tiêu đề cột ở dòng {}; dòng {} phía trên là tên bảng, không phải dữ liệu",
+                        "column headers on row {}; row {} above is the table's title, not data",
+                        sheet.header_row,
+                        rows_above
+                    ),
+                )
+                .at(sheet.at(sheet.header_row, 0))
+                .hint(msg!(
+                    "chọn dòng tiêu đề khác bằng --header-row N",
+                    "pick another header row with --header-row N"
+                )),
+            );
+        }
+
         // Numbers and names, for every row, before anything is written.
         let width = sheet.rows.last().map_or(1, |r| r.number.to_string().len());
         let so_col = columns.by_key("so").map(|c| c.index);
@@ -409,6 +434,8 @@ impl Plan {
             });
             match filled {
                 Ok(s) => set(&mut t, &f.path, s),
+                // One finding per cell, however many fields use it.
+                Err(e) if errors.iter().any(|g: &Finding| g.location == e.location) => {}
                 Err(e) => errors.push(*e),
             }
         }

@@ -33,13 +33,14 @@ impl Cell {
     }
 
     /// The cell as the text a `{{field}}` or a text field takes: a number as a clerk reads
-    /// it (`12`, not `12.0`), a date as `YYYY-MM-DD`, a ticked box as `x`.
+    /// it (`12`, not `12.0`), a date as the decree writes dates (`06/4/2026`, `15/02/2026`:
+    /// a day below 10 and months 1 and 2 take a leading zero), a ticked box as `x`.
     pub fn text(&self) -> String {
         match self {
             Cell::Empty | Cell::Uncomputed(_) | Cell::Error(_) => String::new(),
             Cell::Text(s) => s.trim().to_string(),
             Cell::Number(n) => format_number(*n),
-            Cell::Date(d) => d.clone(),
+            Cell::Date(d) => vietnamese_date(d),
             Cell::Bool(b) => if *b { "x" } else { "" }.to_string(),
         }
     }
@@ -71,6 +72,8 @@ pub struct Sheet {
     pub name: Option<String>,
     /// Row number of the header (1-based).
     pub header_row: u32,
+    /// Rows above the header that hold something (a title): not data.
+    pub above: Vec<u32>,
     /// Header text per column; empty for a column without one.
     pub headers: Vec<String>,
     /// Rows after the header that hold something.
@@ -182,7 +185,13 @@ fn split(
     let header_idx = match header_row {
         Some(0) => None,
         Some(n) => Some(n as usize - 1).filter(|&i| i < grid.rows.len() && !blank(&grid.rows[i])),
-        None => grid.rows.iter().position(|r| !blank(r)),
+        // A table's title is often one merged cell above the headers: the header row is the
+        // first with two cells or more, or else the first holding anything.
+        None => grid
+            .rows
+            .iter()
+            .position(|r| r.iter().filter(|c| !c.is_empty()).count() >= 2)
+            .or_else(|| grid.rows.iter().position(|r| !blank(r))),
     };
     let Some(hi) = header_idx else {
         let where_ = name.as_deref().unwrap_or("");
@@ -236,6 +245,10 @@ fn split(
             }
         }
     }
+    let above = (0..hi)
+        .filter(|&i| !blank(&grid.rows[i]))
+        .map(|i| i as u32 + 1)
+        .collect();
     let mut rows = Vec::new();
     let mut empty_rows = Vec::new();
     for (i, cells) in grid.rows.into_iter().enumerate().skip(hi + 1) {
@@ -258,10 +271,27 @@ fn split(
         file,
         name,
         header_row: hi as u32 + 1,
+        above,
         headers,
         rows,
         empty_rows,
     })
+}
+
+/// `2026-04-06` → `06/4/2026`; anything else as it is.
+fn vietnamese_date(iso: &str) -> String {
+    match chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d") {
+        Ok(d) => {
+            use chrono::Datelike;
+            let month = if d.month() < 3 {
+                format!("{:02}", d.month())
+            } else {
+                d.month().to_string()
+            };
+            format!("{:02}/{month}/{}", d.day(), d.year())
+        }
+        Err(_) => iso.to_string(),
+    }
 }
 
 /// `12` for 12.0, `1.5` otherwise: how a clerk reads a number cell.
@@ -462,6 +492,13 @@ mod tests {
         assert_eq!(sniff_delimiter(b"so;trich_yeu\n1;2"), b';');
         assert_eq!(sniff_delimiter(b"so,trich_yeu\n1;2;3;4"), b',');
         assert_eq!(sniff_delimiter(b"\"a;b;c\",d\n"), b',');
+    }
+
+    #[test]
+    fn dates_in_text_are_written_as_the_decree_writes_them() {
+        assert_eq!(Cell::Date("2026-04-06".into()).text(), "06/4/2026");
+        assert_eq!(Cell::Date("2026-02-15".into()).text(), "15/02/2026");
+        assert_eq!(Cell::Date("2026-12-25".into()).text(), "25/12/2026");
     }
 
     #[test]

@@ -68,9 +68,9 @@ fn parse_map(s: &str) -> Result<(String, String), String> {
     }
 }
 
-/// Report files of a batch, in the output folder.
-const REPORT_CSV: &str = "bao-cao-loi.csv";
-const REPORT_JSONL: &str = "bao-cao-loi.jsonl";
+/// Report files of a batch, in the output folder: every failed row and every warning.
+const REPORT_CSV: &str = "bao-cao.csv";
+const REPORT_JSONL: &str = "bao-cao.jsonl";
 
 pub fn run(cli: &Cli, a: &Args, rep: &mut Reporter) -> Exit {
     match go(cli, a, rep) {
@@ -240,7 +240,7 @@ fn progress(n: usize, rep: &Reporter) -> indicatif::ProgressBar {
 
 fn report(plan: &Plan, outcomes: &[Outcome], out: &Path, rep: &mut Reporter) -> Exit {
     let (mut written, mut warned, mut failed, mut skipped) = (0, 0, 0, 0);
-    let mut failed_rows: Vec<&Outcome> = Vec::new();
+    let mut reported: Vec<&Outcome> = Vec::new();
     for o in outcomes {
         match &o.status {
             Status::Written { findings, .. } => {
@@ -249,6 +249,9 @@ fn report(plan: &Plan, outcomes: &[Outcome], out: &Path, rep: &mut Reporter) -> 
                     warned += 1;
                 }
                 rep.outputs.push(out.join(&o.job.file));
+                if findings.iter().any(|f| f.severity != Severity::Note) {
+                    reported.push(o);
+                }
                 if rep.format == Format::Json {
                     rep.findings(findings);
                 } else {
@@ -257,15 +260,13 @@ fn report(plan: &Plan, outcomes: &[Outcome], out: &Path, rep: &mut Reporter) -> 
             }
             Status::Failed(fs) => {
                 failed += 1;
-                failed_rows.push(o);
+                reported.push(o);
                 rep.findings(fs);
             }
             Status::Skipped => skipped += 1,
         }
     }
-    if !failed_rows.is_empty()
-        && let Err(f) = write_reports(plan, &failed_rows, out)
-    {
+    if let Err(f) = write_reports(plan, &reported, out) {
         rep.finding(&f);
     }
     let empty = plan.sheet.empty_rows.len();
@@ -278,15 +279,15 @@ fn report(plan: &Plan, outcomes: &[Outcome], out: &Path, rep: &mut Reporter) -> 
         out.display()
     );
     rep.done(&vi, &en);
-    if failed > 0 {
+    if !reported.is_empty() {
         rep.done(
             &format!(
-                "Các dòng lỗi: {} và {}",
+                "Các dòng lỗi và cảnh báo: {} và {}",
                 out.join(REPORT_CSV).display(),
                 out.join(REPORT_JSONL).display()
             ),
             &format!(
-                "Failed rows: {} and {}",
+                "Failed rows and warnings: {} and {}",
                 out.join(REPORT_CSV).display(),
                 out.join(REPORT_JSONL).display()
             ),
@@ -326,9 +327,16 @@ fn count(rep: &mut Reporter, fs: &[Finding]) {
     }
 }
 
-/// `bao-cao-loi.csv` (sheet, row, column, field, code, message: for the clerk's spreadsheet
-/// program) and `bao-cao-loi.jsonl` (each finding in the shared schema).
-fn write_reports(plan: &Plan, failed: &[&Outcome], out: &Path) -> Result<(), Finding> {
+/// `bao-cao.csv` (sheet, row, column, field, file, written or not, code, severity, message:
+/// for the clerk's spreadsheet program) and `bao-cao.jsonl` (each finding in the shared
+/// schema), for the rows that failed or have warnings; a stale pair from an earlier run goes.
+fn write_reports(plan: &Plan, rows: &[&Outcome], out: &Path) -> Result<(), Finding> {
+    if rows.is_empty() {
+        for name in [REPORT_CSV, REPORT_JSONL] {
+            let _ = std::fs::remove_file(out.join(name));
+        }
+        return Ok(());
+    }
     let mut csv = csv::Writer::from_writer(Vec::new());
     let sheet = plan.sheet.name.clone().unwrap_or_default();
     let io = |e: &dyn std::fmt::Display| {
@@ -336,8 +344,8 @@ fn write_reports(plan: &Plan, failed: &[&Outcome], out: &Path) -> Result<(), Fin
             "OUTPUT-WRITE",
             Exit::IoErr,
             crate::msg!(
-                "không ghi được báo cáo lỗi: {}",
-                "cannot write the failure report: {}",
+                "không ghi được báo cáo: {}",
+                "cannot write the report: {}",
                 e
             ),
         )
@@ -348,6 +356,7 @@ fn write_reports(plan: &Plan, failed: &[&Outcome], out: &Path) -> Result<(), Fin
         "cot",
         "truong",
         "tep",
+        "ket_qua",
         "ma",
         "muc",
         "thong_bao",
@@ -355,11 +364,13 @@ fn write_reports(plan: &Plan, failed: &[&Outcome], out: &Path) -> Result<(), Fin
     ])
     .map_err(|e| io(&e))?;
     let mut jsonl = String::new();
-    for o in failed {
-        let Status::Failed(fs) = &o.status else {
-            continue;
+    for o in rows {
+        let (fs, result) = match &o.status {
+            Status::Failed(fs) => (fs, "khong-ghi"),
+            Status::Written { findings, .. } => (findings, "da-ghi"),
+            Status::Skipped => continue,
         };
-        for f in fs {
+        for f in fs.iter().filter(|f| f.severity != Severity::Note) {
             let loc = f.location.as_ref();
             let in_sheet = loc
                 .and_then(|l| l.file.as_deref())
@@ -377,6 +388,7 @@ fn write_reports(plan: &Plan, failed: &[&Outcome], out: &Path) -> Result<(), Fin
                 &col,
                 loc.and_then(|l| l.field.as_deref()).unwrap_or(""),
                 &o.job.file,
+                result,
                 &f.code,
                 f.severity.label(Lang::En),
                 &f.message.vi,
