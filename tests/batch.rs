@@ -84,7 +84,7 @@ fn office_workbook(path: &Path) {
     ws.write_string(2, 2, "Công ty TNHH Thực phẩm Hữu Nghị")
         .unwrap();
     ws.write_string(2, 3, "phường Lương Văn Tri").unwrap();
-    ws.write_datetime_with_format(2, 4, &d(2026, 3, 16), &date)
+    ws.write_datetime_with_format(2, 4, d(2026, 3, 16), &date)
         .unwrap();
     ws.write_number(2, 5, 46091).unwrap(); // 2026-03-10 as a bare serial number
     ws.write_string(2, 6, "KT").unwrap();
@@ -97,9 +97,9 @@ fn office_workbook(path: &Path) {
     ws.write_string(4, 2, "Co\u{302}ng ty Co\u{302}\u{309} pha\u{302}\u{300}n Che\u{300} Ma\u{302}\u{303}u So\u{31b}n")
         .unwrap();
     ws.write_string(4, 3, "xã Mẫu Sơn").unwrap();
-    ws.write_datetime_with_format(4, 4, &d(2026, 3, 17), &date)
+    ws.write_datetime_with_format(4, 4, d(2026, 3, 17), &date)
         .unwrap();
-    ws.write_datetime_with_format(4, 5, &d(2026, 3, 10), &date)
+    ws.write_datetime_with_format(4, 5, d(2026, 3, 10), &date)
         .unwrap();
     ws.write_string(4, 6, "KT").unwrap();
     // row 6: a formula with its result stored
@@ -112,9 +112,9 @@ fn office_workbook(path: &Path) {
         Formula::new(r#"="phường "&"Đông Kinh""#).set_result("phường Đông Kinh"),
     )
     .unwrap();
-    ws.write_datetime_with_format(5, 4, &d(2026, 3, 18), &date)
+    ws.write_datetime_with_format(5, 4, d(2026, 3, 18), &date)
         .unwrap();
-    ws.write_datetime_with_format(5, 5, &d(2026, 3, 10), &date)
+    ws.write_datetime_with_format(5, 5, d(2026, 3, 10), &date)
         .unwrap();
     ws.write_string(5, 6, "KT").unwrap();
     // row 7: a formula whose result the file will not hold (removed below)
@@ -123,9 +123,9 @@ fn office_workbook(path: &Path) {
     ws.write_string(6, 2, "Công ty Vịt quay Thất Khê").unwrap();
     ws.write_formula(6, 3, Formula::new(r#"=CONCAT("thị trấn ","Thất Khê")"#))
         .unwrap();
-    ws.write_datetime_with_format(6, 4, &d(2026, 3, 19), &date)
+    ws.write_datetime_with_format(6, 4, d(2026, 3, 19), &date)
         .unwrap();
-    ws.write_datetime_with_format(6, 5, &d(2026, 3, 10), &date)
+    ws.write_datetime_with_format(6, 5, d(2026, 3, 10), &date)
         .unwrap();
     ws.write_string(6, 6, "KT").unwrap();
     // row 8: an impossible date
@@ -133,7 +133,7 @@ fn office_workbook(path: &Path) {
     ws.write_string(7, 1, "105").unwrap();
     ws.write_string(7, 2, "Công ty Rượu Mẫu Sơn").unwrap();
     ws.write_string(7, 3, "xã Công Sơn").unwrap();
-    ws.write_datetime_with_format(7, 4, &d(2026, 3, 20), &date)
+    ws.write_datetime_with_format(7, 4, d(2026, 3, 20), &date)
         .unwrap();
     ws.write_string(7, 5, "31/02/2026").unwrap();
     ws.write_string(7, 6, "KT").unwrap();
@@ -142,9 +142,9 @@ fn office_workbook(path: &Path) {
     ws.write_string(8, 1, "106").unwrap();
     ws.write_string(8, 2, "Công ty Hồi Văn Quan").unwrap();
     ws.write_string(8, 3, "huyện Văn Quan").unwrap();
-    ws.write_datetime_with_format(8, 4, &d(2026, 3, 23), &date)
+    ws.write_datetime_with_format(8, 4, d(2026, 3, 23), &date)
         .unwrap();
-    ws.write_datetime_with_format(8, 5, &d(2026, 3, 10), &date)
+    ws.write_datetime_with_format(8, 5, d(2026, 3, 10), &date)
         .unwrap();
     ws.write_string(8, 6, "XYZ").unwrap();
     wb.save(path).unwrap();
