@@ -8,6 +8,26 @@ use std::io::Write;
 use std::path::Path;
 
 pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<(), Finding> {
+    write(path, bytes, force, Durability::Synced)
+}
+
+/// Whether a written file is flushed to the disk before it takes its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Durability {
+    /// Survives a power cut: the one document `render` writes.
+    Synced,
+    /// Atomic against vbhc failing (the name appears only with the whole content), left to
+    /// the system's write-back against a power cut: thousands of `batch` documents, where a
+    /// flush per file was a third of the wall time and the run can simply be repeated.
+    Atomic,
+}
+
+pub fn write(
+    path: &Path,
+    bytes: &[u8],
+    force: bool,
+    durability: Durability,
+) -> Result<(), Finding> {
     let fail = |code: &'static str, exit: Exit, e: &dyn std::fmt::Display| {
         Finding::error(
             code,
@@ -68,9 +88,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<(), Findin
         .map_err(|e| fail("OUTPUT-CREATE", Exit::CantCreate, &e))?;
     tmp.write_all(bytes)
         .map_err(|e| fail("OUTPUT-WRITE", Exit::IoErr, &e))?;
-    tmp.as_file()
-        .sync_all()
-        .map_err(|e| fail("OUTPUT-WRITE", Exit::IoErr, &e))?;
+    if durability == Durability::Synced {
+        tmp.as_file()
+            .sync_all()
+            .map_err(|e| fail("OUTPUT-WRITE", Exit::IoErr, &e))?;
+    }
     if force {
         tmp.persist(path)
             .map_err(|e| fail("OUTPUT-WRITE", Exit::IoErr, &e.error))?;

@@ -18,7 +18,7 @@ plugin = "lang-son"
 don_vi_soan = "KT"
 luu = "VT, KT"
 ngay = "2026-03-10"
-trich_yeu = "Về việc kiểm tra an toàn thực phẩm tại {{ten_cong_ty}}"
+trich_yeu = "kiểm tra an toàn thực phẩm tại {{ten_cong_ty}}"
 kinh_gui = ["{{ten_cong_ty}}"]
 noi_dung = """
 Thực hiện Kế hoạch số 45/KH-UBND ngày 02/3/2026 của Ủy ban nhân dân tỉnh, Ủy ban nhân dân tỉnh đề nghị {{ten_cong_ty}} ({{dia_chi}}) chuẩn bị hồ sơ phục vụ Đoàn kiểm tra vào ngày {{ngay_kiem_tra}}.

@@ -169,18 +169,8 @@ impl Plan {
         let name_src = opts.name.as_deref().unwrap_or(DEFAULT_NAME);
         let name_pattern = match Pattern::parse(name_src) {
             Ok(Some(p)) => p,
-            Ok(None) => {
-                errors.push(error(
-                    "BATCH-NAME",
-                    msg!(
-                        "mẫu tên tệp `{}` không có {{{{cột}}}} nào: mọi văn bản sẽ cùng một tên",
-                        "the name pattern `{}` has no {{{{column}}}}: every document would get one name",
-                        name_src
-                    ),
-                    Location::default(),
-                ));
-                return Err(errors);
-            }
+            // One fixed name: fine for one row; two rows are caught as a collision below.
+            Ok(None) => Pattern::literal(name_src),
             Err(m) => {
                 errors.push(error(
                     "BATCH-NAME",
@@ -614,6 +604,8 @@ pub struct Env<'a> {
     pub force: bool,
     pub allow_errors: bool,
     pub fail_fast: bool,
+    /// Run the checker and the plugin's rules on each document (off only for comparisons).
+    pub check: bool,
 }
 
 #[derive(Debug)]
@@ -702,7 +694,7 @@ fn one(plan: &Plan, env: &Env, job: &Job) -> Status {
         env.tone,
         Some(&mut applier),
     )
-    .and_then(|d| crate::produce::make(d, &mut applier));
+    .and_then(|d| crate::produce::make(d, &mut applier, env.check));
     let made = match made {
         Ok(m) => m,
         Err(fs) => return Status::Failed(mark(fs)),
@@ -711,7 +703,12 @@ fn one(plan: &Plan, env: &Env, job: &Job) -> Status {
         return Status::Failed(mark(made.findings));
     }
     let path = env.out_dir.join(&job.file);
-    if let Err(f) = crate::output::write_atomic(&path, &made.bytes, env.force) {
+    if let Err(f) = crate::output::write(
+        &path,
+        &made.bytes,
+        env.force,
+        crate::output::Durability::Atomic,
+    ) {
         let mut fs = made.findings;
         fs.insert(0, f);
         return Status::Failed(mark(fs));

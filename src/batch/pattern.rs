@@ -71,6 +71,13 @@ impl Pattern {
         Ok(Some(Pattern { pieces }))
     }
 
+    /// A text without fields.
+    pub fn literal(s: &str) -> Pattern {
+        Pattern {
+            pieces: vec![Piece::Lit(s.to_string())],
+        }
+    }
+
     /// The column keys the pattern uses.
     pub fn keys(&self) -> impl Iterator<Item = &str> {
         self.pieces.iter().filter_map(|p| match p {

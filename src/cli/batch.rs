@@ -55,6 +55,9 @@ pub struct Args {
     /// Dừng ở dòng lỗi đầu tiên (các dòng chưa làm được bỏ qua)
     #[arg(long)]
     pub fail_fast: bool,
+    /// Không chạy bộ kiểm tra và quy tắc của plugin (chỉ để so sánh tốc độ với công cụ khác)
+    #[arg(long)]
+    pub no_check: bool,
 }
 
 fn parse_map(s: &str) -> Result<(String, String), String> {
@@ -143,6 +146,7 @@ fn go(cli: &Cli, a: &Args, rep: &mut Reporter) -> Result<Exit, Vec<Finding>> {
         force: a.force,
         allow_errors: a.allow_errors,
         fail_fast: a.fail_fast,
+        check: !a.no_check,
     };
     let bar = progress(plan.jobs.len(), rep);
     let threads = a.jobs.unwrap_or(0);

@@ -249,6 +249,11 @@ const EN: &[(&str, &str, &str)] = &[
         "Stop at the first failed row (rows not yet started are skipped)",
     ),
     (
+        "batch",
+        "no_check",
+        "Skip the checker and the plugin's rules (only to compare speed with other tools)",
+    ),
+    (
         "check",
         "",
         "Check a draft or any DOCX against Decree 30's formatting rules",

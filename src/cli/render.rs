@@ -75,7 +75,7 @@ fn one(
 ) {
     let mut applier = Applier::new(host, registry, path);
     let made = draft::load_with(path, templates, tone, Some(&mut applier))
-        .and_then(|d| crate::produce::make(d, &mut applier));
+        .and_then(|d| crate::produce::make(d, &mut applier, true));
     let made = match made {
         Ok(m) => m,
         Err(fs) => {

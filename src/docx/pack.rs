@@ -61,7 +61,34 @@ const UNUSED_DECLARATIONS: &[&str] = &[
     r#"<Relationship Id="rId5" Type="http://schemas.microsoft.com/office/2011/relationships/commentsExtended" Target="commentsExtended.xml" />"#,
 ];
 
+/// The parts that are the same in every document vbhc writes, each already in schema order:
+/// styles (the decree's font and size), settings and the font table.
+struct Shared {
+    styles: String,
+    settings: String,
+    font_table: String,
+}
+
+fn shared() -> Result<&'static Shared, WriteError> {
+    static SHARED: std::sync::OnceLock<Result<Shared, String>> = std::sync::OnceLock::new();
+    let made = SHARED.get_or_init(|| {
+        let x = super::styled().build();
+        let text = |name: &str, b: Vec<u8>| {
+            String::from_utf8(b)
+                .map(|t| canon::canonicalize(&t))
+                .map_err(|e| format!("{name}: {e}"))
+        };
+        Ok(Shared {
+            styles: text("styles", x.styles)?,
+            settings: text("settings", x.settings)?,
+            font_table: text("fontTable", x.font_table)?,
+        })
+    });
+    made.as_ref().map_err(|e| WriteError::Xml(e.clone()))
+}
+
 pub fn repack(x: docx_rs::XMLDocx, extras: &super::Extras) -> Result<Vec<u8>, WriteError> {
+    let shared = shared()?;
     let mut parts = parts(x);
     let mut out = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(32 * 1024)));
     let opts = SimpleFileOptions::default()
@@ -76,6 +103,20 @@ pub fn repack(x: docx_rs::XMLDocx, extras: &super::Extras) -> Result<Vec<u8>, Wr
     // even text that falls back to the theme is in the decree's font.
     parts.push(("word/theme/theme1.xml".into(), THEME.as_bytes().to_vec()));
     for (name, data) in parts {
+        let fixed = match name.as_str() {
+            "word/styles.xml" => Some(&shared.styles),
+            "word/settings.xml" => Some(&shared.settings),
+            "word/fontTable.xml" => Some(&shared.font_table),
+            _ => None,
+        };
+        if let Some(t) = fixed {
+            out.start_file(
+                name.as_str(),
+                if t.len() < STORE_BELOW { stored } else { opts },
+            )?;
+            out.write_all(t.as_bytes())?;
+            continue;
+        }
         let text = String::from_utf8(data).map_err(|e| WriteError::Xml(format!("{name}: {e}")))?;
         // Only WordprocessingML parts hold elements docx-rs writes out of order; package
         // parts (content types, relationships, properties) and vbhc's theme are fine as made.
@@ -112,4 +153,33 @@ fn without(xml: &str, pieces: &[&str]) -> String {
         out = out.replace(p, "");
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The shared parts are what a full build of a real document gives, part for part: a
+    /// docx-rs upgrade, or a style set per document, would be caught here.
+    #[test]
+    fn shared_parts_are_what_each_document_would_write() {
+        let templates = crate::template::Templates::default();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        for sample in ["chi-thi-tien-giang-2014", "quyet-dinh", "giay-moi"] {
+            let d = crate::draft::load(&root.join(format!("samples/{sample}.toml")), &templates)
+                .expect("sample loads");
+            let doc = crate::layout::lay_out(&d).expect("lays out").doc;
+            let (docx, _) = super::super::build(&doc);
+            let x = docx.build();
+            let canon = |b: Vec<u8>| canon::canonicalize(&String::from_utf8(b).unwrap());
+            let shared = shared().unwrap();
+            assert_eq!(canon(x.styles), shared.styles, "{sample}: styles");
+            assert_eq!(canon(x.settings), shared.settings, "{sample}: settings");
+            assert_eq!(
+                canon(x.font_table),
+                shared.font_table,
+                "{sample}: fontTable"
+            );
+        }
+    }
 }

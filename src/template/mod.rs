@@ -38,11 +38,16 @@ pub const BUILTIN: &[(&str, &str)] = &[
 #[derive(Debug, Clone, Default)]
 pub struct Templates {
     pub dir: Option<PathBuf>,
+    /// Each kind parsed and compiled once per run, whichever thread asks first.
+    parsed: std::sync::Arc<std::sync::Mutex<std::collections::HashMap<String, KindTemplate>>>,
 }
 
 impl Templates {
     pub fn new(dir: Option<PathBuf>) -> Self {
-        Self { dir }
+        Self {
+            dir,
+            parsed: Default::default(),
+        }
     }
 
     pub fn kinds(&self) -> Vec<&'static str> {
@@ -51,6 +56,16 @@ impl Templates {
 
     /// Loads and validates the template of `kind`.
     pub fn get(&self, kind: &str) -> Result<KindTemplate, Finding> {
+        let lock = || self.parsed.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(t) = lock().get(kind) {
+            return Ok(t.clone());
+        }
+        let t = self.load(kind)?;
+        lock().insert(kind.to_string(), t.clone());
+        Ok(t)
+    }
+
+    fn load(&self, kind: &str) -> Result<KindTemplate, Finding> {
         if let Some(dir) = &self.dir {
             let path = dir.join(format!("{kind}.hbs"));
             if path.is_file() {

@@ -9,9 +9,8 @@ use crate::msg;
 use handlebars::Handlebars;
 use serde_json::{Map, Value};
 
-/// Renders the template body to block markup. `data` holds every declared field (absent
-/// optional ones as `null`) and the core variables.
-pub fn render_body(t: &KindTemplate, data: &Map<String, Value>) -> Result<String, Finding> {
+/// The Handlebars registry of a kind: its body compiled, strict, with vbhc's escape.
+pub fn registry(t: &KindTemplate) -> Result<Handlebars<'static>, Finding> {
     let mut hb = Handlebars::new();
     hb.set_strict_mode(true);
     hb.register_escape_fn(crate::markup::escape);
@@ -24,7 +23,14 @@ pub fn render_body(t: &KindTemplate, data: &Map<String, Value>) -> Result<String
         )
         .at(Location::file(&t.path).at(line + t.body_line - 1, col))
     })?;
-    hb.render(&t.id, data)
+    Ok(hb)
+}
+
+/// Renders the template body to block markup. `data` holds every declared field (absent
+/// optional ones as `null`) and the core variables.
+pub fn render_body(t: &KindTemplate, data: &Map<String, Value>) -> Result<String, Finding> {
+    t.registry
+        .render(&t.id, data)
         .map(|m| single_stops(&m))
         .map_err(|e| {
             Finding::error(
