@@ -43,7 +43,7 @@ ngay = "2026-03-10"
 trich_yeu = "kiểm tra an toàn thực phẩm tại {{ten_cong_ty}}"
 kinh_gui = ["{{ten_cong_ty}}"]
 noi_dung = """
-Thực hiện Kế hoạch số 45/KH-UBND ngày 02/3/2026 của Ủy ban nhân dân tỉnh, Ủy ban nhân dân tỉnh đề nghị {{ten_cong_ty}} ({{dia_chi}}) chuẩn bị hồ sơ phục vụ Đoàn kiểm tra vào ngày {{ngay_kiem_tra}}.
+Thực hiện Kế hoạch số 45/KH-UBND ngày 02/3/2026 của Ủy ban nhân dân tỉnh, Ủy ban nhân dân tỉnh đề nghị {{ten_cong_ty}} ({{dia_chi_co_so}}) chuẩn bị hồ sơ phục vụ Đoàn kiểm tra vào ngày {{ngay_kiem_tra}}.
 """
 
 [ky]
@@ -53,7 +53,7 @@ ho_ten = "Đoàn Thu Hà"
 "#,
     )
     .unwrap();
-    let mut csv = String::from("ten_cong_ty,dia_chi,ngay_kiem_tra\n");
+    let mut csv = String::from("ten_cong_ty,dia_chi_co_so,ngay_kiem_tra\n");
     for i in 1..=ROWS {
         csv.push_str(&format!("Hộ kinh doanh số {i},thôn {},16/3/2026\n", i % 97));
     }

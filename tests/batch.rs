@@ -21,7 +21,7 @@ ngay = "2026-03-10"
 trich_yeu = "kiểm tra an toàn thực phẩm tại {{ten_cong_ty}}"
 kinh_gui = ["{{ten_cong_ty}}"]
 noi_dung = """
-Thực hiện Kế hoạch số 45/KH-UBND ngày 02/3/2026 của Ủy ban nhân dân tỉnh, Ủy ban nhân dân tỉnh đề nghị {{ten_cong_ty}} ({{dia_chi}}) chuẩn bị hồ sơ phục vụ Đoàn kiểm tra vào ngày {{ngay_kiem_tra}}.
+Thực hiện Kế hoạch số 45/KH-UBND ngày 02/3/2026 của Ủy ban nhân dân tỉnh, Ủy ban nhân dân tỉnh đề nghị {{ten_cong_ty}} ({{dia_chi_co_so}}) chuẩn bị hồ sơ phục vụ Đoàn kiểm tra vào ngày {{ngay_kiem_tra}}.
 """
 
 [ky]
@@ -66,7 +66,7 @@ fn office_workbook(path: &Path) {
         "STT",
         "Số",
         "Tên công ty",
-        "Địa chỉ",
+        "Địa chỉ cơ sở",
         "Ngày kiểm tra",
         "Ngày",
         "don_vi_soan",
@@ -326,7 +326,7 @@ fn a_csv_with_bom_semicolons_and_quoted_newlines_numbers_its_rows_from_the_start
     let csv = d.join("rows.csv");
     std::fs::write(
         &csv,
-        "\u{feff}ten_cong_ty;dia_chi;ngay_kiem_tra;noi_nhan+\n\
+        "\u{feff}ten_cong_ty;dia_chi_co_so;ngay_kiem_tra;noi_nhan+\n\
          Công ty A;phường Tam Thanh;16/3/2026;\"Sở Y tế\n- Công an tỉnh;\"\n\
          Công ty B;xã Yên Trạch;17/3/2026;\n\
          Công ty C;xã Hữu Lũng;18/3/2026;Sở Công Thương\n",
@@ -423,7 +423,7 @@ fn a_missing_column_stops_the_batch_before_any_work() {
     let err = stderr(&o);
     assert_eq!(code(&o), 65, "{err}");
     assert!(err.contains("thiếu cột `trich_yeu`"), "{err}");
-    assert!(err.contains("thiếu cột `dia_chi`"), "{err}");
+    assert!(err.contains("thiếu cột `dia_chi_co_so`"), "{err}");
     assert!(
         !d.join("out").exists(),
         "nothing made before the plan is right"
@@ -438,7 +438,7 @@ fn row_values_never_place_a_file_outside_the_folder_and_collisions_stop_the_batc
     write(
         d,
         "rows.csv",
-        "ten_cong_ty,dia_chi,ngay_kiem_tra,ma\n\
+        "ten_cong_ty,dia_chi_co_so,ngay_kiem_tra,ma\n\
          Công ty A,phường Tam Thanh,16/3/2026,../../thoat\n\
          Công ty B,xã Yên Trạch,17/3/2026,/etc/passwd\n\
          Công ty C,xã Hữu Lũng,18/3/2026,CON\n",
@@ -473,7 +473,7 @@ fn row_values_never_place_a_file_outside_the_folder_and_collisions_stop_the_batc
     write(
         d,
         "same.csv",
-        "ten_cong_ty,dia_chi,ngay_kiem_tra\n\
+        "ten_cong_ty,dia_chi_co_so,ngay_kiem_tra\n\
          Công ty A,phường Tam Thanh,16/3/2026\n\
          CÔNG TY A,xã Yên Trạch,17/3/2026\n",
     );
@@ -528,7 +528,7 @@ fn fail_fast_stops_at_the_first_bad_row_and_json_reports_every_row() {
     write(
         d,
         "rows.csv",
-        "ten_cong_ty,dia_chi,ngay_kiem_tra,ngay\n\
+        "ten_cong_ty,dia_chi_co_so,ngay_kiem_tra,ngay\n\
          Công ty A,phường Tam Thanh,16/3/2026,2026-03-10\n\
          Công ty B,xã Yên Trạch,17/3/2026,2026-02-30\n\
          Công ty C,xã Hữu Lũng,18/3/2026,2026-03-10\n",
@@ -610,7 +610,7 @@ fn an_ods_sheet_is_read_by_name() {
     ods(
         &d.join("rows.ods"),
         &[
-            &["Tên công ty", "Địa chỉ", "Ngày kiểm tra"],
+            &["Tên công ty", "Địa chỉ cơ sở", "Ngày kiểm tra"],
             &["Công ty A", "phường Tam Thanh", "16/3/2026"],
             &["Công ty B", "xã Yên Trạch", "17/3/2026"],
         ],
@@ -660,7 +660,7 @@ fn ten_thousand_rows() {
         "base.toml",
         &BASE.replace("loai = ", "so = \"auto\"\nloai = "),
     );
-    let mut csv = String::from("ten_cong_ty,dia_chi,ngay_kiem_tra\n");
+    let mut csv = String::from("ten_cong_ty,dia_chi_co_so,ngay_kiem_tra\n");
     for i in 1..=10_000 {
         csv.push_str(&format!("Hộ kinh doanh số {i},thôn {},16/3/2026\n", i % 97));
     }

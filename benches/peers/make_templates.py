@@ -7,7 +7,7 @@ import sys
 import zipfile
 
 src, out_tpl, out_dtr = sys.argv[1:4]
-KEYS = ["ten_cong_ty", "dia_chi", "ngay_kiem_tra"]
+KEYS = ["ten_cong_ty", "dia_chi_co_so", "ngay_kiem_tra"]
 
 
 def convert(xml: str, open_: str, close: str) -> str:

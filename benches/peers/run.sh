@@ -33,7 +33,7 @@ python3 - "$rows" <<'PY'
 import sys
 n = int(sys.argv[1])
 with open("rows.csv", "w", encoding="utf-8") as f:
-    f.write("ten_cong_ty,dia_chi,ngay_kiem_tra\n")
+    f.write("ten_cong_ty,dia_chi_co_so,ngay_kiem_tra\n")
     for i in range(1, n + 1):
         f.write(f"Hộ kinh doanh số {i},thôn {i % 97},16/3/2026\n")
 PY
@@ -49,7 +49,7 @@ TOML
 sed -i -e 's/^luu = .*/luu = "VT, KT"\ndia_danh = "Lạng Sơn"\nnoi_nhan = ["CT, các PCT UBND tỉnh", "C, PCVP UBND tỉnh, các phòng CV"]/' base-no-plugin.toml
 
 # The peers' templates, from a document vbhc rendered with markers for the row's values.
-printf 'ten_cong_ty,dia_chi,ngay_kiem_tra\nMARKTEN_CONG_TYMARK,MARKDIA_CHIMARK,MARKNGAY_KIEM_TRAMARK\n' > marker.csv
+printf 'ten_cong_ty,dia_chi_co_so,ngay_kiem_tra\nMARKTEN_CONG_TYMARK,MARKDIA_CHI_CO_SOMARK,MARKNGAY_KIEM_TRAMARK\n' > marker.csv
 rm -rf marker && "$vbhc" "${plugin[@]}" batch marker.csv --draft "$here/base-plugin.toml" --out marker --name marker >/dev/null 2>&1
 python3 "$here/make_templates.py" marker/marker.docx template-docxtpl.docx template-docxtemplater.docx
 
