@@ -53,10 +53,15 @@ printf 'ten_cong_ty,dia_chi_co_so,ngay_kiem_tra\nMARKTEN_CONG_TYMARK,MARKDIA_CHI
 rm -rf marker && "$vbhc" "${plugin[@]}" batch marker.csv --draft "$here/base-plugin.toml" --out marker --name marker >/dev/null 2>&1
 python3 "$here/make_templates.py" marker/marker.docx template-docxtpl.docx template-docxtemplater.docx
 
+# Every tool writes into a fresh folder on the same file system: tmpfs when there is one, so
+# the numbers compare the tools, not the disk (ext4 slows down creating files where many were
+# just deleted, which would punish whichever tool runs after another).
+outs="$(mktemp -d "${PEERS_OUT:-/dev/shm}/vbhc-peers.XXXXXX" 2>/dev/null || mktemp -d "$work/out.XXXXXX")"
+trap 'rm -rf "$outs"' EXIT
 timed() { # name, command...
   local name="$1"; shift
-  local out="out-$name"
-  rm -rf "$out"; mkdir -p "$out"
+  local out="$outs/$name"
+  mkdir -p "$out"
   local start end
   start=$(date +%s.%N)
   "$@" "$out" >/dev/null 2>&1 || { echo "$name failed" >&2; exit 1; }
@@ -71,7 +76,6 @@ docxtemplater() { NODE_PATH="$work/node_modules" node "$here/docxtemplater_run.j
 vb() { # jobs, base, extra..., out
   local jobs="$1" base="$2"; shift 2
   local args=("$@"); local out="${args[-1]}"; unset 'args[-1]'
-  rm -rf "$out"
   "$vbhc" "${plugin[@]}" batch rows.csv --draft "$base" --out "$out" --name "{{so}}" --jobs "$jobs" "${args[@]}"
 }
 cores=$(nproc)
