@@ -59,6 +59,51 @@ fn nfd(c: &mut Checker) {
     }
 }
 
+/// Which tone-mark style a word is written in, where the two styles differ.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum WordStyle {
+    /// `hòa`, `ủy`
+    FirstVowel,
+    /// `hoà`, `uỷ`
+    MainVowel,
+    /// The same in both styles, or not a word they apply to.
+    Either,
+}
+
+fn classify(w: &str) -> WordStyle {
+    let w: &str = &w.to_lowercase();
+    match (
+        place_in_word(w, ToneStyle::FirstVowel),
+        place_in_word(w, ToneStyle::MainVowel),
+    ) {
+        (Some(a), Some(b)) if a != b && w == a => WordStyle::FirstVowel,
+        (Some(a), Some(b)) if a != b && w == b => WordStyle::MainVowel,
+        _ => WordStyle::Either,
+    }
+}
+
+thread_local! {
+    /// Words already classified. Vietnamese has a few thousand syllables, so after the first
+    /// pages nearly every word is a lookup rather than two tone placements.
+    static STYLES: std::cell::RefCell<std::collections::HashMap<String, WordStyle>> =
+        Default::default();
+}
+
+/// [`classify`], remembered per thread (bounded: a pathological text cannot grow it forever).
+fn style_of(w: &str) -> WordStyle {
+    if let Some(s) = STYLES.with_borrow(|m| m.get(w).copied()) {
+        return s;
+    }
+    let s = classify(w);
+    STYLES.with_borrow_mut(|m| {
+        if m.len() > 100_000 {
+            m.clear();
+        }
+        m.insert(w.to_string(), s);
+    });
+    s
+}
+
 fn tone_mix(c: &mut Checker) {
     let mut first_vowel = 0;
     let mut main_vowel = 0;
@@ -68,7 +113,8 @@ fn tone_mix(c: &mut Checker) {
         .into_iter()
         .filter(|(b, _)| b.role == Role::Body)
     {
-        let t: String = p.text().nfc().collect();
+        let text = p.text();
+        let t = crate::text::nfc(&text);
         for w in t.split(|ch: char| !ch.is_alphabetic()) {
             // Proper names keep their own spelling: only lower-case common words count, and
             // "Ủy" (Ủy ban, never a name).
@@ -76,20 +122,16 @@ fn tone_mix(c: &mut Checker) {
             if w.is_empty() || capital && !matches!(w, "Ủy" | "Uỷ") {
                 continue;
             }
-            let w: &str = &w.to_lowercase();
-            let fv = place_in_word(w, ToneStyle::FirstVowel);
-            let mv = place_in_word(w, ToneStyle::MainVowel);
-            match (fv, mv) {
-                (Some(a), Some(b2)) if a != b2 => {
-                    if w == a {
-                        first_vowel += 1;
-                        first_fv.get_or_insert((b, w.to_string()));
-                    } else if w == b2 {
-                        main_vowel += 1;
-                        first_mv.get_or_insert((b, w.to_string()));
-                    }
+            match style_of(w) {
+                WordStyle::FirstVowel => {
+                    first_vowel += 1;
+                    first_fv.get_or_insert_with(|| (b, w.to_lowercase()));
                 }
-                _ => {}
+                WordStyle::MainVowel => {
+                    main_vowel += 1;
+                    first_mv.get_or_insert_with(|| (b, w.to_lowercase()));
+                }
+                WordStyle::Either => {}
             }
         }
     }

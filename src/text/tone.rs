@@ -6,7 +6,7 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum ToneStyle {
     /// `hòa`, `khỏe`, `ủy`, `thủy` — what 2026 documents use.
     #[default]
