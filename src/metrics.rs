@@ -7,7 +7,7 @@
 include!("metrics_table.rs");
 
 /// Font faces vbhc lays out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Face {
     Regular = 0,
     Bold = 1,
@@ -58,6 +58,34 @@ fn to_twips(units: u64, half_points: u32) -> u32 {
 }
 
 /// Greedy word wrap as a word processor does it: the lines `text` occupies in `width` twips.
+type LineMemo = std::collections::HashMap<(String, Face, u32, u32), usize>;
+
+thread_local! {
+    /// Line counts of long texts already wrapped: the page estimate wraps every paragraph, and
+    /// a batch writes the same paragraphs into every document.
+    static LINES: std::cell::RefCell<LineMemo> = Default::default();
+}
+
+/// How many lines [`wrap`] makes of `text`, remembered per thread for texts of 64 bytes or
+/// more (bounded: a thread forgets all of it past 20,000 texts).
+pub fn line_count(text: &str, face: Face, half_points: u32, width: u32) -> usize {
+    if text.len() < 64 {
+        return wrap(text, face, half_points, width).len();
+    }
+    let key = (text.to_string(), face, half_points, width);
+    if let Some(n) = LINES.with_borrow(|m| m.get(&key).copied()) {
+        return n;
+    }
+    let n = wrap(text, face, half_points, width).len();
+    LINES.with_borrow_mut(|m| {
+        if m.len() > 20_000 {
+            m.clear();
+        }
+        m.insert(key, n);
+    });
+    n
+}
+
 pub fn wrap(text: &str, face: Face, half_points: u32, width: u32) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();

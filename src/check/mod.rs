@@ -111,6 +111,16 @@ pub fn text(b: &Block) -> String {
 /// Text for comparing words: NFC, no soft hyphens, spaces collapsed, trimmed.
 pub fn words(s: &str) -> String {
     let n = crate::text::nfc(s);
+    // Nearly always already so: single spaces, trimmed, no soft hyphen.
+    let plain = !n.contains('\u{ad}')
+        && !n.starts_with(' ')
+        && !n.ends_with(' ')
+        && !n.contains("  ")
+        && !n.bytes().any(|b| b.is_ascii_whitespace() && b != b' ')
+        && !n.chars().any(|c| c.is_whitespace() && !c.is_ascii());
+    if plain {
+        return n.into_owned();
+    }
     let mut out = String::with_capacity(n.len());
     for w in n.split_whitespace() {
         if w.chars().all(|c| c == '\u{ad}') {
@@ -294,9 +304,7 @@ pub fn estimated_pages(doc: &Document) -> f64 {
                     crate::metrics::Face::of(r.bold, r.italic)
                 });
             let text = words(&p.text());
-            let lines = crate::metrics::wrap(&text, face, size, w.max(1))
-                .len()
-                .max(1);
+            let lines = crate::metrics::line_count(&text, face, size, w.max(1)).max(1);
             let line = match p.format.line_rule {
                 crate::model::LineRule::Auto => {
                     f64::from(size) * 10.0 * 1.15 * f64::from(p.format.line.max(1)) / 240.0
