@@ -12,19 +12,13 @@ use crate::exit::Exit;
 use crate::finding::{Finding, Location};
 use crate::msg;
 use crate::template::{FieldKind, KindTemplate};
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
 
 /// The folded key of a header or a `{{field}}`: lower case, no tone marks, `đ` → `d`, runs
 /// of anything else but `.` → `_` (`Tên doanh nghiệp` → `ten_doanh_nghiep`).
 pub fn key(header: &str) -> String {
     let mut out = String::with_capacity(header.len());
     let mut gap = false;
-    for c in header.nfd().filter(|c| !is_combining_mark(*c)) {
-        let c = match c {
-            'đ' | 'Đ' => 'd',
-            c => c,
-        };
+    for c in crate::text::strip_marks(header).chars() {
         if c.is_alphanumeric() || c == '.' {
             if gap && !out.is_empty() && !out.ends_with('.') && c != '.' {
                 out.push('_');
@@ -318,11 +312,6 @@ pub fn unusable(sheet: &Sheet, row: &Row, col: &Column) -> Option<Finding> {
     }
 }
 
-/// A cell as the text a `{{field}}` or a text field takes.
-pub fn text(cell: &Cell) -> String {
-    cell.text()
-}
-
 /// Days since 1899-12-30: a date typed as a number (Excel's serial), for date fields only.
 fn serial_date(n: f64) -> Option<String> {
     if !(1.0..=2_958_465.0).contains(&n) || n.fract() != 0.0 {
@@ -339,10 +328,10 @@ fn value(cell: &Cell, shape: Shape, pos: Pos) -> Option<Value> {
     if cell.is_empty() {
         return None;
     }
-    let s = || Value::String(text(cell));
+    let s = || Value::String(cell.text());
     Some(match (shape, cell) {
         (Shape::List, _) => Value::Array(
-            text(cell)
+            cell.text()
                 .lines()
                 .map(str::trim)
                 .filter(|l| !l.is_empty())

@@ -65,6 +65,7 @@ struct Fill {
 pub struct Job {
     /// Index into the sheet's rows.
     pub row: usize,
+    /// The document's number, however it is given (column, base draft, or `so = "auto"`).
     pub number: Option<u32>,
     /// The file name in the output folder.
     pub file: String,
@@ -109,18 +110,7 @@ impl Plan {
         templates: &Templates,
         opts: &Options,
     ) -> Result<Plan, Vec<Finding>> {
-        let bytes = draft::read_input(base_path).map_err(|f| vec![f])?;
-        let src = String::from_utf8(bytes).map_err(|e| {
-            vec![error(
-                "DRAFT-ENCODING",
-                msg!(
-                    "tệp không phải UTF-8 (byte {})",
-                    "the file is not UTF-8 (byte {})",
-                    e.utf8_error().valid_up_to()
-                ),
-                Location::file(base_path),
-            )]
-        })?;
+        let src = draft::read_text(base_path).map_err(|f| vec![f])?;
         let mut base = draft::parse_table(base_path, &src)?;
         let kind = match base.entries.get("loai").map(|(_, n)| &n.value) {
             Some(Value::String(k)) => k.trim().to_string(),
@@ -356,7 +346,7 @@ impl Plan {
             };
             jobs.push(Job {
                 row: i,
-                number: if auto_number { number } else { None },
+                number,
                 file,
             });
         }
@@ -611,10 +601,7 @@ pub struct Env<'a> {
 #[derive(Debug)]
 pub enum Status {
     /// Written; the findings are warnings and notes (or errors, under `--allow-errors`).
-    Written {
-        bytes: usize,
-        findings: Vec<Finding>,
-    },
+    Written { findings: Vec<Finding> },
     /// Not written; why.
     Failed(Vec<Finding>),
     /// Not tried: `--fail-fast` stopped the batch first.
@@ -714,7 +701,6 @@ fn one(plan: &Plan, env: &Env, job: &Job) -> Status {
         return Status::Failed(mark(fs));
     }
     Status::Written {
-        bytes: made.bytes.len(),
         findings: mark(made.findings),
     }
 }

@@ -3,7 +3,6 @@
 //! output folder and opens on Windows, macOS and Linux alike.
 
 use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
 
 /// Longest name kept, in bytes (file systems allow 255; room for the folder's own path).
 const MAX_NAME_BYTES: usize = 150;
@@ -14,15 +13,10 @@ const RESERVED: &[&str] = &[
     "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
 ];
 
-/// Vietnamese letters without tone and vowel marks (`Sở Nội vụ` → `So Noi vu`).
+/// [`crate::text::strip_marks`], then only ASCII kept.
 pub fn ascii(s: &str) -> String {
-    s.nfd()
-        .filter(|c| !is_combining_mark(*c))
-        .map(|c| match c {
-            'đ' => 'd',
-            'Đ' => 'D',
-            c => c,
-        })
+    crate::text::strip_marks(s)
+        .chars()
         .filter(char::is_ascii)
         .collect()
 }

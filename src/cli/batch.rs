@@ -249,11 +249,9 @@ fn report(plan: &Plan, outcomes: &[Outcome], out: &Path, rep: &mut Reporter) -> 
         match &o.status {
             Status::Written { findings, .. } => {
                 written += 1;
-                if !findings.is_empty() {
-                    warned += 1;
-                }
                 rep.outputs.push(out.join(&o.job.file));
                 if findings.iter().any(|f| f.severity != Severity::Note) {
+                    warned += 1;
                     reported.push(o);
                 }
                 if rep.format == Format::Json {

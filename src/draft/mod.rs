@@ -106,26 +106,29 @@ pub fn load_with(
     tone: ToneStyle,
     supply: Option<&mut dyn Supply>,
 ) -> Result<Draft, Vec<Finding>> {
-    let bytes = read_input(path).map_err(|f| vec![f])?;
-    let src = String::from_utf8(bytes).map_err(|e| {
-        vec![
-            Finding::error(
-                "DRAFT-ENCODING",
-                Exit::DataErr,
-                msg!(
-                    "tệp không phải UTF-8 (byte {})",
-                    "the file is not UTF-8 (byte {})",
-                    e.utf8_error().valid_up_to()
-                ),
-            )
-            .at(Location::file(path))
-            .hint(msg!(
-                "lưu lại bản nháp với bảng mã UTF-8 (Notepad: Lưu thành → Mã hóa UTF-8)",
-                "save the draft as UTF-8"
-            )),
-        ]
-    })?;
+    let src = read_text(path).map_err(|f| vec![f])?;
     load_str_with(path, &src, templates, tone, supply)
+}
+
+/// A draft file's text: readable, and UTF-8 (the hint says how to save it so).
+pub fn read_text(path: &Path) -> Result<String, Finding> {
+    let bytes = read_input(path)?;
+    String::from_utf8(bytes).map_err(|e| {
+        Finding::error(
+            "DRAFT-ENCODING",
+            Exit::DataErr,
+            msg!(
+                "tệp không phải UTF-8 (byte {})",
+                "the file is not UTF-8 (byte {})",
+                e.utf8_error().valid_up_to()
+            ),
+        )
+        .at(Location::file(path))
+        .hint(msg!(
+            "lưu lại bản nháp với bảng mã UTF-8 (Notepad: Lưu thành → Mã hóa UTF-8)",
+            "save the draft as UTF-8"
+        ))
+    })
 }
 
 /// Reads an input file, telling a missing path, a folder and an unreadable file apart.

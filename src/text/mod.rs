@@ -53,6 +53,20 @@ fn all_always_nfc(s: &str) -> bool {
 }
 
 pub use fold::fold;
+
+/// Vietnamese letters without tone and vowel marks, `đ` → `d` (`Sở Nội vụ` → `So Noi vu`): for
+/// file names and column keys, never for text that is shown.
+pub fn strip_marks(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    s.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .map(|c| match c {
+            'đ' => 'd',
+            'Đ' => 'D',
+            c => c,
+        })
+        .collect()
+}
 pub use normalize::{Normalizer, TextError};
 pub use tone::ToneStyle;
 
