@@ -771,14 +771,30 @@ fn markup_origins(d: &Draft) -> Vec<(String, Location)> {
     out
 }
 
-/// Text of a markup line as the clerk wrote it, to find its origin.
-fn origin_of(origins: &[(String, Location)], mark: &Mark, inlines: &[Inline]) -> Option<Location> {
+/// Where a markup line came from in the draft: the clerk's line that holds its text. Lines
+/// come out in the order they were written, so the search starts after the last match
+/// (`from`) and wraps around: a long body costs one pass, not one pass per line, and a line
+/// written twice is traced to its own occurrence.
+fn origin_of(
+    origins: &[(String, Location)],
+    from: &mut usize,
+    mark: &Mark,
+    inlines: &[Inline],
+) -> Option<Location> {
     let text: String = inlines.iter().map(|i| i.text.as_str()).collect();
+    let text = text.trim();
     let label = mark.label();
-    origins
-        .iter()
-        .find(|(l, _)| l.contains(text.trim()) && (label.is_empty() || l.starts_with(&label)))
-        .map(|(_, loc)| loc.clone())
+    let n = origins.len();
+    (0..n)
+        .map(|k| (*from + k) % n)
+        .find(|&i| {
+            let l = &origins[i].0;
+            l.len() >= text.len() && l.contains(text) && (label.is_empty() || l.starts_with(&label))
+        })
+        .map(|i| {
+            *from = i + 1;
+            origins[i].1.clone()
+        })
 }
 
 /// A khoản or điều that names a unit or a topic (no final punctuation, short) is a heading and
@@ -817,6 +833,7 @@ fn blocks_from_markup(
 ) -> Vec<Block> {
     let size = nd30::SIZE_BODY.value;
     let mut out = Vec::new();
+    let mut from = 0;
     for mb in mblocks {
         match mb {
             MBlock::Slot { name, .. } => out.push(Block {
@@ -881,7 +898,7 @@ fn blocks_from_markup(
                     l.text = label.clone();
                 }
                 runs.extend(rest);
-                let source = origin_of(origins, mark, inlines);
+                let source = origin_of(origins, &mut from, mark, inlines);
                 out.push(Block {
                     role: Role::Body,
                     level: mark.level(),

@@ -168,6 +168,17 @@ pub fn classify(line: &str) -> (Mark, &str) {
 
 /// Parses inline emphasis and escapes. Unbalanced `*` are kept as text.
 pub fn inlines(s: &str) -> Vec<Inline> {
+    // Most lines have no emphasis and no escapes: one plain span.
+    if !s.bytes().any(|b| b == b'*' || b == b'\\') {
+        return if s.is_empty() {
+            Vec::new()
+        } else {
+            vec![Inline {
+                text: s.to_string(),
+                ..Inline::default()
+            }]
+        };
+    }
     let chars: Vec<char> = s.chars().collect();
     // Find which `*`/`**` toggles are balanced: count unescaped markers.
     let mut out: Vec<Inline> = Vec::new();

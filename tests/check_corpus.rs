@@ -7,17 +7,6 @@ mod common;
 use common::*;
 use vbhc::check::{Origin, check};
 
-fn corpus() -> Vec<std::path::PathBuf> {
-    let dir = root().join("../shared/corpus/real-docx");
-    let mut v: Vec<_> = std::fs::read_dir(&dir)
-        .expect("../shared/corpus/real-docx beside the repository")
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "docx"))
-        .collect();
-    v.sort();
-    v
-}
-
 fn lines(path: &std::path::Path) -> String {
     let doc = vbhc::reader::read(path).unwrap_or_else(|e| panic!("{}: {e:?}", path.display()));
     let mut out = String::new();

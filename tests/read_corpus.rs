@@ -6,18 +6,6 @@ mod common;
 use common::*;
 use vbhc::model::Role;
 
-fn corpus() -> Vec<std::path::PathBuf> {
-    let dir = root().join("../shared/corpus/real-docx");
-    let mut v: Vec<_> = std::fs::read_dir(&dir)
-        .expect("../shared/corpus/real-docx beside the repository")
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "docx"))
-        .collect();
-    v.sort();
-    assert_eq!(v.len(), 46, "the corpus has 46 files");
-    v
-}
-
 #[test]
 fn every_corpus_file_reads() {
     let mut missing = Vec::new();

@@ -4,7 +4,10 @@
 //! Formatting findings are grouped by measured value: "cỡ chữ 12 pt ở 7 đoạn" once, not seven
 //! times, so a document with one habit gets one finding.
 
-use super::{Checker, Origin, cm, is_times, main_size, para, pt, text, visible, words};
+use super::{
+    Checker, Origin, block_words, cm, is_times, main_size, para, pt, text, visible, words,
+    words_owned,
+};
 use crate::i18n::{Msg, Qty};
 use crate::markup::Mark;
 use crate::model::{Align, Block, LineRule, Region, Role};
@@ -211,7 +214,7 @@ pub fn run(c: &mut Checker) {
         .iter()
         .filter_map(|b| {
             let p = para(b)?;
-            let long = words(&p.text()).chars().count() > 100;
+            let long = words_owned(p.text()).chars().count() > 100;
             match p.format.align {
                 Align::Left if long => Some(("trái", *b)),
                 Align::Right if long => Some(("phải", *b)),
@@ -262,7 +265,7 @@ fn numbering(c: &mut Checker, body: &[&Block]) {
             last_label = label;
             roman = 0;
         }
-        let t = words(&text(b));
+        let t = block_words(b);
         if let Some(rest) = t.strip_prefix("Điều ") {
             let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
             if let Ok(n) = digits.parse::<u32>() {
@@ -385,7 +388,7 @@ fn fonts(c: &mut Checker) {
         let Some(p) = para(b) else { continue };
         // Runs with letters: a symbol Times New Roman lacks (∛ in a formula) may come from
         // another face.
-        for r in visible(p).filter(|r| r.text.chars().any(char::is_alphabetic)) {
+        for r in visible(p).filter(|r| r.text.chars().any(crate::text::is_letter)) {
             if !is_times(&r.font) {
                 match found.iter_mut().find(|f| f.0 == r.font) {
                     Some(f) => f.1 += 1,
@@ -491,7 +494,7 @@ fn end_mark(c: &mut Checker) {
         .rev()
         .find(|b| b.role == Role::Body && para(b).is_some_and(|p| visible(p).next().is_some()));
     if let Some(b) = last {
-        let t = words(&text(b));
+        let t = block_words(b);
         if !t.ends_with("./.") {
             let tail: String = t
                 .chars()

@@ -2,7 +2,7 @@
 //! the Tiêu ngữ), the issuing organ (case, bold, size, the rule of 1/3–1/2 of its line) and the
 //! parent organ's line (upper case, not bold).
 
-use super::{Checker, all_bold, cm, is_upper, main_size, para, pt, text, width, words};
+use super::{Checker, all_bold, block_words, cm, is_upper, main_size, para, pt, width};
 use crate::i18n::{Localised, Msg, Qty};
 use crate::model::{Block, Content, Region, Role};
 use crate::msg;
@@ -100,7 +100,7 @@ pub fn run(c: &mut Checker) {
             c.push(f);
         }
         Some(b) => {
-            let t = words(&text(b));
+            let t = block_words(b);
             // Both tone-mark styles are the decree's own (HÒA in Phụ lục I, HOÀ in its table).
             if crate::text::fold(&t) != QUOC_HIEU || !is_upper(&t) {
                 let f = c
@@ -145,7 +145,7 @@ pub fn run(c: &mut Checker) {
             }
         }
         Some(b) => {
-            let t = words(&text(b));
+            let t = block_words(b);
             if t != TIEU_NGU {
                 let f = c
                     .make(
@@ -222,7 +222,7 @@ pub fn run(c: &mut Checker) {
         }
     } else {
         for b in &organ {
-            let t = words(&text(b));
+            let t = block_words(b);
             if !is_upper(&t) {
                 let f = c.make(
                     "ND30-CO-QUAN",
@@ -311,7 +311,7 @@ pub fn run(c: &mut Checker) {
         }
     }
     if let Some(b) = c.first(Role::ChuQuan) {
-        let t = words(&text(b));
+        let t = block_words(b);
         let bold = para(b).is_some_and(all_bold);
         if !is_upper(&t) || bold {
             let f = c.make(

@@ -111,16 +111,62 @@ pub fn text(b: &Block) -> String {
 /// Text for comparing words: NFC, no soft hyphens, spaces collapsed, trimmed.
 pub fn words(s: &str) -> String {
     let n = crate::text::nfc(s);
-    // Nearly always already so: single spaces, trimmed, no soft hyphen.
-    let plain = !n.contains('\u{ad}')
-        && !n.starts_with(' ')
-        && !n.ends_with(' ')
-        && !n.contains("  ")
-        && !n.bytes().any(|b| b.is_ascii_whitespace() && b != b' ')
-        && !n.chars().any(|c| c.is_whitespace() && !c.is_ascii());
-    if plain {
+    if is_plain(&n) {
         return n.into_owned();
     }
+    collapse(&n)
+}
+
+/// `words` of a text the caller owns: returned as it is when it is already plain (nearly
+/// always), so the rules pay one pass and no copy.
+pub fn words_owned(s: String) -> String {
+    let n = match crate::text::nfc(&s) {
+        std::borrow::Cow::Borrowed(_) => s,
+        std::borrow::Cow::Owned(n) => n,
+    };
+    if is_plain(&n) { n } else { collapse(&n) }
+}
+
+/// `words` of a block's text (empty for a table or a rule).
+pub fn block_words(b: &Block) -> String {
+    para(b).map_or_else(String::new, |p| words_owned(p.text()))
+}
+
+/// Already single-spaced, trimmed and free of soft hyphens, read in one pass over the bytes:
+/// a non-ASCII space or the soft hyphen starts with `C2`, `E1`, `E2` or `E3` in UTF-8, so only
+/// those characters are decoded.
+fn is_plain(n: &str) -> bool {
+    let b = n.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    let mut after_space = false;
+    for (i, &x) in b.iter().enumerate() {
+        if x == b' ' {
+            if after_space {
+                return false;
+            }
+            after_space = true;
+            continue;
+        }
+        after_space = false;
+        if x < 0x80 {
+            if char::from(x).is_whitespace() {
+                return false;
+            }
+        } else if matches!(x, 0xC2 | 0xE1 | 0xE2 | 0xE3)
+            && n[i..]
+                .chars()
+                .next()
+                .is_some_and(|c| c == '\u{ad}' || c.is_whitespace())
+        {
+            return false;
+        }
+    }
+    true
+}
+
+fn collapse(n: &str) -> String {
     let mut out = String::with_capacity(n.len());
     for w in n.split_whitespace() {
         if w.chars().all(|c| c == '\u{ad}') {
@@ -144,7 +190,7 @@ pub fn visible(p: &Paragraph) -> impl Iterator<Item = &crate::model::Run> {
 fn lettered(p: &Paragraph) -> impl Iterator<Item = &crate::model::Run> {
     p.runs
         .iter()
-        .filter(|r| r.text.chars().any(char::is_alphabetic))
+        .filter(|r| r.text.chars().any(crate::text::is_letter))
 }
 
 pub fn all_bold(p: &Paragraph) -> bool {
@@ -192,6 +238,12 @@ pub fn paragraphs(doc: &Document) -> Vec<(&Block, &Paragraph)> {
 
 /// The size most of the paragraph's text has (by characters), half-points.
 pub fn main_size(p: &Paragraph) -> Option<u32> {
+    // Nearly every paragraph is in one size: no need to count its letters.
+    let mut runs = visible(p);
+    let first = runs.next()?.size;
+    if runs.all(|r| r.size == first) {
+        return Some(first);
+    }
     let mut counts: Vec<(u32, usize)> = Vec::new();
     for r in visible(p) {
         let n = r.text.chars().filter(|c| !c.is_whitespace()).count();
@@ -205,7 +257,7 @@ pub fn main_size(p: &Paragraph) -> Option<u32> {
 
 pub fn is_upper(s: &str) -> bool {
     let n: String = s.nfc().collect();
-    n.chars().any(char::is_alphabetic) && crate::text::upper(&n) == n
+    n.chars().any(crate::text::is_letter) && crate::text::upper(&n) == n
 }
 
 /// `13 pt`, `12,5 pt` from half-points.
@@ -276,7 +328,7 @@ pub fn longest_line(p: &Paragraph, region_width: u32) -> Option<u32> {
         return None;
     }
     let face = crate::metrics::Face::of(r.bold, r.italic);
-    let text = words(&p.text());
+    let text = words_owned(p.text());
     crate::metrics::wrap(&text, face, r.size, region_width.max(1))
         .iter()
         .map(|l| crate::metrics::width_twips(l, face, r.size))
@@ -303,7 +355,7 @@ pub fn estimated_pages(doc: &Document) -> f64 {
                 .map_or(crate::metrics::Face::Regular, |r| {
                     crate::metrics::Face::of(r.bold, r.italic)
                 });
-            let text = words(&p.text());
+            let text = words_owned(p.text());
             let lines = crate::metrics::line_count(&text, face, size, w.max(1)).max(1);
             let line = match p.format.line_rule {
                 crate::model::LineRule::Auto => {
@@ -347,4 +399,35 @@ pub fn estimated_pages(doc: &Document) -> f64 {
         pages += (used / height).max(0.1);
     }
     pages
+}
+
+#[cfg(test)]
+mod words_tests {
+    use super::*;
+
+    /// The one-pass test agrees with collapsing for every character up to U+3100 in every
+    /// position that matters.
+    #[test]
+    fn plain_text_is_what_collapsing_leaves_alone() {
+        for c in (0..0x3100u32).filter_map(char::from_u32) {
+            for t in [
+                format!("{c}"),
+                format!("a{c}b"),
+                format!("a {c} b"),
+                format!("{c}a"),
+                format!("a{c}"),
+                format!("a {c}"),
+            ] {
+                assert_eq!(
+                    is_plain(&t),
+                    collapse(&t) == t,
+                    "U+{:04X} in {t:?}",
+                    c as u32
+                );
+                assert_eq!(words(&t), collapse(&crate::text::nfc(&t)));
+                assert_eq!(words_owned(t.clone()), words(&t));
+            }
+        }
+        assert_eq!(words("  Ủy  ban\u{ad} nhân\tdân "), "Ủy ban nhân dân");
+    }
 }

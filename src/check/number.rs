@@ -251,7 +251,7 @@ fn date(c: &mut Checker) {
         }
         return;
     };
-    let t = super::words(&text(b));
+    let t = super::block_words(b);
     if para(b).is_some_and(|p| !all_italic(p)) {
         let f = c.make(
             "ND30-DATE-ITALIC",
@@ -358,7 +358,7 @@ fn initials(s: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     s.split_whitespace()
         .filter_map(|w| w.nfd().next())
-        .filter(|c| c.is_alphabetic())
+        .filter(|c| crate::text::is_letter(*c))
         .flat_map(char::to_uppercase)
         .collect()
 }

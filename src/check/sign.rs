@@ -3,7 +3,7 @@
 //! `.`) and Nơi nhận (`Nơi nhận:` 12 pt bold italic, lines 11 pt `- …;`, the last
 //! `- Lưu: VT, ….`), with the annotation forms real documents use (nd30.md §1.8).
 
-use super::{Checker, all_bold, all_italic, is_upper, main_size, para, pt, text, words};
+use super::{Checker, all_bold, all_italic, block_words, is_upper, main_size, para, pt, text};
 use crate::model::Role;
 use crate::msg;
 use crate::nd30;
@@ -16,7 +16,7 @@ pub fn run(c: &mut Checker) {
 
 fn signature(c: &mut Checker) {
     for b in c.blocks(Role::QuyenHan).collect::<Vec<_>>() {
-        let t = words(&text(b));
+        let t = block_words(b);
         let ok = ["TM. ", "KT. ", "TL. ", "TUQ. ", "Q. "]
             .iter()
             .any(|p| t.starts_with(p));
@@ -74,18 +74,18 @@ fn signature(c: &mut Checker) {
                 msg!(
                     "chức vụ \"{}\" phải in đậm",
                     "position \"{}\" must be bold",
-                    words(&text(b))
+                    block_words(b)
                 ),
             );
             c.push(f);
         }
     }
     // A name still to be filled in ("………") has no letters to judge.
-    if let Some(b) = name.filter(|b| text(b).chars().any(char::is_alphabetic)) {
-        let t = words(&text(b));
+    if let Some(b) = name.filter(|b| text(b).chars().any(crate::text::is_letter)) {
+        let t = block_words(b);
         let bold = para(b).is_some_and(all_bold);
         // A name in capitals is how a chức vụ looks: the decree writes names in normal case.
-        let caps = is_upper(&t) && t.chars().filter(|c| c.is_alphabetic()).count() > 3;
+        let caps = is_upper(&t) && t.chars().filter(|c| crate::text::is_letter(*c)).count() > 3;
         if !bold || caps {
             let f = c.make(
                 "ND30-SIGNATURE",
@@ -104,7 +104,7 @@ fn signature(c: &mut Checker) {
 fn kinh_gui(c: &mut Checker) {
     let kg: Vec<_> = c.blocks(Role::KinhGui).collect();
     let Some(first) = kg.first() else { return };
-    let t = words(&text(first));
+    let t = block_words(first);
     if !t.starts_with("Kính gửi:") {
         let f = c.make(
             "ND30-KINH-GUI",
@@ -120,7 +120,7 @@ fn kinh_gui(c: &mut Checker) {
     // table of their own, as some offices lay them out.
     let items: Vec<String> = joined(
         kg.iter()
-            .map(|b| words(&text(b)))
+            .map(|b| block_words(b))
             .map(|l| l.trim_start_matches("Kính gửi:").trim().to_string())
             .filter(|l| !l.is_empty()),
     );
@@ -135,7 +135,7 @@ fn kinh_gui(c: &mut Checker) {
             if !l.starts_with('-') || !end_ok {
                 let at = kg
                     .iter()
-                    .find(|b| words(&text(b)).contains(l.as_str()))
+                    .find(|b| block_words(b).contains(l.as_str()))
                     .copied();
                 let f = c.make(
                     "ND30-KINH-GUI",
@@ -197,7 +197,7 @@ fn noi_nhan(c: &mut Checker) {
         }
         return;
     };
-    let t = words(&text(h));
+    let t = block_words(h);
     let p = para(h);
     let size = p.and_then(main_size);
     let styled = p.is_some_and(|p| all_bold(p) && all_italic(p));
@@ -225,7 +225,7 @@ fn noi_nhan(c: &mut Checker) {
     }
     let lines: Vec<_> = c
         .blocks(Role::NoiNhan)
-        .filter(|b| !words(&text(b)).is_empty())
+        .filter(|b| !block_words(b).is_empty())
         .collect();
     // Size: one finding for the list.
     let off: Vec<(u32, &crate::model::Block)> = lines
@@ -251,11 +251,11 @@ fn noi_nhan(c: &mut Checker) {
     let Some(last) = lines.last() else {
         return;
     };
-    let texts = joined(lines.iter().map(|b| words(&text(b))));
+    let texts = joined(lines.iter().map(|b| block_words(b)));
     for l in texts.iter().take(texts.len().saturating_sub(1)) {
         let b = lines
             .iter()
-            .find(|b| l.starts_with(words(&text(b)).as_str()))
+            .find(|b| l.starts_with(block_words(b).as_str()))
             .unwrap_or(last);
         if !l.starts_with('-') || !ends_like_an_item(l) {
             let f = c.make(

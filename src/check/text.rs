@@ -27,7 +27,7 @@ fn nfd(c: &mut Checker) {
         let t = p.text();
         // Vietnamese letters typed decomposed: a base letter followed by a combining mark (an
         // Ohm sign NFC would map to Omega is no such thing).
-        if t.chars().any(|ch| ('\u{300}'..='\u{36f}').contains(&ch)) {
+        if has_combining_mark(&t) {
             n += 1;
             if first.is_none() {
                 first = Some(b);
@@ -57,6 +57,15 @@ fn nfd(c: &mut Checker) {
             ));
         c.push(f);
     }
+}
+
+/// Whether the text holds a combining diacritical mark (U+0300–U+036F), read as bytes: in
+/// UTF-8 those are `CC 80`–`CD AF`, and nothing else starts with `CC` or with `CD` below `B0`.
+fn has_combining_mark(t: &str) -> bool {
+    let b = t.as_bytes();
+    b.iter()
+        .enumerate()
+        .any(|(i, &x)| x == 0xCC || (x == 0xCD && b.get(i + 1).is_some_and(|&y| y < 0xB0)))
 }
 
 /// Which tone-mark style a word is written in, where the two styles differ.
@@ -115,7 +124,7 @@ fn tone_mix(c: &mut Checker) {
     {
         let text = p.text();
         let t = crate::text::nfc(&text);
-        for w in t.split(|ch: char| !ch.is_alphabetic()) {
+        for w in t.split(|ch: char| !crate::text::is_letter(ch)) {
             // Proper names keep their own spelling: only lower-case common words count, and
             // "Ủy" (Ủy ban, never a name).
             let capital = w.chars().next().is_some_and(char::is_uppercase);
@@ -195,5 +204,23 @@ fn double_spaces(c: &mut Checker) {
             ),
         );
         c.push(f);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn combining_marks_are_found_by_their_bytes() {
+        for c in (0..0x3000u32).filter_map(char::from_u32) {
+            let t = format!("a{c}b");
+            assert_eq!(
+                has_combining_mark(&t),
+                ('\u{300}'..='\u{36f}').contains(&c),
+                "U+{:04X}",
+                c as u32
+            );
+        }
     }
 }

@@ -2,7 +2,7 @@
 //! it), a công văn's V/v line instead, and the căn cứ (italic, `;` at each line's end, `.` at
 //! the last).
 
-use super::{Checker, all_bold, all_italic, is_upper, para, text, words};
+use super::{Checker, all_bold, all_italic, block_words, is_upper, para, text};
 use crate::i18n::{Localised, Qty};
 use crate::model::{Align, Content, Region, Role};
 use crate::msg;
@@ -58,7 +58,7 @@ pub fn run(c: &mut Checker) {
         }
     }
     if let Some(b) = c.first(Role::TenLoai) {
-        let t = words(&text(b));
+        let t = block_words(b);
         let bold = para(b).is_some_and(all_bold);
         if !is_upper(&t) || !bold {
             let f = c.make(
@@ -94,7 +94,12 @@ pub fn run(c: &mut Checker) {
                 let caps = ty.iter().all(|b| is_upper(&text(b)))
                     && ty
                         .iter()
-                        .map(|b| text(b).chars().filter(|c| c.is_alphabetic()).count())
+                        .map(|b| {
+                            text(b)
+                                .chars()
+                                .filter(|c| crate::text::is_letter(*c))
+                                .count()
+                        })
                         .sum::<usize>()
                         > 12;
                 if caps {
@@ -179,7 +184,7 @@ pub fn run(c: &mut Checker) {
     let cc: Vec<_> = c.blocks(Role::CanCu).collect();
     let n = cc.len();
     for (i, b) in cc.iter().enumerate() {
-        let t = words(&text(b));
+        let t = block_words(b);
         let last = i + 1 == n;
         let end = t.chars().last().unwrap_or(' ');
         // The last one ends with "." (NĐ 30's models); "," (the style of the repealed

@@ -1,13 +1,17 @@
-//! The DOCX writer: the only code that knows WordprocessingML. It turns a `Document` into
-//! docx-rs elements, then a packing pass (`pack`) makes the package what Word expects and
-//! what a reproducible build needs: children of property elements in schema order, the rules
-//! drawn as the movable line shapes Word itself writes (`shapes`), fixed dates, no random ids,
-//! fixed zip timestamps and order.
+//! The DOCX writer: the only code that knows WordprocessingML. `to_bytes` streams the body
+//! parts (document, headers, footers) straight from the `Document` in schema order
+//! (`stream`) and zips them into a package whose other parts docx-rs made once per run
+//! (`pack`). The docx-rs element tree below (`build`) is the reference that stream is tested
+//! against byte for byte: docx-rs writes property children out of schema order, so its
+//! output goes through a packing pass that reorders them (`canon`), draws the rules as the
+//! movable line shapes Word itself writes (`shapes`), writes section breaks (`sections`),
+//! fixes dates, drops random ids and zips in a fixed order with fixed timestamps.
 
 mod canon;
 mod pack;
 mod sections;
 mod shapes;
+mod stream;
 
 use crate::model::{self, Align, Block, Content, Document, Region};
 use crate::nd30::{self, FONT};
@@ -253,10 +257,23 @@ fn margin(p: &model::PageSetup) -> PageMargin {
         .gutter(0)
 }
 
-/// Lays the blocks of one section out as docx children, grouping regions into tables.
-fn section_children(b: &mut Builder, blocks: &[Block]) -> (Vec<Child>, Vec<Paragraph>) {
+/// What a section's blocks become in the body, in order: a block of its own, the two-column
+/// table of a header or signature group, or a paragraph of the page-1 address footer. Both
+/// writers walk the same list, so they number rules alike.
+pub(crate) enum Item<'a> {
+    Block(&'a Block),
+    Columns {
+        left: Vec<&'a Block>,
+        right: Vec<&'a Block>,
+        widths: (u32, u32),
+        cant_split: bool,
+    },
+    Footer(&'a Block),
+}
+
+/// Groups the blocks of one section: consecutive header (or signature) regions make one table.
+pub(crate) fn items(blocks: &[Block]) -> Vec<Item<'_>> {
     let mut out = Vec::new();
-    let mut footer = Vec::new();
     let mut i = 0;
     while i < blocks.len() {
         let blk = &blocks[i];
@@ -281,27 +298,52 @@ fn section_children(b: &mut Builder, blocks: &[Block]) -> (Vec<Child>, Vec<Parag
                 } else {
                     (Region::SignLeft, Region::SignRight)
                 };
-                let left: Vec<&Block> = group.iter().filter(|x| x.region == lr).collect();
-                let right: Vec<&Block> = group.iter().filter(|x| x.region == rr).collect();
-                let widths = if header {
-                    (nd30::HEADER_LEFT_COL, nd30::HEADER_RIGHT_COL)
-                } else {
-                    (nd30::SIGN_LEFT_COL, nd30::SIGN_RIGHT_COL)
-                };
-                out.push(Child::T(b.columns(&left, &right, widths, !header)));
+                out.push(Item::Columns {
+                    left: group.iter().filter(|x| x.region == lr).collect(),
+                    right: group.iter().filter(|x| x.region == rr).collect(),
+                    widths: if header {
+                        (nd30::HEADER_LEFT_COL, nd30::HEADER_RIGHT_COL)
+                    } else {
+                        (nd30::SIGN_LEFT_COL, nd30::SIGN_RIGHT_COL)
+                    },
+                    cant_split: !header,
+                });
                 i = j;
             }
             Region::Footer => {
-                if let Some(Child::P(p)) = b.block(blk) {
-                    footer.push(p);
-                }
+                out.push(Item::Footer(blk));
                 i += 1;
             }
             Region::Page => {
+                out.push(Item::Block(blk));
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+/// Lays the blocks of one section out as docx children.
+fn section_children(b: &mut Builder, blocks: &[Block]) -> (Vec<Child>, Vec<Paragraph>) {
+    let mut out = Vec::new();
+    let mut footer = Vec::new();
+    for item in items(blocks) {
+        match item {
+            Item::Columns {
+                left,
+                right,
+                widths,
+                cant_split,
+            } => out.push(Child::T(b.columns(&left, &right, widths, cant_split))),
+            Item::Footer(blk) => {
+                if let Some(Child::P(p)) = b.block(blk) {
+                    footer.push(p);
+                }
+            }
+            Item::Block(blk) => {
                 if let Some(c) = b.block(blk) {
                     out.push(c);
                 }
-                i += 1;
             }
         }
     }
@@ -428,11 +470,18 @@ pub fn raw_bytes(doc: &Document) -> Result<Vec<u8>, WriteError> {
     Ok(buf.into_inner())
 }
 
-/// The DOCX bytes vbhc writes: deterministic, schema-ordered, with real rule shapes.
+/// The DOCX bytes vbhc writes: deterministic, schema-ordered, with real rule shapes. The body
+/// parts are streamed from the model (`stream`); the package around them is docx-rs's.
 pub fn to_bytes(doc: &Document) -> Result<Vec<u8>, WriteError> {
+    pack::assemble(stream::write(doc))
+}
+
+/// The same package made the slower way, through docx-rs's element tree and the packing
+/// pass: the reference `to_bytes` is tested against, byte for byte.
+pub fn reference_bytes(doc: &Document) -> Result<Vec<u8>, WriteError> {
     let (mut docx, extras) = build(doc);
     // The parts every document shares come from `pack::shared`, made once: docx-rs need not
-    // write them again (their XML, put in schema order, was a fifth of the whole write).
+    // write them again.
     docx.styles = docx_rs::Styles::new();
     docx.numberings = docx_rs::Numberings::new();
     repack(docx.build(), &extras)

@@ -2,7 +2,7 @@
 //! putting each XML part in schema order and swapping the rule markers for shapes. Same model
 //! in, same bytes out.
 
-use super::{WriteError, canon, sections, shapes};
+use super::{WriteError, canon, sections, shapes, stream};
 use std::io::{Cursor, Write};
 use zip::write::SimpleFileOptions;
 
@@ -87,18 +87,25 @@ fn shared() -> Result<&'static Shared, WriteError> {
     made.as_ref().map_err(|e| WriteError::Xml(e.clone()))
 }
 
-pub fn repack(x: docx_rs::XMLDocx, extras: &super::Extras) -> Result<Vec<u8>, WriteError> {
-    let shared = shared()?;
-    let mut parts = parts(x);
-    let mut out = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(32 * 1024)));
-    let opts = SimpleFileOptions::default()
+/// Deflated (fast level) and stored entries, both with the fixed timestamp and mode that make
+/// the same document the same bytes.
+fn zip_options() -> (SimpleFileOptions, SimpleFileOptions) {
+    let deflated = SimpleFileOptions::default()
         .compression_method(zip::CompressionMethod::Deflated)
         .compression_level(Some(1))
         .last_modified_time(zip::DateTime::default())
         .unix_permissions(0o644);
-    let stored = opts
+    let stored = deflated
         .compression_method(zip::CompressionMethod::Stored)
         .compression_level(None);
+    (deflated, stored)
+}
+
+pub fn repack(x: docx_rs::XMLDocx, extras: &super::Extras) -> Result<Vec<u8>, WriteError> {
+    let shared = shared()?;
+    let mut parts = parts(x);
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(32 * 1024)));
+    let (opts, stored) = zip_options();
     // Word's schema wants a theme part; vbhc's names Times New Roman for both theme fonts, so
     // even text that falls back to the theme is in the decree's font.
     parts.push(("word/theme/theme1.xml".into(), THEME.as_bytes().to_vec()));
@@ -144,6 +151,107 @@ pub fn repack(x: docx_rs::XMLDocx, extras: &super::Extras) -> Result<Vec<u8>, Wr
         )?;
         out.write_all(t.as_bytes())?;
     }
+    Ok(out.finish()?.into_inner())
+}
+
+/// The package parts around the body for one `Shape`: content types, relationships and
+/// properties, as docx-rs writes them for a document with those headers and footers and as
+/// `repack` fixes them. They depend on nothing else, so each is made once per run.
+struct Skeleton {
+    /// `[Content_Types].xml` … `word/_rels/document.xml.rels`, in zip order.
+    front: Vec<(&'static str, Vec<u8>)>,
+    header_rels: Vec<Vec<u8>>,
+    footer_rels: Vec<Vec<u8>>,
+}
+
+fn skeleton(shape: stream::Shape) -> Result<&'static Skeleton, WriteError> {
+    static MADE: [std::sync::OnceLock<Result<Skeleton, String>>; 4] =
+        [const { std::sync::OnceLock::new() }; 4];
+    let slot = usize::from(shape.page_numbers) * 2 + usize::from(shape.footer);
+    let made = MADE[slot].get_or_init(|| {
+        // The same calls, in the same order, as `super::build` makes for such a document.
+        let empty = || docx_rs::Header::new().add_paragraph(docx_rs::Paragraph::new());
+        let mut docx = super::styled()
+            .created_at("2026-01-01T00:00:00Z")
+            .updated_at("2026-01-01T00:00:00Z");
+        if shape.page_numbers {
+            docx = docx.header(empty());
+        }
+        docx = docx.first_header(empty());
+        if shape.footer {
+            let empty = || docx_rs::Footer::new().add_paragraph(docx_rs::Paragraph::new());
+            docx = docx.first_footer(empty()).footer(empty());
+        }
+        docx.styles = docx_rs::Styles::new();
+        docx.numberings = docx_rs::Numberings::new();
+        let x = docx.build();
+        let text =
+            |name: &str, b: Vec<u8>| String::from_utf8(b).map_err(|e| format!("{name}: {e}"));
+        let types = without(
+            &text("[Content_Types].xml", x.content_type)?,
+            UNUSED_DECLARATIONS,
+        )
+        .replace("</Types>", THEME_OVERRIDE);
+        let rels = without(
+            &text("document.xml.rels", x.document_rels)?,
+            UNUSED_DECLARATIONS,
+        )
+        .replace("</Relationships>", THEME_REL);
+        Ok(Skeleton {
+            front: vec![
+                ("[Content_Types].xml", types.into_bytes()),
+                ("_rels/.rels", x.rels),
+                ("docProps/app.xml", x.doc_props.app),
+                ("docProps/core.xml", x.doc_props.core),
+                ("docProps/custom.xml", x.doc_props.custom),
+                ("word/_rels/document.xml.rels", rels.into_bytes()),
+            ],
+            header_rels: x.header_rels,
+            footer_rels: x.footer_rels,
+        })
+    });
+    made.as_ref().map_err(|e| WriteError::Xml(e.clone()))
+}
+
+/// Zips the streamed body parts into the package, in the order and with the bytes `repack`
+/// gives the docx-rs build of the same document.
+pub(super) fn assemble(body: stream::Parts) -> Result<Vec<u8>, WriteError> {
+    let shared = shared()?;
+    let skeleton = skeleton(body.shape)?;
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::with_capacity(32 * 1024)));
+    let (opts, stored) = zip_options();
+    let mut put = |name: &str, data: &[u8]| -> Result<(), WriteError> {
+        out.start_file(
+            name,
+            if data.len() < STORE_BELOW {
+                stored
+            } else {
+                opts
+            },
+        )?;
+        out.write_all(data)?;
+        Ok(())
+    };
+    for (name, data) in &skeleton.front {
+        put(name, data)?;
+    }
+    put("word/document.xml", body.document.as_bytes())?;
+    put("word/styles.xml", shared.styles.as_bytes())?;
+    put("word/settings.xml", shared.settings.as_bytes())?;
+    put("word/fontTable.xml", shared.font_table.as_bytes())?;
+    for (kind, parts, rels) in [
+        ("header", &body.headers, &skeleton.header_rels),
+        ("footer", &body.footers, &skeleton.footer_rels),
+    ] {
+        let mut rels = rels.iter();
+        for (i, part) in parts.iter().enumerate() {
+            put(&format!("word/{kind}{}.xml", i + 1), part.as_bytes())?;
+            if let Some(r) = rels.next() {
+                put(&format!("word/_rels/{kind}{}.xml.rels", i + 1), r)?;
+            }
+        }
+    }
+    put("word/theme/theme1.xml", THEME.as_bytes())?;
     Ok(out.finish()?.into_inner())
 }
 

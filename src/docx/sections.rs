@@ -18,9 +18,21 @@ fn refs(final_sect: &str) -> Vec<String> {
     out
 }
 
-/// The `sectPr` paragraph ending a section.
-pub fn section_xml(b: &SectionBreak, references: &[String]) -> String {
-    let p = &b.page;
+/// The header and footer references of the `n`-th section break: the first section keeps the
+/// page-1 address footer, later ones have none on their first page.
+pub(crate) fn references_of(n: usize, all: &[String]) -> Vec<String> {
+    if n == 0 {
+        all.to_vec()
+    } else {
+        all.iter()
+            .filter(|r| !(r.contains("footerReference") && r.contains("\"first\"")))
+            .cloned()
+            .collect()
+    }
+}
+
+/// A section's page size, margins and numbering restart, as `sectPr` children.
+pub(crate) fn page_xml(p: &crate::model::PageSetup) -> String {
     let m = p.margins;
     let orient = if p.landscape {
         r#" w:orient="landscape""#
@@ -31,22 +43,23 @@ pub fn section_xml(b: &SectionBreak, references: &[String]) -> String {
         .restart_at
         .map(|s| format!(r#"<w:pgNumType w:start="{s}"/>"#))
         .unwrap_or_default();
-    let title = if p.first_page_unnumbered {
+    format!(
+        r#"<w:pgSz w:w="{}" w:h="{}"{orient}/><w:pgMar w:top="{}" w:right="{}" w:bottom="{}" w:left="{}" w:header="{}" w:footer="{}" w:gutter="0"/>{restart}"#,
+        p.width, p.height, m.top, m.right, m.bottom, m.left, m.header, m.footer
+    )
+}
+
+/// The `sectPr` paragraph ending a section.
+pub fn section_xml(b: &SectionBreak, references: &[String]) -> String {
+    let title = if b.page.first_page_unnumbered {
         "<w:titlePg/>"
     } else {
         ""
     };
     format!(
-        r#"<w:p><w:pPr><w:spacing w:before="0" w:after="0"/><w:rPr><w:sz w:val="2"/></w:rPr><w:sectPr>{}<w:pgSz w:w="{}" w:h="{}"{orient}/><w:pgMar w:top="{}" w:right="{}" w:bottom="{}" w:left="{}" w:header="{}" w:footer="{}" w:gutter="0"/>{restart}<w:cols w:space="425"/>{title}</w:sectPr></w:pPr></w:p>"#,
+        r#"<w:p><w:pPr><w:spacing w:before="0" w:after="0"/><w:rPr><w:sz w:val="2"/></w:rPr><w:sectPr>{}{}<w:cols w:space="425"/>{title}</w:sectPr></w:pPr></w:p>"#,
         references.join(""),
-        p.width,
-        p.height,
-        m.top,
-        m.right,
-        m.bottom,
-        m.left,
-        m.header,
-        m.footer
+        page_xml(&b.page)
     )
 }
 
@@ -103,14 +116,7 @@ pub fn insert(xml: String, breaks: &[SectionBreak]) -> String {
             .max();
         let end = out[at..].find("</w:p>").map(|e| at + e + "</w:p>".len());
         if let (Some(s), Some(e)) = (start, end) {
-            let refs_for = if n == 0 {
-                all.clone()
-            } else {
-                all.iter()
-                    .filter(|r| !(r.contains("footerReference") && r.contains("\"first\"")))
-                    .cloned()
-                    .collect()
-            };
+            let refs_for = references_of(n, &all);
             out.replace_range(s..e, &section_xml(b, &refs_for));
         }
     }

@@ -123,7 +123,7 @@ impl Normalizer {
             }
         };
         for c in s.chars() {
-            if c.is_alphabetic() {
+            if super::is_letter(c) {
                 word.push(c);
             } else {
                 flush(&mut word, &mut out);

@@ -44,6 +44,19 @@ pub fn vbhc_bare(args: &[&str], dir: &Path) -> Output {
         .expect("vbhc runs")
 }
 
+/// The 46 genuine DOCX files of `../shared/corpus/real-docx`, in name order.
+pub fn corpus() -> Vec<PathBuf> {
+    let dir = root().join("../shared/corpus/real-docx");
+    let mut v: Vec<_> = std::fs::read_dir(&dir)
+        .expect("../shared/corpus/real-docx beside the repository")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "docx"))
+        .collect();
+    v.sort();
+    assert_eq!(v.len(), 46, "the corpus has 46 files");
+    v
+}
+
 /// One compiled-plugin cache for the whole test run, private to it.
 pub fn test_cache() -> PathBuf {
     root().join("target").join("test-plugin-cache")
