@@ -1056,6 +1056,28 @@ fn ensure_end_mark(blocks: &mut Vec<Block>) {
 mod tests {
     use super::*;
 
+    /// A sentence written twice is traced to each of its own lines, not twice to the first.
+    #[test]
+    fn repeated_lines_are_traced_to_their_own_occurrence() {
+        let at = |line| Location::file("d.toml").at(line, 1);
+        let origins = vec![
+            ("Kiểm tra hồ sơ.".to_string(), at(5)),
+            ("Báo cáo kết quả.".to_string(), at(6)),
+            ("Kiểm tra hồ sơ.".to_string(), at(9)),
+        ];
+        let mut from = 0;
+        let lines: Vec<Option<usize>> = [
+            "Kiểm tra hồ sơ.",
+            "Báo cáo kết quả.",
+            "Kiểm tra hồ sơ.",
+            "Không có.",
+        ]
+        .iter()
+        .map(|t| origin_of(&origins, &mut from, &Mark::Para, &cell(t)).and_then(|l| l.line))
+        .collect();
+        assert_eq!(lines, vec![Some(5), Some(6), Some(9), None]);
+    }
+
     fn cell(t: &str) -> Vec<Inline> {
         vec![Inline {
             text: t.into(),
