@@ -110,11 +110,7 @@ pub fn text(b: &Block) -> String {
 
 /// Text for comparing words: NFC, no soft hyphens, spaces collapsed, trimmed.
 pub fn words(s: &str) -> String {
-    let n = crate::text::nfc(s);
-    if is_plain(&n) {
-        return n.into_owned();
-    }
-    collapse(&n)
+    words_owned(s.to_string())
 }
 
 /// `words` of a text the caller owns: returned as it is when it is already plain (nearly

@@ -396,13 +396,47 @@ pub(crate) fn styled() -> Docx {
         .default_size(nd30::SIZE_BODY.value as usize)
 }
 
+/// vbhc's styles with fixed dates, so the same document is the same bytes.
+pub(crate) fn dated() -> Docx {
+    styled()
+        .created_at("2026-01-01T00:00:00Z")
+        .updated_at("2026-01-01T00:00:00Z")
+}
+
+/// Adds the headers and footers, in the order docx-rs numbers their parts: the page-number
+/// header when pages are numbered (header1), the empty first-page header, and with the page-1
+/// address block its first-page footer (footer1) and an empty default one (footer2), so other
+/// pages and later sections show nothing.
+pub(crate) fn headers_and_footers(
+    mut docx: Docx,
+    page_numbers: Option<Header>,
+    address: Option<Footer>,
+) -> Docx {
+    if let Some(h) = page_numbers {
+        docx = docx.header(h);
+    }
+    docx = docx.first_header(empty_header());
+    if let Some(f) = address {
+        docx = docx
+            .first_footer(f)
+            .footer(Footer::new().add_paragraph(Paragraph::new()));
+    }
+    docx
+}
+
+/// docx-rs's package without the parts `pack::shared` makes once per run (styles and the
+/// numbering it always adds).
+pub(crate) fn build_without_shared(mut docx: Docx) -> docx_rs::XMLDocx {
+    docx.styles = docx_rs::Styles::new();
+    docx.numberings = docx_rs::Numberings::new();
+    docx.build()
+}
+
 /// Builds the docx-rs document; shapes and section breaks are left as markers for the packing
 /// pass.
 pub fn build(doc: &Document) -> (Docx, Extras) {
     let mut b = Builder { rules: Vec::new() };
-    let mut docx = styled()
-        .created_at("2026-01-01T00:00:00Z")
-        .updated_at("2026-01-01T00:00:00Z");
+    let mut docx = dated();
     let mut breaks = Vec::new();
     let mut footer_paras = Vec::new();
     let n = doc.sections.len();
@@ -441,17 +475,12 @@ pub fn build(doc: &Document) -> (Docx, Extras) {
     if let Some(start) = last.restart_at {
         docx = docx.page_num_type(PageNumType::new().start(start));
     }
-    if last.page_numbers || doc.sections.iter().any(|s| s.page.page_numbers) {
-        docx = docx.header(page_number_header(last.number_size));
-    }
-    docx = docx.first_header(empty_header());
-    if !footer_paras.is_empty() {
-        // The address block is on page 1 only: a first-page footer, and an empty default one so
-        // other pages (and other sections) show nothing.
-        docx = docx
-            .first_footer(first_footer(footer_paras))
-            .footer(Footer::new().add_paragraph(Paragraph::new()));
-    }
+    let numbered = last.page_numbers || doc.sections.iter().any(|s| s.page.page_numbers);
+    docx = headers_and_footers(
+        docx,
+        numbered.then(|| page_number_header(last.number_size)),
+        (!footer_paras.is_empty()).then(|| first_footer(footer_paras)),
+    );
     (
         docx,
         Extras {
@@ -473,16 +502,12 @@ pub fn raw_bytes(doc: &Document) -> Result<Vec<u8>, WriteError> {
 /// The DOCX bytes vbhc writes: deterministic, schema-ordered, with real rule shapes. The body
 /// parts are streamed from the model (`stream`); the package around them is docx-rs's.
 pub fn to_bytes(doc: &Document) -> Result<Vec<u8>, WriteError> {
-    pack::assemble(stream::write(doc))
+    pack::assemble(stream::write(doc)?)
 }
 
 /// The same package made the slower way, through docx-rs's element tree and the packing
 /// pass: the reference `to_bytes` is tested against, byte for byte.
 pub fn reference_bytes(doc: &Document) -> Result<Vec<u8>, WriteError> {
-    let (mut docx, extras) = build(doc);
-    // The parts every document shares come from `pack::shared`, made once: docx-rs need not
-    // write them again.
-    docx.styles = docx_rs::Styles::new();
-    docx.numberings = docx_rs::Numberings::new();
-    repack(docx.build(), &extras)
+    let (docx, extras) = build(doc);
+    repack(build_without_shared(docx), &extras)
 }

@@ -1,6 +1,8 @@
-//! The packing pass: zips docx-rs's parts in a fixed order, with fixed timestamps, after
-//! putting each XML part in schema order and swapping the rule markers for shapes. Same model
-//! in, same bytes out.
+//! Zipping the package: `assemble` puts the streamed body parts beside the parts made once
+//! per run (styles, settings, font table; content types, relationships and properties per
+//! header/footer shape); `repack`, the reference path, zips docx-rs's parts after putting each
+//! XML part in schema order and swapping the rule markers for shapes. Either way: fixed order,
+//! fixed timestamps, same model in, same bytes out.
 
 use super::{WriteError, canon, sections, shapes, stream};
 use std::io::{Cursor, Write};
@@ -169,22 +171,16 @@ fn skeleton(shape: stream::Shape) -> Result<&'static Skeleton, WriteError> {
         [const { std::sync::OnceLock::new() }; 4];
     let slot = usize::from(shape.page_numbers) * 2 + usize::from(shape.footer);
     let made = MADE[slot].get_or_init(|| {
-        // The same calls, in the same order, as `super::build` makes for such a document.
-        let empty = || docx_rs::Header::new().add_paragraph(docx_rs::Paragraph::new());
-        let mut docx = super::styled()
-            .created_at("2026-01-01T00:00:00Z")
-            .updated_at("2026-01-01T00:00:00Z");
-        if shape.page_numbers {
-            docx = docx.header(empty());
-        }
-        docx = docx.first_header(empty());
-        if shape.footer {
-            let empty = || docx_rs::Footer::new().add_paragraph(docx_rs::Paragraph::new());
-            docx = docx.first_footer(empty()).footer(empty());
-        }
-        docx.styles = docx_rs::Styles::new();
-        docx.numberings = docx_rs::Numberings::new();
-        let x = docx.build();
+        // The same headers and footers, in the same order, as `super::build` gives such a
+        // document; their content does not reach these parts.
+        let docx = super::headers_and_footers(
+            super::dated(),
+            shape.page_numbers.then(super::empty_header),
+            shape
+                .footer
+                .then(|| docx_rs::Footer::new().add_paragraph(docx_rs::Paragraph::new())),
+        );
+        let x = super::build_without_shared(docx);
         let text =
             |name: &str, b: Vec<u8>| String::from_utf8(b).map_err(|e| format!("{name}: {e}"));
         let types = without(

@@ -4,11 +4,11 @@
 //! Why not docx-rs for these: building its element tree and writing it (its XML builder moves
 //! the writer by value at every element) and then putting the result in schema order
 //! (`canon`) was half of what a batch document cost. This writer produces, byte for byte, what
-//! that path produces — a test renders every sample and the corpus drafts both ways and
-//! compares the packages — so docx-rs stays the reference and keeps the package parts it
+//! that path produces — a test writes every sample and every corpus DOCX read back both ways
+//! and compares the packages — so docx-rs stays the reference and keeps the package parts it
 //! writes well (`pack::skeleton`).
 
-use super::{Item, RuleShape, SectionBreak, items, sections};
+use super::{Item, RuleShape, SectionBreak, WriteError, items, sections};
 use crate::model::{self, Align, Block, Content, Document, LineRule};
 use crate::nd30;
 use std::fmt::Write as _;
@@ -22,7 +22,7 @@ const FONTS: &str = r#"<w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Ro
 const EMPTY_PARAGRAPH: &str = "<w:p><w:pPr><w:rPr/></w:pPr></w:p>";
 
 /// Which header and footer parts a document has; the package around the body depends on it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Shape {
     /// A default header with the page number (header1; the empty first-page one is header2).
     pub page_numbers: bool,
@@ -328,24 +328,26 @@ fn empty_part(root: &str) -> String {
 }
 
 /// Writes the body parts. Section breaks point at the same header and footer parts as the
-/// final section (see `sections`).
-pub(crate) fn write(doc: &Document) -> Parts {
+/// final section (see `sections`). A document without a section has no page to write on.
+pub(crate) fn write(doc: &Document) -> Result<Parts, WriteError> {
+    let (Some(first), Some(last)) = (doc.sections.first(), doc.sections.last()) else {
+        return Err(WriteError::Xml("a document without sections".into()));
+    };
+    let last = &last.page;
     let mut w = Writer {
         out: String::with_capacity(64 * 1024),
         rules: 0,
     };
     w.out.push_str(DECL);
     w.out.push_str(DOCUMENT_OPEN);
-    let mut footer = Writer {
-        out: String::new(),
-        rules: 0,
-    };
+    // The address footer's paragraphs, written by the same writer (its rule ids count on from
+    // the body's) into their own part.
+    let mut footer = String::new();
     let mut footer_paragraphs = 0;
     let n = doc.sections.len();
-    let last = &doc.sections[n - 1].page;
     // The footer exists when the first section has address paragraphs; the section breaks,
     // written before the end, need to know it.
-    let has_footer = doc.sections[0].blocks.iter().any(|b| {
+    let has_footer = first.blocks.iter().any(|b| {
         b.region == model::Region::Footer
             && matches!(b.content, Content::Paragraph(_) | Content::Rule(_))
     });
@@ -366,12 +368,11 @@ pub(crate) fn write(doc: &Document) -> Parts {
                 } => w.columns(&left, &right, widths, cant_split),
                 Item::Footer(b) => {
                     if si == 0 {
-                        // The shape ids count on from the body's, as one document's must.
-                        footer.rules = w.rules;
-                        if footer.paragraph_block(b, footer_paragraphs == 0) {
+                        std::mem::swap(&mut w.out, &mut footer);
+                        if w.paragraph_block(b, footer_paragraphs == 0) {
                             footer_paragraphs += 1;
                         }
-                        w.rules = footer.rules;
+                        std::mem::swap(&mut w.out, &mut footer);
                     } else if let Content::Rule(_) = b.content {
                         // Later sections' address lines are not written; their ids stay used.
                         w.rules += 1;
@@ -412,20 +413,33 @@ pub(crate) fn write(doc: &Document) -> Parts {
     headers.push(empty_part("w:hdr"));
     let mut footers = Vec::new();
     if shape.footer {
-        footers.push(format!("{DECL}<w:ftr{HF_NAMESPACES}{}</w:ftr>", footer.out));
+        footers.push(format!("{DECL}<w:ftr{HF_NAMESPACES}{footer}</w:ftr>"));
         footers.push(empty_part("w:ftr"));
     }
-    Parts {
+    Ok(Parts {
         shape,
         document: w.out,
         headers,
         footers,
-    }
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_document_without_sections_is_an_error_not_a_panic() {
+        let doc = Document {
+            kind: "cong-van".into(),
+            ten_loai: String::new(),
+            number: None,
+            ky_hieu: String::new(),
+            sections: Vec::new(),
+        };
+        assert!(write(&doc).is_err());
+        assert!(super::super::to_bytes(&doc).is_err());
+    }
 
     #[test]
     fn the_run_fonts_are_the_decrees() {
