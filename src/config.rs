@@ -41,22 +41,23 @@ pub fn load() -> Result<Config, Finding> {
     let Some(path) = path() else {
         return Ok(Config::default());
     };
-    let src = match std::fs::read_to_string(&path) {
+    let src = match crate::input::read_utf8(&path, crate::input::Kind::Config) {
         Ok(s) => s,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
-        Err(e) => {
+        Err(f) if f.code == "INPUT-MISSING" => return Ok(Config::default()),
+        Err(f) => {
             return Err(Finding::error(
                 "CONFIG-READ",
                 Exit::Config,
                 msg!(
                     "không đọc được tệp cấu hình: {}",
                     "cannot read the config file: {}",
-                    e
+                    f.message
                 ),
             )
             .at(Location::file(&path)));
         }
     };
+    let src = src.strip_prefix('\u{feff}').unwrap_or(&src).to_string();
     let raw: Raw = toml::from_str(&src).map_err(|e| {
         let line = e
             .span()
@@ -98,6 +99,27 @@ pub fn load() -> Result<Config, Finding> {
             m
         }
     });
+    // An office that set its own templates must get them or be told: a renamed share or a
+    // typo would otherwise give documents in the built-in wording without a word.
+    if let Some(dir) = &templates
+        && let Err(why) = crate::template::check_dir(dir)
+    {
+        return Err(Finding::error(
+            "CONFIG-TEMPLATES",
+            Exit::Config,
+            msg!(
+                "`mau` trong tệp cấu hình chỉ tới `{}`: {}",
+                "`mau` in the config file names `{}`: {}",
+                dir.display(),
+                why
+            ),
+        )
+        .at(Location::file(&path).with_field("mau"))
+        .hint(msg!(
+            "sửa `mau` cho đúng thư mục mẫu của văn phòng, hoặc xóa dòng đó để dùng mẫu có sẵn",
+            "set `mau` to the office's templates folder, or delete the line to use the built-in templates"
+        )));
+    }
     let plugin = raw.plugin.unwrap_or_default();
     if let Some((name, v, lo, hi)) = plugin.out_of_range() {
         return Err(Finding::error(

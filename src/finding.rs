@@ -199,26 +199,47 @@ impl Finding {
 
     /// Compiler-style text: `draft.toml:3:1: lỗi[DRAFT-UNKNOWN-FIELD]: …` then the hint.
     pub fn human(&self, lang: Lang) -> String {
-        let mut s = String::new();
-        if let Some(loc) = &self.location {
-            s.push_str(&loc.display());
-            s.push_str(": ");
-        }
-        s.push_str(&format!(
-            "{}[{}]: {}",
-            self.severity.label(lang),
-            self.code,
-            self.message.get(lang)
-        ));
-        if let Some(m) = self.measure(lang) {
-            s.push_str(&format!(" ({m})"));
-        }
+        let mut s = self.headline(lang);
         if let Some(h) = &self.hint {
             let label = match lang {
                 Lang::Vi => "gợi ý",
                 Lang::En => "hint",
             };
             s.push_str(&format!("\n  = {label}: {}", h.get(lang)));
+        }
+        s
+    }
+
+    /// The compiler-like first line: location, severity, code, message, measure. A message
+    /// that spans lines (a plugin's panic text) is joined into this one line, so no part of it
+    /// is lost where only the first line is shown.
+    pub fn headline(&self, lang: Lang) -> String {
+        let mut s = String::new();
+        if let Some(loc) = &self.location {
+            s.push_str(&loc.display());
+            s.push_str(": ");
+        }
+        let message = self.message.get(lang);
+        let message: Cow<'_, str> = if message.contains(['\n', '\r']) {
+            Cow::Owned(
+                message
+                    .split(['\n', '\r'])
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            )
+        } else {
+            Cow::Borrowed(message)
+        };
+        s.push_str(&format!(
+            "{}[{}]: {}",
+            self.severity.label(lang),
+            self.code,
+            message
+        ));
+        if let Some(m) = self.measure(lang) {
+            s.push_str(&format!(" ({m})"));
         }
         s
     }

@@ -62,6 +62,16 @@ impl<T: std::fmt::Display + ?Sized> Localised for T {
     }
 }
 
+/// A message inside another, each language in its own.
+impl Localised for Msg {
+    fn vi(&self) -> String {
+        self.vi.clone()
+    }
+    fn en(&self) -> String {
+        self.en.clone()
+    }
+}
+
 /// A measured quantity with its unit, kept in Vietnamese notation ("13,5 pt", "1,27 cm"):
 /// Vietnamese writes a decimal comma, English a point.
 #[derive(Debug, Clone, PartialEq, Eq)]

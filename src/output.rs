@@ -7,6 +7,31 @@ use crate::msg;
 use std::io::Write;
 use std::path::Path;
 
+/// Refuses an output that is one of the run's inputs (the same file, by identity: a second
+/// name or a hard link counts), which `--force` would replace without a word —
+/// `vbhc render d.toml -o d.toml --force` would turn the clerk's draft into a DOCX.
+pub fn not_an_input(path: &Path, inputs: &[&Path]) -> Result<(), Finding> {
+    for input in inputs {
+        if same_file::is_same_file(path, input).unwrap_or(false) {
+            return Err(Finding::error(
+                "OUTPUT-IS-INPUT",
+                Exit::CantCreate,
+                msg!(
+                    "`{}` là tệp đầu vào của lệnh này: không ghi đè lên nó",
+                    "`{}` is an input of this command: it is not overwritten",
+                    path.display()
+                ),
+            )
+            .at(Location::file(path))
+            .hint(msg!(
+                "chọn tên khác cho tệp kết quả bằng -o (văn bản là tệp .docx)",
+                "choose another name for the result with -o (documents are .docx files)"
+            )));
+        }
+    }
+    Ok(())
+}
+
 pub fn write_atomic(path: &Path, bytes: &[u8], force: bool) -> Result<(), Finding> {
     write(path, bytes, force, Durability::Synced)
 }
@@ -41,6 +66,23 @@ pub fn write(
         )
         .at(Location::file(path))
     };
+    if path.is_dir() {
+        return Err(Finding::error(
+            "OUTPUT-IS-DIR",
+            Exit::CantCreate,
+            msg!(
+                "`{}` là thư mục: không ghi văn bản đè lên thư mục",
+                "`{}` is a folder: a document is not written over a folder",
+                path.display()
+            ),
+        )
+        .at(Location::file(path))
+        .hint(msg!(
+            "chỉ ra tên tệp, ví dụ -o {}",
+            "name a file, e.g. -o {}",
+            path.join("van-ban.docx").display()
+        )));
+    }
     if !force && path.exists() {
         return Err(Finding::error(
             "OUTPUT-EXISTS",
@@ -62,17 +104,22 @@ pub fn write(
         _ => Path::new("."),
     };
     if !dir.is_dir() {
-        return Err(Finding::error(
-            "OUTPUT-DIR",
-            Exit::CantCreate,
+        let m = if dir.exists() {
+            msg!(
+                "không ghi được `{}`: `{}` là một tệp, không phải thư mục",
+                "cannot write `{}`: `{}` is a file, not a folder",
+                path.display(),
+                dir.display()
+            )
+        } else {
             msg!(
                 "không ghi được `{}`: thư mục `{}` không có",
                 "cannot write `{}`: folder `{}` does not exist",
                 path.display(),
                 dir.display()
-            ),
-        )
-        .at(Location::file(path)));
+            )
+        };
+        return Err(Finding::error("OUTPUT-DIR", Exit::CantCreate, m).at(Location::file(path)));
     }
     let mut builder = tempfile::Builder::new();
     builder.prefix(".vbhc-").suffix(".tmp");

@@ -308,6 +308,32 @@ pub fn unusable(sheet: &Sheet, row: &Row, col: &Column) -> Option<Finding> {
             )
             .at(at()),
         ),
+        // A character no text may hold: named here with its cell, whether the cell fills a
+        // field or a `{{column}}` of the base draft (where the loader could only name the
+        // draft's line).
+        Cell::Text(t) => crate::text::chars::first_illegal(t).map(|(ch, why, _, _)| {
+            let code = crate::text::chars::code_point(ch);
+            let what = match why {
+                crate::text::chars::Illegal::Control => msg!(
+                    "ô {} có ký tự điều khiển {}",
+                    "cell {} holds the control character {}",
+                    at().cell.unwrap_or_default(),
+                    code
+                ),
+                crate::text::chars::Illegal::Noncharacter => msg!(
+                    "ô {} có ký tự {}, không phải ký tự văn bản: Word không mở được tệp chứa nó",
+                    "cell {} holds the character {}, which is not a text character: Word cannot open a file holding it",
+                    at().cell.unwrap_or_default(),
+                    code
+                ),
+            };
+            Finding::error("BATCH-CELL-CHAR", Exit::DataErr, what)
+                .at(at())
+                .hint(msg!(
+                    "xóa ký tự vô hình này trong ô (thường do sao chép hoặc xuất từ phần mềm khác)",
+                    "delete this invisible character from the cell (usually pasted or exported from other software)"
+                ))
+        }),
         _ => None,
     }
 }

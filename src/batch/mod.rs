@@ -351,7 +351,7 @@ impl Plan {
             });
         }
         // Two rows, one file: refused before anything is written.
-        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut seen: HashMap<unicase::UniCase<String>, usize> = HashMap::new();
         for (i, job) in jobs.iter().enumerate() {
             if let Some(&first) = seen.get(&name::collision_key(&job.file)) {
                 let (a, b) = (&sheet.rows[jobs[first].row], &sheet.rows[job.row]);

@@ -7,11 +7,22 @@ use unicode_normalization::UnicodeNormalization;
 /// Longest name kept, in bytes (file systems allow 255; room for the folder's own path).
 const MAX_NAME_BYTES: usize = 150;
 
-/// Windows' reserved device names: a file called `CON.docx` cannot be opened there.
+/// Windows' reserved device names: a file called `CON.docx` cannot be opened there. Windows
+/// also reserves the ports numbered 0 and with superscript digits, and the console's own
+/// names.
 const RESERVED: &[&str] = &[
-    "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8",
-    "com9", "lpt1", "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
+    "con", "prn", "aux", "nul", "conin$", "conout$", "com0", "com1", "com2", "com3", "com4",
+    "com5", "com6", "com7", "com8", "com9", "com¹", "com²", "com³", "lpt0", "lpt1", "lpt2", "lpt3",
+    "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9", "lpt¹", "lpt²", "lpt³",
 ];
+
+/// Characters that show nothing or reorder what follows: a name holding U+202E displays
+/// U+202E then `gnp.exe.docx` as `xcod.exe.png`. They never reach a file name.
+fn invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+}
 
 /// [`crate::text::strip_marks`], then only ASCII kept.
 pub fn ascii(s: &str) -> String {
@@ -32,6 +43,7 @@ pub fn safe(raw: &str, transliterate: bool) -> String {
     };
     let mut s: String = raw
         .chars()
+        .filter(|&c| !invisible(c))
         .map(|c| match c {
             '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '_',
             c if c.is_control() => '_',
@@ -61,10 +73,12 @@ pub fn safe(raw: &str, transliterate: bool) -> String {
     stem
 }
 
-/// The key two names collide on: case-insensitive file systems (Windows, macOS) treat `A` and
-/// `a` as one file.
-pub fn collision_key(name: &str) -> String {
-    name.nfc().collect::<String>().to_lowercase()
+/// The key two names collide on: case-insensitive file systems (NTFS, APFS) treat `A` and `a`
+/// as one file, and also `ſ` and `s`, `ς` and `σ`, `K` (Kelvin) and `k`: full Unicode case
+/// folding of the NFC name (which folds a little more than either file system: two names
+/// that only it confuses are refused, never silently written over each other).
+pub fn collision_key(name: &str) -> unicase::UniCase<String> {
+    unicase::UniCase::unicode(name.nfc().collect::<String>())
 }
 
 #[cfg(test)]
@@ -106,6 +120,23 @@ mod tests {
         let s = safe(&long, false);
         assert!(s.len() <= MAX_NAME_BYTES + 5);
         assert!(s.ends_with(".docx"));
+    }
+
+    #[test]
+    fn windows_devices_and_invisible_characters() {
+        for d in ["COM¹", "lpt²", "COM0", "LPT0", "CONIN$", "conout$.txt"] {
+            assert!(safe(d, false).starts_with('_'), "{d}");
+        }
+        assert_eq!(safe("\u{202E}gnp.exe", false), "gnp.exe.docx");
+        assert_eq!(safe("Sở\u{200B}Nội\u{FEFF}vụ", false), "SởNộivụ.docx");
+    }
+
+    #[test]
+    fn collisions_fold_case_fully() {
+        assert_eq!(collision_key("ſ.docx"), collision_key("s.docx"));
+        assert_eq!(collision_key("ς.docx"), collision_key("σ.docx"));
+        assert_eq!(collision_key("\u{212A}.docx"), collision_key("k.docx"));
+        assert_ne!(collision_key("a.docx"), collision_key("b.docx"));
     }
 
     #[test]

@@ -303,6 +303,19 @@ pub fn format_number(n: f64) -> String {
     }
 }
 
+/// Excel's own sheet limits: a cell beyond them is no spreadsheet's.
+pub const MAX_ROWS: u32 = 1_048_576;
+pub const MAX_COLUMNS: u32 = 16_384;
+/// The most cell slots a sheet may spread over (each row counted to its last filled cell):
+/// an office list of 100,000 rows × 20 columns fits; one stray cell at `XFD1048576` beside it
+/// costs one wide row, not 17 billion cells.
+pub const MAX_CELLS: usize = 4_000_000;
+/// The most one part of a workbook may inflate to, and all parts together: a sheet of about
+/// 500,000 filled cells. A 13 MB file that inflates to gigabytes is refused before calamine
+/// reads a byte of it.
+pub const PART_CAP: u64 = 64 * 1024 * 1024;
+pub const TOTAL_CAP: u64 = 128 * 1024 * 1024;
+
 fn workbook_grid(path: &Path, sheet: Option<&str>) -> Result<(String, Grid), Finding> {
     let fail = |e: &dyn std::fmt::Display| {
         input_error(
@@ -317,7 +330,203 @@ fn workbook_grid(path: &Path, sheet: Option<&str>) -> Result<(String, Grid), Fin
             ),
         )
     };
-    let mut wb = calamine::open_workbook_auto(path).map_err(|e| fail(&e))?;
+    let bytes = bounded_copy(path)?;
+    // calamine panics on some malformed workbooks (a cell reference past u32, found by the
+    // December 2026 audit): such a panic is this file's error, not vbhc's crash.
+    let ods = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("ods"));
+    crate::crash::quietly(|| read_workbook(path, bytes, ods, sheet, &fail)).map_err(|panic| {
+        fail(&format!(
+            "calamine dừng vì lỗi (panic: {panic}); tệp hỏng hoặc bất thường"
+        ))
+        .hint(msg!(
+            "mở tệp bằng Excel hoặc LibreOffice rồi lưu lại thành .xlsx",
+            "open the file in Excel or LibreOffice and save it again as .xlsx"
+        ))
+    })?
+}
+
+/// The workbook's XML parts, each inflated under [`PART_CAP`] and all under [`TOTAL_CAP`],
+/// packed again (stored) for calamine; media and anything else is left out.
+fn bounded_copy(path: &Path) -> Result<Vec<u8>, Finding> {
+    use std::io::Write;
+    let bad = |m: crate::i18n::Msg| input_error(path, "BATCH-READ", Exit::DataErr, m);
+    let (file, _) = crate::input::open(path, crate::input::Kind::Workbook)?;
+    let mut zip = zip::ZipArchive::new(std::io::BufReader::new(file)).map_err(|e| {
+        bad(msg!(
+            "`{}` không phải bảng tính .xlsx/.ods (không đọc được như tệp zip: {})",
+            "`{}` is not an .xlsx/.ods workbook (not readable as a zip: {})",
+            path.display(),
+            e
+        ))
+    })?;
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Stored)
+        .large_file(false);
+    let mut total = 0u64;
+    for i in 0..zip.len() {
+        let mut entry = zip.by_index(i).map_err(|e| {
+            bad(msg!(
+                "bảng tính `{}` bị hỏng: {}",
+                "the workbook `{}` is corrupt: {}",
+                path.display(),
+                e
+            ))
+        })?;
+        let name = entry.name().to_string();
+        let lower = name.to_ascii_lowercase();
+        if !(lower.ends_with(".xml") || lower.ends_with(".rels") || lower == "mimetype") {
+            continue;
+        }
+        let cap = PART_CAP.min(TOTAL_CAP.saturating_sub(total));
+        let buf = crate::input::read_capped(&mut entry, cap).map_err(|e| {
+            bad(msg!(
+                "phần `{}` của bảng tính bị hỏng: {}",
+                "part `{}` of the workbook is corrupt: {}",
+                name,
+                e
+            ))
+        })?;
+        let Some(buf) = buf else {
+            return Err(input_error(
+                path,
+                "BATCH-TOO-LARGE",
+                Exit::DataErr,
+                msg!(
+                    "phần `{}` của bảng tính giải nén ra hơn {} MB: tệp bất thường (có thể là zip bomb), không đọc",
+                    "part `{}` of the workbook inflates to more than {} MB: not a normal workbook (a zip bomb?), not read",
+                    name,
+                    cap / (1024 * 1024)
+                ),
+            )
+            .hint(msg!(
+                "vbhc đọc danh sách đến khoảng 500.000 ô; chia bảng tính lớn thành nhiều tệp",
+                "vbhc reads lists of up to about 500,000 cells; split a larger workbook into several files"
+            )));
+        };
+        total += buf.len() as u64;
+        let written = out
+            .start_file(name.as_str(), stored)
+            .map_err(std::io::Error::from)
+            .and_then(|()| out.write_all(&buf));
+        written.map_err(|e| bad(msg!("{}", "{}", e)))?;
+    }
+    out.finish()
+        .map(std::io::Cursor::into_inner)
+        .map_err(|e| bad(msg!("{}", "{}", e)))
+}
+
+/// Where a cell goes in the grid, or why it may not: beyond Excel's limits, or past the cell
+/// budget.
+struct Bounds {
+    slots: usize,
+}
+
+impl Bounds {
+    fn place(
+        &mut self,
+        rows: &mut Vec<Vec<Cell>>,
+        (r, c): (u32, u32),
+        cell: Cell,
+        path: &Path,
+    ) -> Result<(), Finding> {
+        let name = || format!("{}{}", column_name(c as usize), u64::from(r) + 1);
+        if r >= MAX_ROWS || c >= MAX_COLUMNS {
+            return Err(input_error(
+                path,
+                "BATCH-TOO-LARGE",
+                Exit::DataErr,
+                msg!(
+                    "bảng tính có ô {} nằm ngoài giới hạn của Excel ({} dòng × {} cột): tệp bất thường",
+                    "the workbook has a cell {} beyond Excel's limits ({} rows × {} columns): not a normal workbook",
+                    name(),
+                    MAX_ROWS,
+                    MAX_COLUMNS
+                ),
+            ));
+        }
+        let (r, c) = (r as usize, c as usize);
+        if rows.len() <= r {
+            rows.resize_with(r + 1, Vec::new);
+        }
+        let row = &mut rows[r];
+        if row.len() <= c {
+            self.slots += c + 1 - row.len();
+            if self.slots > MAX_CELLS {
+                return Err(input_error(
+                    path,
+                    "BATCH-TOO-LARGE",
+                    Exit::DataErr,
+                    msg!(
+                        "bảng tính trải quá {} ô (đến ô {}): vbhc đọc danh sách văn phòng, không đọc bảng lớn thế này",
+                        "the workbook spreads over more than {} cells (up to cell {}): vbhc reads office lists, not tables this large",
+                        MAX_CELLS,
+                        name()
+                    ),
+                )
+                .hint(msg!(
+                    "xóa các ô thừa ở xa bảng (Ctrl+End chỉ ra ô cuối), hoặc chia danh sách thành nhiều tệp",
+                    "delete stray cells far from the table (Ctrl+End shows the last one), or split the list into several files"
+                )));
+            }
+            row.resize(c + 1, Cell::Empty);
+        }
+        row[c] = cell;
+        Ok(())
+    }
+}
+
+fn cell_of(v: calamine::DataRef<'_>) -> Cell {
+    use calamine::DataRef as D;
+    match v {
+        D::Empty => Cell::Empty,
+        D::String(s) => Cell::Text(s),
+        D::SharedString(s) => Cell::Text(s.to_string()),
+        D::Int(i) => Cell::Number(i as f64),
+        D::Float(f) => Cell::Number(f),
+        D::Bool(b) => Cell::Bool(b),
+        D::DateTime(d) => match d.as_datetime() {
+            Some(dt) if d.is_datetime() => Cell::Date(dt.date().format("%Y-%m-%d").to_string()),
+            _ => Cell::Number(d.as_f64()),
+        },
+        D::DateTimeIso(s) => Cell::Date(s.split('T').next().unwrap_or(&s).to_string()),
+        D::DurationIso(s) => Cell::Text(s),
+        D::Error(e) => Cell::Error(e.to_string()),
+    }
+}
+
+fn data_cell(v: &Data) -> Cell {
+    match v {
+        Data::Empty => Cell::Empty,
+        Data::String(s) => Cell::Text(s.clone()),
+        Data::Int(i) => Cell::Number(*i as f64),
+        Data::Float(f) => Cell::Number(*f),
+        Data::Bool(b) => Cell::Bool(*b),
+        Data::DateTime(d) => match d.as_datetime() {
+            Some(dt) if d.is_datetime() => Cell::Date(dt.date().format("%Y-%m-%d").to_string()),
+            _ => Cell::Number(d.as_f64()),
+        },
+        Data::DateTimeIso(s) => Cell::Date(s.split('T').next().unwrap_or(s).to_string()),
+        Data::DurationIso(s) => Cell::Text(s.clone()),
+        Data::Error(e) => Cell::Error(e.to_string()),
+    }
+}
+
+fn read_workbook(
+    path: &Path,
+    bytes: Vec<u8>,
+    ods: bool,
+    sheet: Option<&str>,
+    fail: &dyn Fn(&dyn std::fmt::Display) -> Finding,
+) -> Result<(String, Grid), Finding> {
+    let cursor = std::io::Cursor::new(bytes);
+    let mut wb: calamine::Sheets<_> = if ods {
+        calamine::Sheets::Ods(calamine::Ods::new(cursor).map_err(|e| fail(&e))?)
+    } else {
+        calamine::Sheets::Xlsx(calamine::Xlsx::new(cursor).map_err(|e| fail(&e))?)
+    };
     let names = wb.sheet_names();
     let name = match sheet {
         Some(s) => names
@@ -340,60 +549,55 @@ fn workbook_grid(path: &Path, sheet: Option<&str>) -> Result<(String, Grid), Fin
             })?,
         None => names.first().cloned().ok_or_else(|| fail(&"no sheets"))?,
     };
-    let range = wb.worksheet_range(&name).map_err(|e| fail(&e))?;
-    let formulas = wb.worksheet_formula(&name).map_err(|e| fail(&e))?;
+    let mut rows: Vec<Vec<Cell>> = Vec::new();
+    let mut bounds = Bounds { slots: 0 };
     let merged = match &mut wb {
-        calamine::Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(&name).unwrap_or_default(),
-        _ => Vec::new(),
-    };
-    let (h, w) = match range.end() {
-        Some((r, c)) => (r as usize + 1, c as usize + 1),
-        None => (0, 0),
-    };
-    let mut rows = vec![vec![Cell::Empty; w]; h];
-    for (r, c, v) in range.used_cells() {
-        let (r, c) = (
-            r + range.start().map_or(0, |s| s.0 as usize),
-            c + range.start().map_or(0, |s| s.1 as usize),
-        );
-        rows[r][c] = match v {
-            Data::Empty => Cell::Empty,
-            Data::String(s) => Cell::Text(s.clone()),
-            Data::Int(i) => Cell::Number(*i as f64),
-            Data::Float(f) => Cell::Number(*f),
-            Data::Bool(b) => Cell::Bool(*b),
-            Data::DateTime(d) => match d.as_datetime() {
-                Some(dt) if d.is_datetime() => Cell::Date(dt.date().format("%Y-%m-%d").to_string()),
-                _ => Cell::Number(d.as_f64()),
-            },
-            Data::DateTimeIso(s) => Cell::Date(s.split('T').next().unwrap_or(s).to_string()),
-            Data::DurationIso(s) => Cell::Text(s.clone()),
-            Data::Error(e) => Cell::Error(e.to_string()),
-        };
-    }
-    // A formula with no stored result reads as an empty cell: say so instead of using "".
-    if let Some((r0, c0)) = formulas.start() {
-        for (r, c, f) in formulas.used_cells() {
-            let (r, c) = (r + r0 as usize, c + c0 as usize);
-            if f.is_empty() {
-                continue;
+        calamine::Sheets::Xlsx(x) => {
+            let merged = x.merge_cells_by_sheet_name(&name).unwrap_or_default();
+            // Cells one by one, as the file lists them: calamine's dense range would be made
+            // before any bound could be checked.
+            let mut cells = x.worksheet_cells_reader(&name).map_err(|e| fail(&e))?;
+            while let Some(c) = cells.next_cell_with_formula().map_err(|e| fail(&e))? {
+                let cell = match (c.value, c.formula) {
+                    (calamine::DataRef::Empty, Some(f)) if !f.is_empty() => Cell::Uncomputed(f),
+                    (calamine::DataRef::Empty, _) => continue,
+                    (v, _) => cell_of(v),
+                };
+                bounds.place(&mut rows, c.pos, cell, path)?;
             }
-            if r >= rows.len() {
-                rows.resize(r + 1, vec![Cell::Empty; w]);
-            }
-            if rows[r].len() <= c {
-                rows[r].resize(c + 1, Cell::Empty);
-            }
-            if rows[r][c] == Cell::Empty {
-                rows[r][c] = Cell::Uncomputed(f.clone());
-            }
+            merged
         }
-    }
+        _ => {
+            // ODS: calamine expands repeated rows and columns itself, under its own cap of
+            // 100 million cells.
+            let range = wb.worksheet_range(&name).map_err(|e| fail(&e))?;
+            let formulas = wb.worksheet_formula(&name).map_err(|e| fail(&e))?;
+            let (r0, c0) = range.start().unwrap_or((0, 0));
+            for (r, c, v) in range.used_cells() {
+                let cell = data_cell(v);
+                bounds.place(&mut rows, (r as u32 + r0, c as u32 + c0), cell, path)?;
+            }
+            // A formula with no stored result reads as an empty cell: say so instead of "".
+            if let Some((fr0, fc0)) = formulas.start() {
+                for (r, c, f) in formulas.used_cells() {
+                    let at = (r as u32 + fr0, c as u32 + fc0);
+                    let empty = rows
+                        .get(at.0 as usize)
+                        .and_then(|row| row.get(at.1 as usize))
+                        .is_none_or(|x| *x == Cell::Empty);
+                    if !f.is_empty() && empty {
+                        bounds.place(&mut rows, at, Cell::Uncomputed(f.clone()), path)?;
+                    }
+                }
+            }
+            Vec::new()
+        }
+    };
     Ok((name, Grid { rows, merged }))
 }
 
 fn csv_grid(path: &Path) -> Result<Grid, Finding> {
-    let bytes = crate::draft::read_input(path)?;
+    let bytes = crate::input::read(path, crate::input::Kind::Csv)?;
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     let delimiter = sniff_delimiter(bytes);
     let mut rdr = csv::ReaderBuilder::new()

@@ -249,18 +249,21 @@ fn numbering(c: &mut Checker, body: &[&Block]) {
     let mut roman = 0usize;
     let mut roman_label = String::new();
     let mut last_label = 0usize;
-    let labels: Vec<usize> = c
-        .doc
-        .blocks()
-        .enumerate()
-        .filter(|(_, b)| b.role == Role::PhuLucLabel)
-        .map(|(i, _)| i)
-        .collect();
-    let index_of = |b: &Block| c.doc.blocks().position(|x| std::ptr::eq(x, b)).unwrap_or(0);
-    for b in body {
-        let i = index_of(b);
+    // How many phụ lục labels come before each body block: one walk of the document, as
+    // `body` is in document order (searching the document per block was quadratic).
+    let mut labels_before = Vec::with_capacity(body.len());
+    let mut seen = 0usize;
+    for b in c.doc.blocks() {
+        if labels_before.len() < body.len() && std::ptr::eq(b, body[labels_before.len()]) {
+            labels_before.push(seen);
+        }
+        if b.role == Role::PhuLucLabel {
+            seen += 1;
+        }
+    }
+    labels_before.resize(body.len(), seen);
+    for (b, &label) in body.iter().zip(&labels_before) {
         // A new phụ lục numbers from I again.
-        let label = labels.iter().filter(|l| **l < i).count();
         if label != last_label {
             last_label = label;
             roman = 0;

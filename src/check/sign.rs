@@ -123,7 +123,10 @@ fn kinh_gui(c: &mut Checker) {
             .map(|b| block_words(b))
             .map(|l| l.trim_start_matches("Kính gửi:").trim().to_string())
             .filter(|l| !l.is_empty()),
-    );
+    )
+    .into_iter()
+    .map(|(l, _)| l)
+    .collect();
     if items.len() > 1 {
         let n = items.len();
         for (i, l) in items.iter().enumerate() {
@@ -154,11 +157,12 @@ fn kinh_gui(c: &mut Checker) {
 
 /// Lines as the reader sees them: an item broken over two paragraphs with Enter (`- Các Sở:
 /// Công Thương, Tài chính,` / `Xây dựng;`) is one item.
-fn joined(lines: impl Iterator<Item = String>) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for l in lines {
+/// Each item comes with the index of the line it starts on.
+fn joined(lines: impl Iterator<Item = String>) -> Vec<(String, usize)> {
+    let mut out: Vec<(String, usize)> = Vec::new();
+    for (i, l) in lines.enumerate() {
         match out.last_mut() {
-            Some(prev)
+            Some((prev, _))
                 if !l.starts_with('-')
                     && !prev.ends_with(';')
                     && !prev.ends_with('.')
@@ -167,7 +171,7 @@ fn joined(lines: impl Iterator<Item = String>) -> Vec<String> {
                 prev.push(' ');
                 prev.push_str(&l);
             }
-            _ => out.push(l),
+            _ => out.push((l, i)),
         }
     }
     out
@@ -252,11 +256,8 @@ fn noi_nhan(c: &mut Checker) {
         return;
     };
     let texts = joined(lines.iter().map(|b| block_words(b)));
-    for l in texts.iter().take(texts.len().saturating_sub(1)) {
-        let b = lines
-            .iter()
-            .find(|b| l.starts_with(block_words(b).as_str()))
-            .unwrap_or(last);
+    for (l, first) in texts.iter().take(texts.len().saturating_sub(1)) {
+        let b = lines[*first];
         if !l.starts_with('-') || !ends_like_an_item(l) {
             let f = c.make(
                 "ND30-NOI-NHAN-PUNCT",
@@ -270,7 +271,7 @@ fn noi_nhan(c: &mut Checker) {
             c.push(f);
         }
     }
-    let l = texts.last().cloned().unwrap_or_default();
+    let l = texts.last().map(|(l, _)| l.clone()).unwrap_or_default();
     let body = l.trim_start_matches('-').trim();
     let luu_ok = body.starts_with("Lưu: VT") || body.starts_with("Lưu: Văn thư");
     if !luu_ok || !l.starts_with('-') || !l.ends_with('.') {

@@ -7,7 +7,6 @@ use crate::batch::{self, Env, Outcome, Plan, Status};
 use crate::exit::Exit;
 use crate::finding::{Finding, Severity};
 use crate::i18n::Lang;
-use crate::template::Templates;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
@@ -88,7 +87,7 @@ pub fn run(cli: &Cli, a: &Args, rep: &mut Reporter) -> Exit {
 
 fn go(cli: &Cli, a: &Args, rep: &mut Reporter) -> Result<Exit, Vec<Finding>> {
     let config = crate::config::load().map_err(|f| vec![f])?;
-    let templates = Templates::new(cli.templates.clone().or(config.templates.clone()));
+    let templates = super::templates(cli, &config, Some(rep)).map_err(|f| vec![f])?;
     let opts = batch::Options {
         sheet: batch::sheet::Options {
             sheet: a.sheet.clone(),
@@ -136,6 +135,15 @@ fn go(cli: &Cli, a: &Args, rep: &mut Reporter) -> Result<Exit, Vec<Finding>> {
         return Ok(Exit::Ok);
     }
     prepare_out(&a.out, a.force)?;
+    // Nothing written may replace the sheet or the base draft (`--out .` beside a sheet named
+    // bao-cao.csv, a `--name` that gives the draft's own name).
+    let inputs = [a.rows.as_path(), a.draft.as_path()];
+    for name in [REPORT_CSV, REPORT_JSONL]
+        .into_iter()
+        .chain(plan.jobs.iter().map(|j| j.file.as_str()))
+    {
+        crate::output::not_an_input(&a.out.join(name), &inputs).map_err(|f| vec![f])?;
+    }
     let (host, registry) = super::plugin_runtime(cli, &config).map_err(|f| vec![f])?;
     let env = Env {
         templates: &templates,
@@ -268,9 +276,13 @@ fn report(plan: &Plan, outcomes: &[Outcome], out: &Path, rep: &mut Reporter) -> 
             Status::Skipped => skipped += 1,
         }
     }
-    if let Err(f) = write_reports(plan, &reported, out) {
-        rep.finding(&f);
-    }
+    let reports_written = match write_reports(plan, &reported, out) {
+        Ok(()) => true,
+        Err(f) => {
+            rep.finding(&f);
+            false
+        }
+    };
     let empty = plan.sheet.empty_rows.len();
     let vi = format!(
         "Đã ghi {written} văn bản vào {} ({warned} có cảnh báo); {failed} dòng lỗi; {skipped} dòng bỏ qua do --fail-fast; {empty} dòng trống",
@@ -281,7 +293,7 @@ fn report(plan: &Plan, outcomes: &[Outcome], out: &Path, rep: &mut Reporter) -> 
         out.display()
     );
     rep.done(&vi, &en);
-    if !reported.is_empty() {
+    if !reported.is_empty() && reports_written {
         rep.done(
             &format!(
                 "Các dòng lỗi và cảnh báo: {} và {}",
@@ -310,7 +322,10 @@ fn report(plan: &Plan, outcomes: &[Outcome], out: &Path, rep: &mut Reporter) -> 
             })
         );
     }
-    if failed > 0 || skipped > 0 {
+    if !reports_written {
+        // The documents are there, but the clerk cannot learn which rows failed.
+        Exit::IoErr
+    } else if failed > 0 || skipped > 0 {
         Exit::Findings
     } else {
         Exit::Ok
@@ -332,6 +347,19 @@ fn count(rep: &mut Reporter, fs: &[Finding]) {
 /// `bao-cao.csv` (sheet, row, column, field, file, written or not, code, severity, message:
 /// for the clerk's spreadsheet program) and `bao-cao.jsonl` (each finding in the shared
 /// schema), for the rows that failed or have warnings; a stale pair from an earlier run goes.
+/// A report cell that a spreadsheet shows and never runs. The clerk opens `bao-cao.csv` in
+/// Excel or Calc, which take a cell beginning with `=`, `+`, `-` or `@` (or a tab or carriage
+/// return before one) as a formula; a sheet name, a file name or a message is text from the
+/// workbook received, so such a cell gets a leading `'`, as OWASP advises against CSV
+/// injection.
+fn inert(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
+}
+
 fn write_reports(plan: &Plan, rows: &[&Outcome], out: &Path) -> Result<(), Finding> {
     if rows.is_empty() {
         for name in [REPORT_CSV, REPORT_JSONL] {
@@ -384,7 +412,7 @@ fn write_reports(plan: &Plan, rows: &[&Outcome], out: &Path) -> Result<(), Findi
             } else {
                 String::new()
             };
-            csv.write_record([
+            let cells = [
                 sheet.as_str(),
                 &o.row.to_string(),
                 &col,
@@ -395,8 +423,9 @@ fn write_reports(plan: &Plan, rows: &[&Outcome], out: &Path) -> Result<(), Findi
                 f.severity.label(Lang::En),
                 &f.message.vi,
                 &f.message.en,
-            ])
-            .map_err(|e| io(&e))?;
+            ];
+            csv.write_record(cells.iter().map(|c| inert(c).into_owned()))
+                .map_err(|e| io(&e))?;
             jsonl.push_str(&f.json());
             jsonl.push('\n');
         }
@@ -408,4 +437,25 @@ fn write_reports(plan: &Plan, rows: &[&Outcome], out: &Path) -> Result<(), Findi
     crate::output::write_atomic(&out.join(REPORT_CSV), &with_bom, true)?;
     crate::output::write_atomic(&out.join(REPORT_JSONL), jsonl.as_bytes(), true)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn report_cells_never_become_formulas() {
+        for evil in [
+            "=HYPERLINK(\"http://x\",\"Bấm\")",
+            "+1+1",
+            "-1+1",
+            "@SUM(1)",
+            "\t=1",
+            "\r=1",
+        ] {
+            assert!(inert(evil).starts_with('\''), "{evil}");
+        }
+        assert_eq!(inert("Danh sách"), "Danh sách");
+        assert_eq!(inert("12"), "12");
+    }
 }

@@ -6,7 +6,6 @@ use crate::check::{self, Origin};
 use crate::exit::Exit;
 use crate::finding::{Finding, Location};
 use crate::model::Document;
-use crate::template::Templates;
 use crate::{draft, layout, msg, reader};
 use std::path::{Path, PathBuf};
 
@@ -21,7 +20,7 @@ pub struct Args {
 /// A draft that names a plugin also gets the plugin's rules.
 pub fn draft_document(cli: &Cli, path: &Path) -> Result<(Document, Vec<Finding>), Vec<Finding>> {
     let config = crate::config::load().map_err(|f| vec![f])?;
-    let templates = Templates::new(cli.templates.clone().or(config.templates.clone()));
+    let templates = super::templates(cli, &config, None).map_err(|f| vec![f])?;
     let (host, registry) = super::plugin_runtime(cli, &config).map_err(|f| vec![f])?;
     let mut applier = crate::plugin::Applier::new(&host, &registry, path);
     let d = draft::load_with(

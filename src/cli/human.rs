@@ -94,23 +94,26 @@ impl Human {
     pub fn render(&mut self, f: &Finding) -> String {
         let lang = self.lang;
         // The first line is the compiler-like one editors and scripts know.
-        let head = f.human(lang).lines().next().unwrap_or_default().to_string();
+        // Every text is made safe for a terminal first: a plugin's message or a file's quoted
+        // text may hold escape sequences that would erase or fake earlier lines.
+        let safe = |s: &str| crate::text::chars::for_terminal(s).into_owned();
+        let head = safe(&f.headline(lang));
         let severity = match f.severity {
             Severity::Error => miette::Severity::Error,
             Severity::Warning => miette::Severity::Warning,
             Severity::Note => miette::Severity::Advice,
         };
-        let label_text = f.measure(lang).unwrap_or_else(|| match lang {
+        let label_text = safe(&f.measure(lang).unwrap_or_else(|| match lang {
             Lang::Vi => "ở đây".to_string(),
             Lang::En => "here".to_string(),
-        });
+        }));
         let mut source = None;
         let mut label = None;
         if let Some(loc) = &f.location {
             match (&loc.file, loc.line, &loc.quote) {
                 // A draft: its own line, the place marked.
                 (Some(file), Some(line), _) if !is_spreadsheet(file) => {
-                    if let Some(text) = self.source(file).cloned() {
+                    if let Some(text) = self.source(file).cloned().map(same_length_safe) {
                         let start: usize = text
                             .split_inclusive('\n')
                             .take(line.saturating_sub(1))
@@ -121,6 +124,12 @@ impl Human {
                             .next()
                             .unwrap_or("")
                             .trim_end_matches('\r');
+                        // A line longer than a screen (a one-line JSON draft written by
+                        // another program) is not drawn: the location in the first line says
+                        // where, and drawing it would pad past what a formatter allows.
+                        if line_text.len() > MAX_DRAWN_LINE {
+                            return self.finish(head, severity, f, lang, None, None);
+                        }
                         let col = loc.column.unwrap_or(1).saturating_sub(1);
                         let offset: usize = line_text.chars().take(col).map(char::len_utf8).sum();
                         let len = line_text[offset.min(line_text.len())..]
@@ -142,25 +151,71 @@ impl Human {
                         (Some(p), None) => p.clone(),
                         _ => String::new(),
                     };
+                    let quote = safe(&shorten(quote, MAX_QUOTE_CHARS));
                     label = Some(LabeledSpan::new(Some(label_text), 0, quote.len()));
-                    source = Some(NamedSource::new(name, quote.clone()));
+                    source = Some(NamedSource::new(safe(&name), quote));
                 }
                 _ => {}
             }
         }
+        self.finish(head, severity, f, lang, source, label)
+    }
+
+    fn finish(
+        &self,
+        head: String,
+        severity: miette::Severity,
+        f: &Finding,
+        lang: Lang,
+        source: Option<NamedSource<String>>,
+        label: Option<LabeledSpan>,
+    ) -> String {
+        let safe = |s: &str| crate::text::chars::for_terminal(s).into_owned();
         let d = Diag {
             head,
             severity,
-            help: f.hint.as_ref().map(|h| h.get(lang).to_string()),
+            help: f.hint.as_ref().map(|h| safe(h.get(lang))),
             source,
             label,
         };
         let mut out = String::new();
         if self.handler.render_report(&mut out, &d).is_err() {
-            return f.human(lang);
+            return safe(&f.human(lang));
         }
         out.trim_end().to_string()
     }
+}
+
+/// The longest draft line drawn under a finding, in bytes.
+const MAX_DRAWN_LINE: usize = 1000;
+/// The longest quoted DOCX paragraph, in characters; longer ones end in `…`.
+const MAX_QUOTE_CHARS: usize = 300;
+
+fn shorten(s: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    match s.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", &s[..i]).into(),
+        None => s.into(),
+    }
+}
+
+/// A draft's text with every character unsafe on a terminal (`text::chars::for_terminal`)
+/// replaced by as many `?` as it has bytes: the spans of the findings still fall on the same
+/// bytes. A draft holding an escape sequence is refused, and its line is then drawn here.
+fn same_length_safe(text: String) -> String {
+    if crate::text::chars::for_terminal(&text).len() == text.len() {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let mut buf = [0u8; 4];
+        let one = c.encode_utf8(&mut buf);
+        if crate::text::chars::for_terminal(one).is_empty() {
+            out.extend(std::iter::repeat_n('?', c.len_utf8()));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// A spreadsheet's "line" is a row and its "column" a column: no text line to quote.

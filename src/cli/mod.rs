@@ -29,6 +29,7 @@ macro_rules! out {
             if e.kind() == std::io::ErrorKind::BrokenPipe {
                 std::process::exit(0);
             }
+            $crate::cli::STDOUT_FAILED.store(true, std::sync::atomic::Ordering::Relaxed);
         }
     }};
 }
@@ -40,12 +41,47 @@ macro_rules! outln {
     ($($arg:tt)*) => {{ $crate::out!($($arg)*); $crate::out!("\n"); }};
 }
 
-/// The templates a command uses: `--templates`, else the config's `mau`, else the built-in set.
-fn templates_for(cli: &Cli) -> Result<crate::template::Templates, crate::finding::Finding> {
+/// The templates a command uses: `--templates`, else the config's `mau` (checked when the
+/// config was read), else the built-in set. A `--templates` folder that is missing or not a
+/// folder stops the run (66): the clerk asked for the office's wording and would otherwise
+/// get the built-in one without a word. Files of the folder that name no kind are warned about.
+fn templates(
+    cli: &Cli,
+    config: &crate::config::Config,
+    rep: Option<&mut Reporter>,
+) -> Result<crate::template::Templates, crate::finding::Finding> {
+    if let Some(dir) = &cli.templates
+        && let Err(why) = crate::template::check_dir(dir)
+    {
+        return Err(crate::finding::Finding::error(
+            "TEMPLATES-DIR",
+            Exit::NoInput,
+            crate::msg!(
+                "--templates `{}`: {}",
+                "--templates `{}`: {}",
+                dir.display(),
+                why
+            ),
+        )
+        .hint(crate::msg!(
+            "chỉ ra thư mục chứa các tệp <loại>.hbs của văn phòng",
+            "name the folder holding the office's <kind>.hbs files"
+        )));
+    }
+    let ts = crate::template::Templates::new(cli.templates.clone().or(config.templates.clone()));
+    if let Some(rep) = rep {
+        rep.findings(&ts.stray_files());
+    }
+    Ok(ts)
+}
+
+/// [`templates`] with the config read here (commands that need nothing else of it).
+fn templates_for(
+    cli: &Cli,
+    rep: &mut Reporter,
+) -> Result<crate::template::Templates, crate::finding::Finding> {
     let config = crate::config::load()?;
-    Ok(crate::template::Templates::new(
-        cli.templates.clone().or(config.templates),
-    ))
+    templates(cli, &config, Some(rep))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
@@ -407,17 +443,59 @@ pub fn main() -> std::process::ExitCode {
             return std::process::ExitCode::from(Exit::Usage.code() as u8);
         }
     };
-    let mut rep = Reporter::new(cli.lang, cli.format);
-    let exit = match &cli.command {
-        Command::New(a) => new::run(&cli, a, &mut rep),
-        Command::Render(a) => render::run(&cli, a, &mut rep),
-        Command::Batch(a) => batch::run(&cli, a, &mut rep),
-        Command::Check(a) => check::run(&cli, a, &mut rep),
-        Command::Rules => rules::run(&cli, &mut rep),
-        Command::Templates(c) => templates::run(&cli, c, &mut rep),
-        Command::Plugin(c) => plugin::run(&cli, c, &mut rep),
+    crate::crash::install();
+    let run = std::panic::catch_unwind(|| {
+        let mut rep = Reporter::new(cli.lang, cli.format);
+        match &cli.command {
+            Command::New(a) => new::run(&cli, a, &mut rep),
+            Command::Render(a) => render::run(&cli, a, &mut rep),
+            Command::Batch(a) => batch::run(&cli, a, &mut rep),
+            Command::Check(a) => check::run(&cli, a, &mut rep),
+            Command::Rules => rules::run(&cli, &mut rep),
+            Command::Templates(c) => templates::run(&cli, c, &mut rep),
+            Command::Plugin(c) => plugin::run(&cli, c, &mut rep),
+        }
+    });
+    let mut exit = match run {
+        Ok(exit) => exit,
+        // A bug: one finding, exit 70 (the hook kept the message and the file at hand).
+        Err(_) => {
+            let mut rep = Reporter::new(cli.lang, cli.format);
+            if let Some(c) = crate::crash::take() {
+                rep.finding(&crate::crash::finding(&c));
+            }
+            rep.finish("panic");
+            Exit::Software
+        }
     };
+    // What was printed must have reached its reader: a full disk behind `> tệp` is an I/O
+    // error (74), not a success with the output lost.
+    if !out_flushed() {
+        let f = crate::finding::Finding::error(
+            "OUTPUT-STDOUT",
+            Exit::IoErr,
+            crate::msg!(
+                "không ghi được kết quả ra đầu ra chuẩn (đĩa đầy hoặc tệp không ghi được): kết quả bị thiếu",
+                "could not write to standard output (disk full or file not writable): the output is incomplete"
+            ),
+        );
+        eprintln!("{}", crate::text::chars::for_terminal(&f.human(cli.lang)));
+        exit = exit.max(Exit::IoErr);
+    }
     std::process::ExitCode::from(exit.code() as u8)
+}
+
+/// Set when a write to stdout failed for another reason than its reader leaving.
+pub static STDOUT_FAILED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Flushes stdout; false when anything written to it was lost.
+fn out_flushed() -> bool {
+    use std::io::Write as _;
+    let flushed = match std::io::stdout().lock().flush() {
+        Ok(()) => true,
+        Err(e) => e.kind() == std::io::ErrorKind::BrokenPipe,
+    };
+    flushed && !STDOUT_FAILED.load(std::sync::atomic::Ordering::Relaxed)
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@ pub struct Args {
 }
 
 pub fn run(cli: &Cli, a: &Args, rep: &mut Reporter) -> Exit {
-    match super::templates_for(cli).and_then(|ts| ts.get(&a.kind)) {
+    match super::templates_for(cli, rep).and_then(|ts| ts.get(&a.kind)) {
         Ok(t) => {
             crate::out!("{}", skeleton(&t, cli.lang));
             rep.finish("new")

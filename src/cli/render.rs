@@ -40,7 +40,7 @@ pub fn run(cli: &Cli, a: &Args, rep: &mut Reporter) -> Exit {
     }
     let setup = (|| {
         let config = crate::config::load()?;
-        let templates = Templates::new(cli.templates.clone().or(config.templates.clone()));
+        let templates = super::templates(cli, &config, Some(&mut *rep))?;
         let (host, registry) = super::plugin_runtime(cli, &config)?;
         Ok::<_, Finding>((config, templates, host, registry))
     })();
@@ -73,6 +73,11 @@ fn one(
     registry: &Registry,
     rep: &mut Reporter,
 ) {
+    let _crash = crate::crash::working_on(path.display());
+    if let Err(f) = crate::output::not_an_input(out, &[path]) {
+        rep.finding(&f);
+        return;
+    }
     let mut applier = Applier::new(host, registry, path);
     let made = draft::load_with(path, templates, tone, Some(&mut applier))
         .and_then(|d| crate::produce::make(d, &mut applier, true));

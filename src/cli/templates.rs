@@ -18,7 +18,7 @@ pub enum Cmd {
 }
 
 pub fn run(cli: &Cli, c: &Cmd, rep: &mut Reporter) -> Exit {
-    let ts = match super::templates_for(cli) {
+    let ts = match super::templates_for(cli, rep) {
         Ok(ts) => ts,
         Err(f) => {
             rep.finding(&f);
@@ -26,6 +26,11 @@ pub fn run(cli: &Cli, c: &Cmd, rep: &mut Reporter) -> Exit {
         }
     };
     let vi = cli.lang == Lang::Vi;
+    // Which folder was read, on stderr: the list itself stays one kind a line for scripts.
+    rep.done(
+        &format!("Mẫu từ: {}", ts.origin()),
+        &format!("Templates from: {}", ts.origin()),
+    );
     match c {
         Cmd::List => {
             for k in ts.kinds() {

@@ -40,8 +40,11 @@ pub(crate) struct Parts {
 }
 
 /// Text as docx-rs escapes it (`escape::escape`): the five XML entities, line feeds as
-/// character references, carriage returns dropped.
+/// character references, carriage returns dropped. Every text of every part passes here, so
+/// this is where a character XML cannot hold (`text::chars::xml_safe`) becomes U+FFFD instead
+/// of a file Word refuses to open — whatever a loader, template or plugin let through.
 fn escape_into(out: &mut String, text: &str) {
+    let text = &*crate::text::chars::xml_safe(text);
     if !text
         .bytes()
         .any(|b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'' | b'\n' | b'\r'))
@@ -457,6 +460,9 @@ mod tests {
         assert_eq!(s, "a &amp; b &lt;c&gt; &quot;d&quot; &apos;e&apos;&#xA;f");
         s.clear();
         escape_into(&mut s, "Ủy ban nhân dân");
+        let mut t = String::new();
+        escape_into(&mut t, "a\u{FFFF}b\u{1}c\u{FFFE}");
+        assert_eq!(t, "a\u{FFFD}b\u{FFFD}c\u{FFFD}");
         assert_eq!(s, "Ủy ban nhân dân");
     }
 }

@@ -131,38 +131,9 @@ pub fn read_text(path: &Path) -> Result<String, Finding> {
     })
 }
 
-/// Reads an input file, telling a missing path, a folder and an unreadable file apart.
+/// Reads a draft file: a regular file within the draft cap (`input::Kind::Draft`).
 pub fn read_input(path: &Path) -> Result<Vec<u8>, Finding> {
-    if path.is_dir() {
-        return Err(Finding::error(
-            "INPUT-IS-DIR",
-            Exit::NoInput,
-            msg!(
-                "`{}` là thư mục, không phải tệp bản nháp",
-                "`{}` is a folder, not a draft file",
-                path.display()
-            ),
-        )
-        .at(Location::file(path)));
-    }
-    std::fs::read(path).map_err(|e| {
-        let (code, exit) = if e.kind() == std::io::ErrorKind::NotFound {
-            ("INPUT-MISSING", Exit::NoInput)
-        } else {
-            ("INPUT-READ", Exit::IoErr)
-        };
-        Finding::error(
-            code,
-            exit,
-            msg!(
-                "không đọc được `{}`: {}",
-                "cannot read `{}`: {}",
-                path.display(),
-                e
-            ),
-        )
-        .at(Location::file(path))
-    })
+    crate::input::read(path, crate::input::Kind::Draft)
 }
 
 pub fn load_str(
@@ -956,30 +927,58 @@ impl Loader<'_, '_> {
     }
 
     fn control_error(&mut self, e: crate::text::TextError, pos: Pos, field: &str) {
-        let crate::text::TextError::Control { code, line, column } = e;
-        // Position inside the value → position in the file (first line starts after the quote).
-        let (l, c) = if line == 1 {
-            (pos.line, pos.column + column)
+        let crate::text::TextError::Illegal {
+            ch,
+            why,
+            line,
+            column,
+        } = e;
+        // A value the plugin supplied or a spreadsheet cell has no line in the draft: the
+        // location names the plugin or the cell instead.
+        let at = if pos.line == 0 {
+            self.loc(pos, field)
         } else {
-            (pos.line + line - 1, column)
+            // Position inside the value → position in the file (first line starts after the
+            // quote).
+            let (l, c) = if line == 1 {
+                (pos.line, pos.column + column)
+            } else {
+                (pos.line + line - 1, column)
+            };
+            Location::file(self.path).at(l, c).with_field(field)
         };
-        self.errors.push(
-            Finding::error(
+        let code = crate::text::chars::code_point(ch);
+        let f = match why {
+            crate::text::chars::Illegal::Control => Finding::error(
                 "DRAFT-CONTROL-CHAR",
                 Exit::DataErr,
                 msg!(
-                    "ký tự điều khiển U+{} trong `{}`",
-                    "control character U+{} in `{}`",
-                    format!("{code:04X}"),
+                    "ký tự điều khiển {} trong `{}`",
+                    "control character {} in `{}`",
+                    code,
                     field
                 ),
             )
-            .at(Location::file(self.path).at(l, c).with_field(field))
             .hint(msg!(
                 "xóa ký tự vô hình này (thường do sao chép từ phần mềm khác)",
                 "delete this invisible character (usually pasted from other software)"
             )),
-        );
+            crate::text::chars::Illegal::Noncharacter => Finding::error(
+                "DRAFT-NONCHARACTER",
+                Exit::DataErr,
+                msg!(
+                    "ký tự {} trong `{}` không phải ký tự văn bản: Word không mở được tệp chứa nó",
+                    "character {} in `{}` is not a text character: Word cannot open a file holding it",
+                    code,
+                    field
+                ),
+            )
+            .hint(msg!(
+                "xóa ký tự này (thường do chương trình khác ghi nhầm khi xuất danh sách)",
+                "delete this character (usually left by another program's export)"
+            )),
+        };
+        self.errors.push(f.at(at));
     }
 
     fn text(

@@ -143,36 +143,126 @@ fn role(r: Role) -> Option<wit::Role> {
     })
 }
 
-fn text(t: wit::Text) -> String {
-    // Keep the string the plugin returned when it is already NFC (nearly always).
-    match crate::text::nfc(&t.0) {
-        std::borrow::Cow::Owned(n) => n,
-        std::borrow::Cow::Borrowed(_) => t.0,
+/// Every string a plugin answers passes here before any of it reaches the draft: a character
+/// no text may hold (a control, U+FFFF …) or a label that is not a label refuses the whole
+/// answer with a finding that names the plugin, the call and the field, instead of a DOCX
+/// that does not open or a table the plugin slipped in.
+struct Answer<'a> {
+    plugin: &'a super::Plugin,
+    document: &'a Path,
+}
+
+impl Answer<'_> {
+    fn refuse(&self, call: &str, field: &str, vi: String, en: String) -> Finding {
+        let why = crate::i18n::Msg::new(vi, en);
+        let mut f = Finding::error(
+            "PLUGIN-OUTPUT",
+            Exit::Findings,
+            msg!(
+                "plugin {}, lệnh `{}`, văn bản {}: `{}` {}",
+                "plugin {}, call `{}`, document {}: `{}` {}",
+                self.plugin.label(),
+                call,
+                self.document.display(),
+                field,
+                why
+            ),
+        )
+        .hint(msg!(
+            "văn bản chưa được ghi; báo lỗi cho đơn vị phát hành plugin, hoặc bỏ `plugin` khỏi bản nháp",
+            "the document was not written; report it to the plugin's publisher, or remove `plugin` from the draft"
+        ));
+        let mut at = Location::file(self.document).with_field(field);
+        at.plugin = Some(self.plugin.label());
+        f.location = Some(at);
+        f.plugin = Some(self.plugin.reference());
+        f
     }
-}
 
-fn opt(t: Option<wit::Text>) -> Option<String> {
-    t.map(text).filter(|s| !s.trim().is_empty())
-}
+    fn text(&self, call: &str, field: &str, t: wit::Text) -> Result<String, Finding> {
+        if let Some((ch, why, line, column)) = crate::text::chars::first_illegal(&t.0) {
+            let what = match why {
+                crate::text::chars::Illegal::Control => ("ký tự điều khiển", "control character"),
+                crate::text::chars::Illegal::Noncharacter => {
+                    ("ký tự không phải văn bản", "noncharacter")
+                }
+            };
+            let code = crate::text::chars::code_point(ch);
+            return Err(self.refuse(
+                call,
+                field,
+                format!("chứa {} {code} (dòng {line}, cột {column})", what.0),
+                format!("holds the {} {code} (line {line}, column {column})", what.1),
+            ));
+        }
+        // Keep the string the plugin returned when it is already NFC (nearly always).
+        Ok(match crate::text::nfc(&t.0) {
+            std::borrow::Cow::Owned(n) => n,
+            std::borrow::Cow::Borrowed(_) => t.0,
+        })
+    }
 
-fn texts(l: wit::List<wit::Text>) -> Vec<String> {
-    l.0.into_iter()
-        .map(text)
-        .filter(|s| !s.trim().is_empty())
-        .collect()
-}
+    fn opt(
+        &self,
+        call: &str,
+        field: &str,
+        t: Option<wit::Text>,
+    ) -> Result<Option<String>, Finding> {
+        Ok(match t {
+            Some(t) => Some(self.text(call, field, t)?).filter(|s| !s.trim().is_empty()),
+            None => None,
+        })
+    }
 
-/// A block as a line of vbhc's markup: the label the plugin chose, then its text escaped so it
-/// can never become structure of its own.
-fn markup_line(b: wit::Block) -> String {
-    let body = escape(&text(b.text));
-    let label = opt(b.label);
-    match (b.kind, label) {
-        (wit::BlockKind::Gach, _) => format!("- {body}"),
-        (wit::BlockKind::Cong, _) => format!("+ {body}"),
-        (wit::BlockKind::Doan, _) => body,
-        (_, Some(l)) => format!("{} {body}", escape(&l).trim_start_matches('\\')),
-        (_, None) => body,
+    fn texts(
+        &self,
+        call: &str,
+        field: &str,
+        l: wit::List<wit::Text>,
+    ) -> Result<Vec<String>, Finding> {
+        let mut out = Vec::with_capacity(l.0.len());
+        for (i, t) in l.0.into_iter().enumerate() {
+            let s = self.text(call, &format!("{field}[{i}]"), t)?;
+            if !s.trim().is_empty() {
+                out.push(s);
+            }
+        }
+        Ok(out)
+    }
+
+    /// A block as a line of vbhc's markup: the label the plugin chose, then its text escaped
+    /// so it can never become structure of its own. The label must be a label of the block's
+    /// kind as the markup reads it (`II.`, `3.`, `1.2.`, `a)`): any other label would be
+    /// structure the plugin chose by accident or on purpose (`|` makes a table).
+    fn markup_line(&self, field: &str, b: wit::Block) -> Result<String, Finding> {
+        let body = escape(&self.text("section", field, b.text)?);
+        let label = self.opt("section", field, b.label)?;
+        let line = match (b.kind, label) {
+            (wit::BlockKind::Gach, _) => format!("- {body}"),
+            (wit::BlockKind::Cong, _) => format!("+ {body}"),
+            (wit::BlockKind::Doan, _) | (_, None) => body,
+            (kind, Some(l)) => {
+                let l = l.trim();
+                let fits = match crate::markup::classify(&format!("{l} x")).0 {
+                    crate::markup::Mark::Section(_) => kind == wit::BlockKind::Muc,
+                    crate::markup::Mark::Clause(_) | crate::markup::Mark::SubClause(_) => {
+                        kind == wit::BlockKind::Khoan
+                    }
+                    crate::markup::Mark::Point(..) => kind == wit::BlockKind::Diem,
+                    _ => false,
+                };
+                if !fits {
+                    return Err(self.refuse(
+                        "section",
+                        field,
+                        format!("có nhãn `{l}` không phải số mục (II.), khoản (3.) hay điểm (a))"),
+                        format!("has the label `{l}`, which is not a mục (II.), khoản (3.) or điểm (a)) label"),
+                    ));
+                }
+                format!("{l} {body}")
+            }
+        };
+        Ok(line)
     }
 }
 
@@ -217,24 +307,35 @@ impl Supply for Applier<'_> {
         let d = s.defaults(&wreq)?;
         let r = s.recipients(&wreq)?;
         let h = s.house_style(&wreq)?;
+        let a = Answer {
+            plugin: &plugin,
+            document: &self.document,
+        };
         let mut sections = Vec::new();
         for slot in &req.slots {
             let blocks = s.section(&wreq, slot)?;
             if !blocks.is_empty() {
-                sections.push((slot.clone(), blocks.into_iter().map(markup_line).collect()));
+                let field = format!("slot {slot}");
+                let lines = blocks
+                    .into_iter()
+                    .map(|b| a.markup_line(&field, b))
+                    .collect::<Result<Vec<_>, _>>()?;
+                sections.push((slot.clone(), lines));
             }
         }
         let supplied = Supplied {
             by: plugin.label(),
-            chu_quan: opt(d.chu_quan),
-            co_quan: texts(d.co_quan),
-            viet_tat: opt(d.viet_tat),
-            dia_danh: opt(d.dia_danh),
-            kinh_gui: texts(r.kinh_gui),
-            noi_nhan: texts(r.noi_nhan),
-            luu: opt(h.luu).map(|l| format!("VT, {l}")),
-            quyen_han: opt(h.tham_quyen),
-            chuc_vu: opt(h.chuc_vu),
+            chu_quan: a.opt("defaults", "co_quan.chu_quan", d.chu_quan)?,
+            co_quan: a.texts("defaults", "co_quan.ten", d.co_quan)?,
+            viet_tat: a.opt("defaults", "co_quan.viet_tat", d.viet_tat)?,
+            dia_danh: a.opt("defaults", "dia_danh", d.dia_danh)?,
+            kinh_gui: a.texts("recipients", "kinh_gui", r.kinh_gui)?,
+            noi_nhan: a.texts("recipients", "noi_nhan", r.noi_nhan)?,
+            luu: a
+                .opt("house-style", "luu", h.luu)?
+                .map(|l| format!("VT, {l}")),
+            quyen_han: a.opt("house-style", "ky.quyen_han", h.tham_quyen)?,
+            chuc_vu: a.opt("house-style", "ky.chuc_vu", h.chuc_vu)?,
             annex_roman: Some(h.annex_numbering == wit::AnnexNumbering::Roman),
             sections,
         };

@@ -11,8 +11,6 @@ use std::path::{Path, PathBuf};
 
 pub const FILE: &str = "plugin.toml";
 pub const SIGNATURE: &str = "plugin.toml.minisig";
-/// A plugin's wasm larger than this is refused unread.
-pub const MAX_WASM: u64 = 32 << 20;
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -66,7 +64,7 @@ pub fn locate(path: &Path) -> PathBuf {
 
 pub fn read(path: &Path) -> Result<Found, Finding> {
     let file = locate(path);
-    let bytes = std::fs::read(&file).map_err(|e| {
+    let bytes = crate::input::read(&file, crate::input::Kind::Small).map_err(|f| {
         refused(
             "PLUGIN-MANIFEST",
             &file,
@@ -74,7 +72,7 @@ pub fn read(path: &Path) -> Result<Found, Finding> {
                 "không đọc được tệp mô tả plugin `{}`: {}",
                 "cannot read the plugin manifest `{}`: {}",
                 file.display(),
-                e
+                f.message
             ),
         )
     })?;
@@ -190,32 +188,10 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 /// Reads the manifest's wasm and checks it is the one the manifest names.
 pub fn read_wasm(found: &Found) -> Result<Vec<u8>, Finding> {
     let path = found.wasm_path();
-    let unreadable = |e: std::io::Error| {
-        refused(
-            "PLUGIN-MANIFEST",
-            &path,
-            msg!(
-                "không đọc được `{}`: {}",
-                "cannot read `{}`: {}",
-                path.display(),
-                e
-            ),
-        )
-    };
-    let meta = std::fs::metadata(&path).map_err(unreadable)?;
-    if meta.len() > MAX_WASM {
-        return Err(refused(
-            "PLUGIN-MANIFEST",
-            &path,
-            msg!(
-                "tệp plugin lớn {} byte, quá giới hạn {} byte",
-                "the plugin file is {} bytes, over the {} byte limit",
-                meta.len(),
-                MAX_WASM
-            ),
-        ));
-    }
-    let bytes = std::fs::read(&path).map_err(unreadable)?;
+    // A regular file below the cap, or refused before it is read: a manifest may name a
+    // FIFO or the zero device, and its hash is only compared once the bytes are in.
+    let bytes = crate::input::read(&path, crate::input::Kind::Wasm)
+        .map_err(|f| refused("PLUGIN-MANIFEST", &path, f.message))?;
     let got = sha256_hex(&bytes);
     if !got.eq_ignore_ascii_case(&found.manifest.sha256) {
         return Err(refused(

@@ -137,6 +137,24 @@ pub fn parse(xml: &str) -> Result<El, (u64, String)> {
             }
             Event::GeneralRef(g) => {
                 let name = String::from_utf8_lossy(&g).into_owned();
+                // A character reference must name a character XML may hold (the "Legal
+                // Character" constraint): `&#1;` or `&#xFFFF;` makes the part ill-formed, and
+                // Word refuses the file, though quick-xml reads on.
+                if let Some(n) = name.strip_prefix('#') {
+                    let code = match n.strip_prefix(['x', 'X']) {
+                        Some(h) => u32::from_str_radix(h, 16).ok(),
+                        None => n.parse::<u32>().ok(),
+                    };
+                    if !code
+                        .and_then(char::from_u32)
+                        .is_some_and(crate::text::chars::is_xml_char)
+                    {
+                        return Err((
+                            pos,
+                            format!("character reference `&{name};` names no character XML allows"),
+                        ));
+                    }
+                }
                 let s = match name.as_str() {
                     "amp" => "&".to_string(),
                     "lt" => "<".to_string(),
@@ -209,6 +227,23 @@ mod tests {
     fn deep_nesting_is_refused() {
         let xml = "<a>".repeat(MAX_DEPTH + 5) + &"</a>".repeat(MAX_DEPTH + 5);
         assert!(parse(&xml).unwrap_err().1.contains("deeper"));
+    }
+
+    #[test]
+    fn references_to_characters_xml_refuses_are_errors() {
+        for r in [
+            "&#1;",
+            "&#xFFFF;",
+            "&#xfffe;",
+            "&#0;",
+            "&#xD800;",
+            "&#x110000;",
+            "&#;",
+        ] {
+            let xml = format!("<w:p><w:r><w:t>a{r}b</w:t></w:r></w:p>");
+            assert!(parse(&xml).is_err(), "{r}");
+        }
+        assert!(parse("<w:t>&#9;&#xA;&#x1EA1;&#65533;</w:t>").is_ok());
     }
 
     #[test]

@@ -40,13 +40,15 @@ fn xml_error(path: &Path, part: &str, pos: u64, m: &str) -> Finding {
 
 /// Reads a DOCX file.
 pub fn read(path: &Path) -> Result<Document, Finding> {
-    let bytes = crate::draft::read_input(path)?;
-    read_bytes(path, &bytes)
+    read_package(path, package::open(path)?)
 }
 
 /// Reads a DOCX from its bytes (`path` names it in messages).
 pub fn read_bytes(path: &Path, bytes: &[u8]) -> Result<Document, Finding> {
-    let pkg = package::Package::from_bytes(path, bytes)?;
+    read_package(path, package::Package::from_bytes(path, bytes)?)
+}
+
+fn read_package(path: &Path, pkg: package::Package) -> Result<Document, Finding> {
     let main = pkg.main.clone();
     let dir = main.rsplit_once('/').map_or("", |(d, _)| d).to_string();
     let file = main.rsplit('/').next().unwrap_or("");

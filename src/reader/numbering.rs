@@ -4,7 +4,13 @@
 
 use super::dom::{self, El};
 use super::props::{NumRef, PProps, RProps};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+
+/// The largest counter value a list reaches here: Word's own largest start value. A hostile
+/// `w:start` of 4294967295 would otherwise make a `lowerLetter` label of 165 million letters.
+pub const MAX_COUNTER: u32 = 32_767;
+/// The longest label built, in characters; a real label (`1.2.3.`, `a)`, `Điều 12.`) is a few.
+pub const MAX_LABEL_CHARS: usize = 32;
 
 #[derive(Debug, Clone, Default)]
 struct Level {
@@ -31,7 +37,7 @@ pub struct Numbering {
     /// Whether a level of a list has been used since its parent moved on.
     started: HashMap<u32, [bool; 9]>,
     /// Nums whose start overrides have been applied.
-    restarted: Vec<u32>,
+    restarted: HashSet<u32>,
 }
 
 impl Numbering {
@@ -75,7 +81,7 @@ impl Numbering {
                 ) else {
                     continue;
                 };
-                starts.insert(l, s);
+                starts.insert(l, s.min(MAX_COUNTER));
             }
             n.nums.insert(
                 id,
@@ -101,14 +107,22 @@ impl Numbering {
     }
 
     /// The label of the next paragraph in list `r` (`a)`, `1.`, `-`), advancing the counters.
+    /// Counters stop at [`MAX_COUNTER`] and labels at [`MAX_LABEL_CHARS`], so a hostile
+    /// numbering part costs no more than a real one.
     pub fn next_label(&mut self, r: NumRef) -> Option<String> {
-        let num = self.nums.get(&r.num_id)?.clone();
-        let levels = self.abstracts.get(&num.abstract_id)?.clone();
+        let Numbering {
+            abstracts,
+            nums,
+            counters,
+            started,
+            restarted,
+        } = self;
+        let num = nums.get(&r.num_id)?;
+        let levels = abstracts.get(&num.abstract_id)?;
         let ilvl = usize::from(r.ilvl).min(8);
-        let counters = self.counters.entry(num.abstract_id).or_insert([0; 9]);
-        let started = self.started.entry(num.abstract_id).or_insert([false; 9]);
-        if !self.restarted.contains(&r.num_id) {
-            self.restarted.push(r.num_id);
+        let counters = counters.entry(num.abstract_id).or_insert([0; 9]);
+        let started = started.entry(num.abstract_id).or_insert([false; 9]);
+        if restarted.insert(r.num_id) {
             for (l, s) in &num.starts {
                 let l = usize::from(*l).min(8);
                 counters[l] = s.saturating_sub(1);
@@ -119,7 +133,7 @@ impl Numbering {
             counters[ilvl] = levels[ilvl].start.saturating_sub(1);
             started[ilvl] = true;
         }
-        counters[ilvl] += 1;
+        counters[ilvl] = (counters[ilvl] + 1).min(MAX_COUNTER);
         // A deeper level restarts when this one moves on.
         for s in started.iter_mut().skip(ilvl + 1) {
             *s = false;
@@ -128,16 +142,41 @@ impl Numbering {
         if lvl.fmt == "none" {
             return Some(String::new());
         }
-        let mut text = lvl.text.clone();
-        for (i, level) in levels.iter().enumerate().take(ilvl + 1) {
+        // `%1` … `%9` stand for the counters of the levels up to this one; each is formatted
+        // only when the text names it, and the label stops at its cap.
+        let mut label = String::new();
+        let mut chars = 0;
+        let mut it = lvl.text.chars().peekable();
+        while let Some(c) = it.next() {
+            if chars >= MAX_LABEL_CHARS {
+                break;
+            }
+            let level = (c == '%')
+                .then(|| it.peek().and_then(|d| d.to_digit(10)))
+                .flatten()
+                .map(|d| d as usize)
+                .filter(|&d| (1..=ilvl + 1).contains(&d));
+            let Some(d) = level else {
+                label.push(c);
+                chars += 1;
+                continue;
+            };
+            it.next();
+            let i = d - 1;
             let value = if started[i] {
                 counters[i]
             } else {
-                level.start.max(1)
+                levels[i].start.max(1)
             };
-            text = text.replace(&format!("%{}", i + 1), &format_value(value, &level.fmt));
+            for v in format_value(value, &levels[i].fmt).chars() {
+                if chars >= MAX_LABEL_CHARS {
+                    break;
+                }
+                label.push(v);
+                chars += 1;
+            }
         }
-        Some(text)
+        Some(label)
     }
 }
 
@@ -148,7 +187,10 @@ fn level(l: &El) -> Level {
             .map(str::to_string)
     };
     Level {
-        start: val("w:start").and_then(|v| v.parse().ok()).unwrap_or(1),
+        start: val("w:start")
+            .and_then(|v| v.parse::<u32>().ok())
+            .unwrap_or(1)
+            .min(MAX_COUNTER),
         fmt: val("w:numFmt").unwrap_or_else(|| "decimal".into()),
         text: val("w:lvlText").unwrap_or_default(),
         p: l.child("w:pPr").map(PProps::parse).unwrap_or_default(),
@@ -169,18 +211,22 @@ pub fn format_value(v: u32, fmt: &str) -> String {
     }
 }
 
-/// Word's letters: a … z, then aa … zz (the letter doubled), with no Vietnamese đ.
+/// Word's letters: a … z, then aa … zz (the letter doubled), with no Vietnamese đ. Never
+/// longer than a label may be.
 fn letters(v: u32) -> String {
     if v == 0 {
         return String::new();
     }
     let i = (v - 1) % 26;
-    let times = (v - 1) / 26 + 1;
+    let times = ((v - 1) / 26 + 1).min(MAX_LABEL_CHARS as u32);
     let c = char::from(b'a' + i as u8);
     std::iter::repeat_n(c, times as usize).collect()
 }
 
-pub fn roman(mut v: u32) -> String {
+/// Roman numerals; values above [`MAX_COUNTER`] are written as it (a 4294967295 would be
+/// four million `M`s).
+pub fn roman(v: u32) -> String {
+    let mut v = v.min(MAX_COUNTER);
     const T: &[(u32, &str)] = &[
         (1000, "M"),
         (900, "CM"),
@@ -239,6 +285,25 @@ mod tests {
             "1.",
             "a start override restarts"
         );
+    }
+
+    #[test]
+    fn hostile_starts_and_texts_stay_small() {
+        let xml = format!(
+            r#"<w:numbering xmlns:w="w"><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="4294967295"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="{}"/></w:lvl></w:abstractNum>
+<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+<w:num w:numId="2"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="4294967295"/></w:lvlOverride></w:num></w:numbering>"#,
+            "%1".repeat(5000)
+        );
+        let mut n = Numbering::parse(Some(&xml));
+        for num_id in [1, 2, 1, 2] {
+            for _ in 0..3 {
+                let l = n.next_label(NumRef { num_id, ilvl: 0 }).unwrap();
+                assert_eq!(l.chars().count(), MAX_LABEL_CHARS);
+                assert!(l.chars().all(|c| c == l.chars().next().unwrap()));
+            }
+        }
+        assert!(roman(u32::MAX).len() < 64);
     }
 
     #[test]

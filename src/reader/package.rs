@@ -7,7 +7,7 @@ use crate::exit::Exit;
 use crate::finding::{Finding, Location};
 use crate::msg;
 use std::collections::BTreeMap;
-use std::io::Read;
+use std::io::{Read, Seek};
 use std::path::Path;
 
 /// The most one XML part may inflate to. The largest `document.xml` in the corpus is under
@@ -35,10 +35,21 @@ impl Package {
 
     /// Opens a DOCX from its bytes. `path` is only for messages.
     pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Package, Finding> {
-        if !bytes.starts_with(b"PK") {
-            return Err(not_docx(path, bytes));
+        Self::from_reader(path, std::io::Cursor::new(bytes))
+    }
+
+    /// Opens a DOCX from a file or buffer, reading only its first bytes (is it a zip?), its
+    /// zip directory and the XML parts the checker needs: never the whole file, which may be
+    /// a 2 GB sparse file named `.docx` or a real document followed by a gigabyte of zeros.
+    pub fn from_reader<R: Read + Seek>(path: &Path, mut r: R) -> Result<Package, Finding> {
+        let io = |e: std::io::Error| crate::input::open_error(path, &e);
+        let mut head = Vec::with_capacity(8);
+        (&mut r).take(8).read_to_end(&mut head).map_err(io)?;
+        if !head.starts_with(b"PK") {
+            return Err(not_docx(path, &head));
         }
-        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| {
+        r.seek(std::io::SeekFrom::Start(0)).map_err(io)?;
+        let mut zip = zip::ZipArchive::new(r).map_err(|e| {
             bad(
                 path,
                 "DOCX-ZIP",
@@ -50,7 +61,8 @@ impl Package {
                 ),
             )
         })?;
-        let names: Vec<String> = zip.file_names().map(str::to_string).collect();
+        let names: std::collections::HashSet<String> =
+            zip.file_names().map(str::to_string).collect();
         let mut pkg = Package::default();
         let mut total = 0u64;
         let mut read = |name: &str, pkg: &mut Package| -> Result<bool, Finding> {
@@ -72,24 +84,20 @@ impl Package {
                 }
             };
             let cap = PART_CAP.min(TOTAL_CAP - total);
-            let mut buf = Vec::new();
-            (&mut entry)
-                .take(cap + 1)
-                .read_to_end(&mut buf)
-                .map_err(|e| {
-                    bad(
-                        path,
-                        "DOCX-ZIP",
-                        Exit::DataErr,
-                        msg!(
-                            "phần `{}` của DOCX bị hỏng: {}",
-                            "part `{}` of the DOCX is corrupt: {}",
-                            name,
-                            e
-                        ),
-                    )
-                })?;
-            if buf.len() as u64 > cap {
+            let buf = crate::input::read_capped(&mut entry, cap).map_err(|e| {
+                bad(
+                    path,
+                    "DOCX-ZIP",
+                    Exit::DataErr,
+                    msg!(
+                        "phần `{}` của DOCX bị hỏng: {}",
+                        "part `{}` of the DOCX is corrupt: {}",
+                        name,
+                        e
+                    ),
+                )
+            })?;
+            let Some(buf) = buf else {
                 return Err(bad(
                     path,
                     "DOCX-TOO-LARGE",
@@ -101,7 +109,7 @@ impl Package {
                         cap / (1024 * 1024)
                     ),
                 ));
-            }
+            };
             total += buf.len() as u64;
             let text = String::from_utf8(buf).map_err(|_| {
                 bad(
@@ -116,6 +124,24 @@ impl Package {
                 )
             })?;
             let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
+            if let Some((at, c)) = first_non_xml_char(&text) {
+                return Err(bad(
+                    path,
+                    "DOCX-XML",
+                    Exit::DataErr,
+                    msg!(
+                        "phần `{}` của DOCX không phải XML hợp lệ (byte {}): ký tự {} không được có trong XML; Word và LibreOffice không mở được tệp này",
+                        "part `{}` of the DOCX is not well-formed XML (byte {}): the character {} is not allowed in XML; Word and LibreOffice cannot open this file",
+                        name,
+                        at,
+                        crate::text::chars::code_point(c)
+                    ),
+                )
+                .hint(msg!(
+                    "tạo lại tệp từ bản nháp, hoặc mở bằng chương trình đã làm ra nó và lưu lại",
+                    "make the file again from its draft, or open it in the program that made it and save it again"
+                )));
+            }
             pkg.parts.insert(name.to_string(), text);
             Ok(true)
         };
@@ -174,6 +200,19 @@ impl Package {
         pkg.main = main;
         Ok(pkg)
     }
+}
+
+/// The first character of a part that XML 1.0 does not allow anywhere (a C0 control other
+/// than tab and line breaks, U+FFFE, U+FFFF), with its byte offset. quick-xml reads past them;
+/// Word, LibreOffice and expat refuse the whole file.
+fn first_non_xml_char(text: &str) -> Option<(usize, char)> {
+    let b = text.as_bytes();
+    let suspicious = |x: &u8| (*x < 0x20 && !matches!(x, b'\t' | b'\n' | b'\r')) || *x == 0xEF;
+    if !b.iter().any(suspicious) {
+        return None;
+    }
+    text.char_indices()
+        .find(|&(_, c)| !crate::text::chars::is_xml_char(c))
 }
 
 /// Why a file that is not a zip is not a DOCX: an old Word file, a PDF, an OpenDocument …
@@ -271,10 +310,11 @@ fn attr_in(tag: &str, name: &str) -> Option<String> {
     )
 }
 
-/// Reads a DOCX file, telling a missing path, a folder and an unreadable file apart.
+/// Reads a DOCX file, telling a missing path, a folder, a device or pipe and an unreadable
+/// file apart.
 pub fn open(path: &Path) -> Result<Package, Finding> {
-    let bytes = crate::draft::read_input(path)?;
-    Package::from_bytes(path, &bytes)
+    let (file, _) = crate::input::open(path, crate::input::Kind::Docx)?;
+    Package::from_reader(path, std::io::BufReader::new(file))
 }
 
 #[cfg(test)]

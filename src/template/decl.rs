@@ -121,6 +121,10 @@ pub struct KindTemplate {
     pub registry: std::sync::Arc<handlebars::Handlebars<'static>>,
 }
 
+/// How deeply `#if`, `#unless` and `#each` may nest: real templates use 3. Handlebars renders
+/// nested blocks by recursion, and 1,500 levels overflowed a batch worker's stack.
+pub const MAX_NESTING: usize = 32;
+
 const OPEN: &str = "{{!--";
 const CLOSE: &str = "--}}";
 
@@ -136,6 +140,18 @@ fn template_error(path: &Path, line: usize, vi: String, en: String) -> Finding {
 impl KindTemplate {
     pub fn parse(kind: &str, src: &str, path: &Path) -> Result<Self, Finding> {
         let src = src.strip_prefix('\u{feff}').unwrap_or(src);
+        // Template text reaches the document as it is: a character no text may hold is refused
+        // here, where the office can still mend its template, not in a DOCX Word cannot open.
+        if let Some((ch, _, line, column)) = crate::text::chars::first_illegal(src) {
+            let code = crate::text::chars::code_point(ch);
+            return Err(template_error(
+                path,
+                line,
+                format!("mẫu chứa ký tự {code} (dòng {line}, cột {column}), không ký tự nào của văn bản được là ký tự này"),
+                format!("the template holds the character {code} (line {line}, column {column}), which no document text may hold"),
+            )
+            .at(Location::file(path).at(line, column)));
+        }
         let Some(rest) = src.trim_start().strip_prefix(OPEN) else {
             return Err(template_error(
                 path,
@@ -222,15 +238,19 @@ impl KindTemplate {
     /// renderer provides), used with the escaping its kind requires.
     fn check_uses(&self) -> Result<(), Finding> {
         let compiled = Template::compile(&self.body).map_err(|e| {
-            let line = e
+            let (line, column) = e
                 .pos()
-                .map_or(self.body_line, |(l, _)| l + self.body_line - 1);
+                .map_or((self.body_line, 1), |(l, c)| (l + self.body_line - 1, c));
+            // The reason alone: Handlebars' own message quotes the whole line, which can be
+            // the whole template.
+            let reason = e.reason().to_string();
             template_error(
                 &self.path,
                 line,
-                format!("cú pháp Handlebars sai: {e}"),
-                format!("Handlebars syntax error: {e}"),
+                format!("cú pháp Handlebars sai: {reason}"),
+                format!("Handlebars syntax error: {reason}"),
             )
+            .at(Location::file(&self.path).at(line, column))
         })?;
         for slot in self.body.match_indices("[[slot:") {
             let name = self.body[slot.0 + 7..]
@@ -248,10 +268,12 @@ impl KindTemplate {
                 ));
             }
         }
-        self.walk(&compiled, 0)
+        self.walk(&compiled, 0, 0)
     }
 
-    fn walk(&self, t: &Template, each_depth: usize) -> Result<(), Finding> {
+    /// `each_depth`: inside how many `#each` blocks (each over a list field, so `this` is one
+    /// of its text lines); `depth`: inside how many blocks at all.
+    fn walk(&self, t: &Template, each_depth: usize, depth: usize) -> Result<(), Finding> {
         for (i, el) in t.elements.iter().enumerate() {
             let line = t
                 .mapping
@@ -260,19 +282,42 @@ impl KindTemplate {
             match el {
                 TemplateElement::Expression(h) | TemplateElement::HtmlExpression(h) => {
                     let raw = matches!(el, TemplateElement::HtmlExpression(_));
-                    if h.params.is_empty() {
-                        if let Some(name) = param_name(&h.name) {
-                            self.check_var(&name, Some(raw), line, each_depth)?;
+                    // Only fields are inserted: a helper (`lookup`, `log`, `len` …) would
+                    // insert a text field raw, around the escaping its kind requires.
+                    if !h.params.is_empty() || !h.hash.is_empty() {
+                        let helper = param_name(&h.name).unwrap_or_default();
+                        return Err(template_error(
+                            &self.path,
+                            line,
+                            format!(
+                                "mẫu chỉ chèn trường ({{{{truong}}}} hoặc {{{{{{markup}}}}}}), không gọi hàm `{helper}`"
+                            ),
+                            format!(
+                                "a template only inserts fields ({{{{field}}}} or {{{{{{markup}}}}}}), it does not call the helper `{helper}`"
+                            ),
+                        ));
+                    }
+                    if let Some(name) = param_name(&h.name) {
+                        if each_depth > 0 && raw && (name == "this" || name.starts_with("this.")) {
+                            return Err(template_error(
+                                &self.path,
+                                line,
+                                "dòng của trường danh sách là văn bản: chèn bằng {{this}}, không bằng {{{this}}}".into(),
+                                "a list field's lines are text: insert them with {{this}}, not {{{this}}}".into(),
+                            ));
                         }
-                    } else {
-                        for p in &h.params {
-                            if let Some(name) = param_name(p) {
-                                self.check_var(&name, None, line, each_depth)?;
-                            }
-                        }
+                        self.check_var(&name, Some(raw), line, each_depth)?;
                     }
                 }
                 TemplateElement::HelperBlock(h) => {
+                    if depth >= MAX_NESTING {
+                        return Err(template_error(
+                            &self.path,
+                            line,
+                            format!("các khối #if/#unless/#each lồng nhau quá {MAX_NESTING} tầng"),
+                            format!("#if/#unless/#each blocks nested deeper than {MAX_NESTING}"),
+                        ));
+                    }
                     let helper = param_name(&h.name).unwrap_or_default();
                     if !["if", "unless", "each"].contains(&helper.as_str()) {
                         return Err(template_error(
@@ -284,17 +329,52 @@ impl KindTemplate {
                             ),
                         ));
                     }
+                    if h.params.len() != 1 || !h.hash.is_empty() {
+                        return Err(template_error(
+                            &self.path,
+                            line,
+                            format!("khối `#{helper}` nhận đúng một tên trường"),
+                            format!("block `#{helper}` takes exactly one field name"),
+                        ));
+                    }
                     for p in &h.params {
-                        if let Some(name) = param_name(p) {
-                            self.check_var(&name, None, line, each_depth)?;
+                        let Some(name) = param_name(p) else {
+                            return Err(template_error(
+                                &self.path,
+                                line,
+                                format!(
+                                    "khối `#{helper}` nhận một tên trường, không nhận giá trị hay biểu thức"
+                                ),
+                                format!(
+                                    "block `#{helper}` takes a field name, not a value or an expression"
+                                ),
+                            ));
+                        };
+                        // `#each` goes through the lines of a list field, and nothing else:
+                        // `#each this` would hand out every field, text ones included.
+                        if helper == "each"
+                            && (each_depth > 0
+                                || self.field(&name).is_none_or(|f| f.kind != FieldKind::List))
+                        {
+                            return Err(template_error(
+                                &self.path,
+                                line,
+                                format!(
+                                    "`#each {name}`: #each chỉ duyệt một trường danh sách (kieu = \"list\") đã khai báo"
+                                ),
+                                format!(
+                                    "`#each {name}`: #each only goes through a declared list field (kieu = \"list\")"
+                                ),
+                            ));
                         }
+                        self.check_var(&name, None, line, each_depth)?;
                     }
                     let inner = each_depth + usize::from(helper == "each");
                     if let Some(b) = &h.template {
-                        self.walk(b, inner)?;
+                        self.walk(b, inner, depth + 1)?;
                     }
                     if let Some(b) = &h.inverse {
-                        self.walk(b, each_depth)?;
+                        self.walk(b, each_depth, depth + 1)?;
                     }
                 }
                 TemplateElement::RawString(_) | TemplateElement::Comment(_) => {}
@@ -318,8 +398,28 @@ impl KindTemplate {
         line: usize,
         each_depth: usize,
     ) -> Result<(), Finding> {
-        if each_depth > 0 || name == "this" || name.starts_with('@') || name.starts_with("this.") {
+        if name.contains("..") {
+            return Err(template_error(
+                &self.path,
+                line,
+                format!("mẫu không dùng đường dẫn `{name}`: chỉ tên trường đã khai báo"),
+                format!("templates do not use the path `{name}`: only declared field names"),
+            ));
+        }
+        if each_depth > 0 && (name == "this" || name.starts_with('@')) {
             return Ok(());
+        }
+        if each_depth > 0 || name == "this" || name.starts_with('@') || name.starts_with("this.") {
+            return Err(template_error(
+                &self.path,
+                line,
+                format!(
+                    "`{name}` dùng được chỉ trong #each (this, @index); ngoài đó chỉ dùng tên trường"
+                ),
+                format!(
+                    "`{name}` only works inside #each (this, @index); elsewhere use field names"
+                ),
+            ));
         }
         let root = name.split(['.', '/']).next().unwrap_or(name);
         let Some(decl) = self.field(root) else {
@@ -456,6 +556,53 @@ mod tests {
                 "{bad}: {}",
                 e.message.en
             );
+        }
+    }
+
+    #[test]
+    fn raw_insertion_and_helpers_are_refused() {
+        let head = HEAD.replace(
+            "--}}\n",
+            "[[truong]]\nten = \"l\"\nkieu = \"list\"\nmo_ta = \"l\"\nmo_ta_en = \"l\"\n--}}\n",
+        );
+        let t = |body: &str| KindTemplate::parse("x", &format!("{head}{body}"), Path::new("x.hbs"));
+        assert!(t("{{#each l}}- {{this}}\n{{/each}}").is_ok());
+        for (body, says) in [
+            ("{{{lookup this \"a\"}}}", "helper `lookup`"),
+            ("{{log a}}", "helper `log`"),
+            ("{{len a}}", "helper `len`"),
+            ("{{#each this}}{{{this}}}{{/each}}", "only goes through"),
+            ("{{#each a}}{{this}}{{/each}}", "only goes through"),
+            (
+                "{{#each l}}{{{this}}}{{/each}}",
+                "insert them with {{this}}",
+            ),
+            ("{{../../../x}}", "the path `../../../x`"),
+            ("{{this}}", "only works inside #each"),
+        ] {
+            let e = t(body).unwrap_err();
+            assert!(e.message.en.contains(says), "{body}: {}", e.message.en);
+        }
+    }
+
+    #[test]
+    fn nesting_is_bounded() {
+        let deep = |n: usize| format!("{}x{}", "{{#if a}}".repeat(n), "{{/if}}".repeat(n));
+        assert!(parse(&deep(MAX_NESTING)).is_ok());
+        let e = parse(&deep(MAX_NESTING + 1)).unwrap_err();
+        assert!(e.message.en.contains("nested deeper"), "{}", e.message.en);
+        for n in [1_500, 10_000] {
+            let e = parse(&deep(n)).unwrap_err();
+            assert!(e.message.en.len() < 200, "{n}: {}", e.message.en);
+        }
+    }
+
+    #[test]
+    fn illegal_characters_are_refused_at_load() {
+        for c in ['\u{1}', '\u{0}', '\u{FFFE}', '\u{FFFF}'] {
+            let e = parse(&format!("{{{{a}}}}\nchữ{c}\n")).unwrap_err();
+            let at = e.location.unwrap();
+            assert_eq!((at.line, at.column), (Some(21), Some(4)), "{c:?}");
         }
     }
 

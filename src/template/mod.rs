@@ -66,26 +66,107 @@ impl Templates {
     }
 
     fn load(&self, kind: &str) -> Result<KindTemplate, Finding> {
+        // A kind is one of the names below, never a path: `loai = "../../x"` must not reach
+        // `Path::join`.
+        let Some((_, builtin)) = BUILTIN.iter().find(|(k, _)| *k == kind) else {
+            return Err(unknown_kind(kind, &self.kinds()));
+        };
         if let Some(dir) = &self.dir {
             let path = dir.join(format!("{kind}.hbs"));
-            if path.is_file() {
-                let src = std::fs::read_to_string(&path).map_err(|e| {
-                    Finding::error(
-                        "TEMPLATE-READ",
-                        Exit::IoErr,
-                        msg!("không đọc được mẫu: {}", "cannot read the template: {}", e),
-                    )
-                    .at(Location::file(&path))
-                })?;
-                return KindTemplate::parse(kind, &src, &path);
+            match std::fs::metadata(&path) {
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                _ => {
+                    // There is something by that name: it is the office's template, or an
+                    // error — never silently the built-in one.
+                    let src = crate::input::read_utf8(&path, crate::input::Kind::Template)
+                        .map_err(|f| {
+                            Finding::error(
+                                "TEMPLATE-READ",
+                                f.exit.max(Exit::DataErr),
+                                msg!(
+                                    "không dùng được mẫu `{}`: {}",
+                                    "cannot use the template `{}`: {}",
+                                    path.display(),
+                                    f.message
+                                ),
+                            )
+                            .at(Location::file(&path))
+                        })?;
+                    return KindTemplate::parse(kind, &src, &path);
+                }
             }
         }
-        match BUILTIN.iter().find(|(k, _)| *k == kind) {
-            Some((_, src)) => {
-                KindTemplate::parse(kind, src, Path::new(&format!("templates/{kind}.hbs")))
-            }
-            None => Err(unknown_kind(kind, &self.kinds())),
+        KindTemplate::parse(kind, builtin, Path::new(&format!("templates/{kind}.hbs")))
+    }
+
+    /// Files of the templates folder that name no kind (`thongbao.hbs`): a template the office
+    /// wrote and vbhc would never use. One warning each, with the kind it was probably meant
+    /// for.
+    pub fn stray_files(&self) -> Vec<Finding> {
+        let Some(dir) = &self.dir else {
+            return Vec::new();
+        };
+        let Ok(rd) = std::fs::read_dir(dir) else {
+            return Vec::new();
+        };
+        let mut names: Vec<String> = rd
+            .filter_map(|e| e.ok())
+            .filter_map(|e| e.file_name().into_string().ok())
+            .filter(|n| n.to_ascii_lowercase().ends_with(".hbs"))
+            .collect();
+        names.sort();
+        let kinds = self.kinds();
+        names
+            .into_iter()
+            .filter(|n| !kinds.iter().any(|k| *n == format!("{k}.hbs")))
+            .map(|n| {
+                let stem = n[..n.len() - 4].to_string();
+                let f = Finding::warning(
+                    "TEMPLATE-STRAY",
+                    msg!(
+                        "mẫu `{}` trong `{}` không mang tên loại văn bản nào: vbhc không dùng nó",
+                        "template `{}` in `{}` names no document kind: vbhc does not use it",
+                        n,
+                        dir.display()
+                    ),
+                )
+                .at(Location::file(dir.join(&n)));
+                match crate::suggest::closest(&stem, kinds.iter().copied()) {
+                    Some(k) => f.hint(msg!(
+                        "có phải `{}.hbs`? Tên tệp là tên loại: {}",
+                        "did you mean `{}.hbs`? The file name is the kind: {}",
+                        k,
+                        kinds.join(", ")
+                    )),
+                    None => f.hint(msg!(
+                        "tên tệp là tên loại văn bản: {}",
+                        "the file name is the document kind: {}",
+                        kinds.join(", ")
+                    )),
+                }
+            })
+            .collect()
+    }
+
+    /// Where `templates list` and `show` say the templates come from: the office's folder
+    /// (kinds it has no file for still come from the built-in set), or the built-in set.
+    pub fn origin(&self) -> String {
+        match &self.dir {
+            Some(d) => d.display().to_string(),
+            None => "templates/ (built-in)".to_string(),
         }
+    }
+}
+
+/// Why a templates folder cannot be used, if it cannot: it does not exist, or is not a folder.
+pub fn check_dir(dir: &Path) -> Result<(), crate::i18n::Msg> {
+    match std::fs::metadata(dir) {
+        Ok(m) if m.is_dir() => Ok(()),
+        Ok(_) => Err(msg!("không phải thư mục", "it is not a folder")),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            Err(msg!("thư mục không có", "the folder does not exist"))
+        }
+        Err(e) => Err(msg!("không mở được: {}", "cannot be opened: {}", e)),
     }
 }
 

@@ -3,6 +3,7 @@
 
 pub mod alpha;
 pub mod case;
+pub mod chars;
 pub mod fold;
 pub mod normalize;
 pub mod tone;

@@ -11,11 +11,13 @@ use unicode_normalization::UnicodeNormalization;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum TextError {
-    /// A C0 control character (other than tab and line breaks): it would make the XML
-    /// ill-formed, and no keyboard types it on purpose.
-    #[error("control character U+{code:04X} at line {line}, column {column} of the value")]
-    Control {
-        code: u32,
+    /// A character no text may hold (`chars::illegal`): a C0 control other than tab and line
+    /// breaks, DEL, or a noncharacter such as U+FFFF. Most would make the XML ill-formed, and
+    /// no keyboard types any of them on purpose.
+    #[error("character {} at line {line}, column {column} of the value", super::chars::code_point(*ch))]
+    Illegal {
+        ch: char,
+        why: super::chars::Illegal,
         line: usize,
         column: usize,
     },
@@ -152,24 +154,15 @@ impl Normalizer {
 }
 
 fn check_controls(s: &str) -> Result<(), TextError> {
-    let (mut line, mut column) = (1, 1);
-    for c in s.chars() {
-        if c.is_control() && !matches!(c, '\t' | '\n' | '\r') && (c as u32) < 0x20 || c == '\u{7f}'
-        {
-            return Err(TextError::Control {
-                code: c as u32,
-                line,
-                column,
-            });
-        }
-        if c == '\n' {
-            line += 1;
-            column = 1;
-        } else {
-            column += 1;
-        }
+    match super::chars::first_illegal(s) {
+        Some((ch, why, line, column)) => Err(TextError::Illegal {
+            ch,
+            why,
+            line,
+            column,
+        }),
+        None => Ok(()),
     }
-    Ok(())
 }
 
 /// Tabs, no-break and other spaces become one plain space; the ends are trimmed.
@@ -331,12 +324,23 @@ mod tests {
             .unwrap_err();
         assert_eq!(
             e,
-            TextError::Control {
-                code: 7,
+            TextError::Illegal {
+                ch: '\u{7}',
+                why: crate::text::chars::Illegal::Control,
                 line: 2,
                 column: 3
             }
         );
+        let e = Normalizer::default().text("Hòa\u{FFFF}").unwrap_err();
+        assert!(matches!(
+            e,
+            TextError::Illegal {
+                ch: '\u{FFFF}',
+                why: crate::text::chars::Illegal::Noncharacter,
+                line: 1,
+                column: 4
+            }
+        ));
     }
 
     #[test]
