@@ -90,6 +90,17 @@ pub fn quietly<T>(f: impl FnOnce() -> T) -> Result<T, String> {
     })
 }
 
+/// The one way to make vbhc panic on purpose, so that the crash path is tested end to end:
+/// `VBHC_TEST_PANIC=<file name>` panics while that file is processed. Only the test suite
+/// sets it.
+pub fn test_hook(file: &std::path::Path) {
+    if let Some(name) = std::env::var_os("VBHC_TEST_PANIC")
+        && file.file_name() == Some(name.as_os_str())
+    {
+        panic!("VBHC_TEST_PANIC");
+    }
+}
+
 /// The finding a crash is reported as (exit 70).
 pub fn finding(c: &Crash) -> crate::finding::Finding {
     let on = c.working_on.clone().unwrap_or_else(|| "—".to_string());

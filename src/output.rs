@@ -11,8 +11,13 @@ use std::path::Path;
 /// name or a hard link counts), which `--force` would replace without a word —
 /// `vbhc render d.toml -o d.toml --force` would turn the clerk's draft into a DOCX.
 pub fn not_an_input(path: &Path, inputs: &[&Path]) -> Result<(), Finding> {
+    // Only regular files are compared: comparing opens both, and opening a FIFO blocks.
+    let regular = |p: &Path| std::fs::metadata(p).is_ok_and(|m| m.is_file());
+    if !regular(path) {
+        return Ok(());
+    }
     for input in inputs {
-        if same_file::is_same_file(path, input).unwrap_or(false) {
+        if regular(input) && same_file::is_same_file(path, input).unwrap_or(false) {
             return Err(Finding::error(
                 "OUTPUT-IS-INPUT",
                 Exit::CantCreate,

@@ -78,6 +78,7 @@ fn one(
         rep.finding(&f);
         return;
     }
+    crate::crash::test_hook(path);
     let mut applier = Applier::new(host, registry, path);
     let made = draft::load_with(path, templates, tone, Some(&mut applier))
         .and_then(|d| crate::produce::make(d, &mut applier, true));

@@ -507,7 +507,7 @@ impl Loader<'_, '_> {
                             path
                         ),
                     )
-                    .at(Location::file(self.path).with_field(path.clone()))
+                    .at(Location::file(self.path).at(1, 1).with_field(path.clone()))
                     .hint(msg!(
                         "`vbhc new <loại>` in ra khung đầy đủ",
                         "`vbhc new <kind>` prints a complete skeleton"
@@ -726,7 +726,8 @@ impl Loader<'_, '_> {
         }
 
         // Kính gửi as the kind wants it.
-        if tp.kinh_gui == Need::BatBuoc && kinh_gui.is_empty() {
+        // A field that is written but was refused (its error is reported) is not also missing.
+        if tp.kinh_gui == Need::BatBuoc && kinh_gui.is_empty() && g.node("kinh_gui").is_none() {
             self.errors.push(
                 Finding::error(
                     "DRAFT-MISSING-FIELD",
@@ -737,7 +738,7 @@ impl Loader<'_, '_> {
                         tp.name.to_lowercase()
                     ),
                 )
-                .at(Location::file(self.path).with_field("kinh_gui")),
+                .at(Location::file(self.path).at(1, 1).with_field("kinh_gui")),
             );
         }
         if tp.kinh_gui == Need::Khong && !kinh_gui.is_empty() {
@@ -754,7 +755,10 @@ impl Loader<'_, '_> {
                 .at(kinh_gui[0].at.clone()),
             );
         }
-        if tp.form == crate::template::Form::QuyetDinh && tham_quyen.is_none() {
+        if tp.form == crate::template::Form::QuyetDinh
+            && tham_quyen.is_none()
+            && g.node("tham_quyen").is_none()
+        {
             self.errors.push(
                 Finding::error(
                     "DRAFT-MISSING-FIELD",
@@ -764,7 +768,7 @@ impl Loader<'_, '_> {
                         "a quyết định needs `tham_quyen` (the authority line)"
                     ),
                 )
-                .at(Location::file(self.path).with_field("tham_quyen")),
+                .at(Location::file(self.path).at(1, 1).with_field("tham_quyen")),
             );
         }
 
@@ -780,6 +784,7 @@ impl Loader<'_, '_> {
                     v: format!("{}-{}", vt.v, dv.v),
                     at: dv.at.clone(),
                 }),
+                (None, None) if g.node("don_vi_soan").is_some() => None,
                 (None, None) => {
                     self.errors.push(
                         Finding::error(
@@ -790,7 +795,7 @@ impl Loader<'_, '_> {
                                 "a công văn needs `don_vi_soan` (e.g. \"KT\") or `ky_hieu`"
                             ),
                         )
-                        .at(Location::file(self.path).with_field("don_vi_soan")),
+                        .at(Location::file(self.path).at(1, 1).with_field("don_vi_soan")),
                     );
                     None
                 }

@@ -148,11 +148,15 @@ fn role(r: Role) -> Option<wit::Role> {
 /// answer with a finding that names the plugin, the call and the field, instead of a DOCX
 /// that does not open or a table the plugin slipped in.
 struct Answer<'a> {
-    plugin: &'a super::Plugin,
+    plugin: crate::finding::PluginRef,
     document: &'a Path,
 }
 
 impl Answer<'_> {
+    fn label(&self) -> String {
+        format!("{} {}", self.plugin.id, self.plugin.version)
+    }
+
     fn refuse(&self, call: &str, field: &str, vi: String, en: String) -> Finding {
         let why = crate::i18n::Msg::new(vi, en);
         let mut f = Finding::error(
@@ -161,7 +165,7 @@ impl Answer<'_> {
             msg!(
                 "plugin {}, lệnh `{}`, văn bản {}: `{}` {}",
                 "plugin {}, call `{}`, document {}: `{}` {}",
-                self.plugin.label(),
+                self.label(),
                 call,
                 self.document.display(),
                 field,
@@ -173,9 +177,9 @@ impl Answer<'_> {
             "the document was not written; report it to the plugin's publisher, or remove `plugin` from the draft"
         ));
         let mut at = Location::file(self.document).with_field(field);
-        at.plugin = Some(self.plugin.label());
+        at.plugin = Some(self.label());
         f.location = Some(at);
-        f.plugin = Some(self.plugin.reference());
+        f.plugin = Some(self.plugin.clone());
         f
     }
 
@@ -308,7 +312,7 @@ impl Supply for Applier<'_> {
         let r = s.recipients(&wreq)?;
         let h = s.house_style(&wreq)?;
         let a = Answer {
-            plugin: &plugin,
+            plugin: plugin.reference(),
             document: &self.document,
         };
         let mut sections = Vec::new();
@@ -347,4 +351,165 @@ impl Supply for Applier<'_> {
 /// Whether any finding is an error: such a document is not written.
 pub fn has_errors(fs: &[Finding]) -> bool {
     fs.iter().any(|f| f.severity == Severity::Error)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::draft::{Request, Supplied, Supply};
+    use proptest::prelude::*;
+
+    /// A plugin that answers one section line for every slot, made from `text` and `label`
+    /// the way a real plugin's answer is.
+    struct Sections {
+        block: Option<wit::Block>,
+    }
+
+    impl Supply for Sections {
+        fn supply(&mut self, _: &str, _: &Location, req: &Request) -> Result<Supplied, Finding> {
+            let a = Answer {
+                plugin: crate::finding::PluginRef {
+                    id: "thu".into(),
+                    version: "1.0.0".into(),
+                },
+                document: Path::new("d.toml"),
+            };
+            let line = a.markup_line("slot", self.block.take().expect("asked once"))?;
+            Ok(Supplied {
+                by: "thu 1.0.0".into(),
+                sections: req
+                    .slots
+                    .iter()
+                    .map(|s| (s.clone(), vec![line.clone()]))
+                    .collect(),
+                ..Supplied::default()
+            })
+        }
+    }
+
+    fn any_text() -> impl Strategy<Value = String> {
+        let c = prop_oneof![
+            4 => any::<char>(),
+            2 => prop::char::range('\0', '\u{7f}'),
+            1 => Just('\u{FFFE}'),
+            1 => Just('\u{FFFF}'),
+            1 => prop::char::range('\u{FDD0}', '\u{FDEF}'),
+            1 => prop::sample::select(vec!['|', '*', '\\', '[', ']', '<', '&', 'ạ', ' ', '\n', '-', '.', ')']),
+        ];
+        prop::collection::vec(c, 0..40).prop_map(|v| v.into_iter().collect())
+    }
+
+    fn kind() -> impl Strategy<Value = wit::BlockKind> {
+        use wit::BlockKind as K;
+        prop::sample::select(vec![K::Muc, K::Khoan, K::Diem, K::Gach, K::Cong, K::Doan])
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 160, ..ProptestConfig::default() })]
+        /// Whatever a plugin puts in a section, the document's parts are well-formed XML, or
+        /// the answer is refused with a finding that names the plugin and the slot.
+        #[test]
+        fn a_plugin_section_is_well_formed_or_refused(
+            text in any_text(),
+            label in prop::option::of(any_text()),
+            kind in kind(),
+        ) {
+            let src = std::fs::read_to_string(
+                concat!(env!("CARGO_MANIFEST_DIR"), "/samples/thong-bao.toml"),
+            )
+            .unwrap()
+            .replacen("loai = \"thong-bao\"", "loai = \"thong-bao\"\nplugin = \"thu\"", 1);
+            let mut plugin = Sections {
+                block: Some(wit::Block { kind, label: label.map(wit::Text), text: wit::Text(text) }),
+            };
+            let templates = crate::template::Templates::default();
+            let loaded = crate::draft::load_str_with(
+                Path::new("d.toml"),
+                &src,
+                &templates,
+                crate::text::ToneStyle::default(),
+                Some(&mut plugin),
+            );
+            match loaded {
+                Err(fs) => {
+                    for f in fs.iter().filter(|f| f.severity == Severity::Error) {
+                        prop_assert_eq!(f.code.as_ref(), "PLUGIN-OUTPUT");
+                        prop_assert!(f.plugin.is_some());
+                        prop_assert_eq!(
+                            f.location.as_ref().and_then(|l| l.field.as_deref()),
+                            Some("slot")
+                        );
+                    }
+                }
+                Ok(d) => {
+                    let laid = crate::layout::lay_out(&d).map_err(|f| {
+                        TestCaseError::fail(format!("{:?}", f.message))
+                    })?;
+                    let bytes = crate::docx::to_bytes(&laid.doc).unwrap();
+                    let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+                    for i in 0..z.len() {
+                        let mut e = z.by_index(i).unwrap();
+                        let mut s = String::new();
+                        std::io::Read::read_to_string(&mut e, &mut s).unwrap();
+                        prop_assert!(
+                            roxmltree::Document::parse(&s).is_ok(),
+                            "{} is not well-formed",
+                            e.name()
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_label_that_is_no_label_is_refused() {
+        let a = Answer {
+            plugin: crate::finding::PluginRef {
+                id: "thu".into(),
+                version: "1.0.0".into(),
+            },
+            document: Path::new("d.toml"),
+        };
+        let block = |kind, label: &str| wit::Block {
+            kind,
+            label: Some(wit::Text(label.into())),
+            text: wit::Text("Nội dung".into()),
+        };
+        use wit::BlockKind as K;
+        assert_eq!(
+            a.markup_line("s", block(K::Khoan, "3.")).unwrap(),
+            "3. Nội dung"
+        );
+        assert_eq!(
+            a.markup_line("s", block(K::Muc, "II.")).unwrap(),
+            "II. Nội dung"
+        );
+        assert_eq!(
+            a.markup_line("s", block(K::Diem, "đ)")).unwrap(),
+            "đ) Nội dung"
+        );
+        for (kind, label) in [
+            (K::Khoan, "|"),
+            (K::Khoan, "\\*"),
+            (K::Diem, "3."),
+            (K::Muc, "a)"),
+        ] {
+            let f = a.markup_line("slot x", block(kind, label)).unwrap_err();
+            assert_eq!(f.code, "PLUGIN-OUTPUT");
+            assert!(f.message.vi.contains("thu 1.0.0"), "{}", f.message.vi);
+        }
+        let f = a
+            .markup_line(
+                "slot x",
+                wit::Block {
+                    kind: K::Doan,
+                    label: None,
+                    text: wit::Text("a\u{1}b".into()),
+                },
+            )
+            .unwrap_err();
+        assert!(f.message.en.contains("U+0001"), "{}", f.message.en);
+        assert_eq!(f.location.unwrap().plugin.as_deref(), Some("thu 1.0.0"));
+    }
 }

@@ -48,6 +48,29 @@ impl Package {
         if !head.starts_with(b"PK") {
             return Err(not_docx(path, &head));
         }
+        // A zip ends with its directory's end record, at most 64 KiB (its comment) from the
+        // end. Looked for there first: the zip crate would otherwise search the whole file
+        // backwards, seconds for a document followed by a gigabyte of zeros.
+        const EOCD_SEARCH: u64 = 22 + 65_535;
+        let len = r.seek(std::io::SeekFrom::End(0)).map_err(io)?;
+        r.seek(std::io::SeekFrom::Start(len.saturating_sub(EOCD_SEARCH)))
+            .map_err(io)?;
+        let mut tail = Vec::new();
+        (&mut r)
+            .take(EOCD_SEARCH)
+            .read_to_end(&mut tail)
+            .map_err(io)?;
+        if !tail.windows(4).any(|w| w == b"PK\x05\x06") {
+            return Err(bad(
+                path,
+                "DOCX-ZIP",
+                Exit::DataErr,
+                msg!(
+                    "tệp không đọc được như một DOCX: cuối tệp không có phần kết của zip (tệp bị cắt cụt, hoặc có dữ liệu thừa ở cuối)",
+                    "the file cannot be read as a DOCX: its end holds no zip end record (the file is truncated, or has data appended)"
+                ),
+            ));
+        }
         r.seek(std::io::SeekFrom::Start(0)).map_err(io)?;
         let mut zip = zip::ZipArchive::new(r).map_err(|e| {
             bad(

@@ -147,8 +147,8 @@ impl KindTemplate {
             return Err(template_error(
                 path,
                 line,
-                format!("mẫu chứa ký tự {code} (dòng {line}, cột {column}), không ký tự nào của văn bản được là ký tự này"),
-                format!("the template holds the character {code} (line {line}, column {column}), which no document text may hold"),
+                format!("mẫu có ký tự {code} ở dòng {line}, cột {column}: văn bản không được chứa ký tự này (Word không mở được tệp có nó)"),
+                format!("the template holds the character {code} at line {line}, column {column}: no document text may hold it (Word cannot open a file that does)"),
             )
             .at(Location::file(path).at(line, column)));
         }
@@ -169,6 +169,23 @@ impl KindTemplate {
             ));
         };
         let header_src = &rest[..end];
+        // Declared strings reach the document too (`ten_loai`), and TOML escapes (`\u0001`)
+        // only become characters once parsed: each string is checked as parsed.
+        if let Ok(table) = toml::from_str::<toml::Table>(header_src)
+            && let Some((key, ch)) = illegal_in(&toml::Value::Table(table), "")
+        {
+            let code = crate::text::chars::code_point(ch);
+            return Err(template_error(
+                path,
+                1,
+                format!(
+                    "khai báo `{key}` của mẫu có ký tự {code}: văn bản không được chứa ký tự này"
+                ),
+                format!(
+                    "the template's declaration `{key}` holds the character {code}, which no document text may hold"
+                ),
+            ));
+        }
         let header: Header = toml::from_str(header_src).map_err(|e| {
             let line = e
                 .span()
@@ -456,6 +473,28 @@ impl KindTemplate {
             )),
             _ => Ok(()),
         }
+    }
+}
+
+/// The first string below `v` holding a character no text may hold, with its key path.
+fn illegal_in(v: &toml::Value, path: &str) -> Option<(String, char)> {
+    match v {
+        toml::Value::String(s) => {
+            crate::text::chars::first_illegal(s).map(|(c, ..)| (path.to_string(), c))
+        }
+        toml::Value::Array(a) => a
+            .iter()
+            .enumerate()
+            .find_map(|(i, x)| illegal_in(x, &format!("{path}[{i}]"))),
+        toml::Value::Table(t) => t.iter().find_map(|(k, x)| {
+            let p = if path.is_empty() {
+                k.clone()
+            } else {
+                format!("{path}.{k}")
+            };
+            illegal_in(x, &p)
+        }),
+        _ => None,
     }
 }
 

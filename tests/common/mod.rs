@@ -34,7 +34,7 @@ pub fn vbhc(args: &[&str], dir: &Path) -> Output {
 /// Runs vbhc with nothing but `args`. Hermetic: no office config, installed plugins or
 /// plugin cache from the machine running the tests.
 pub fn vbhc_bare(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_vbhc"))
+    Command::new(bin())
         .args(args)
         .current_dir(dir)
         .env("VBHC_CONFIG", dir.join(".no-config.toml"))
@@ -42,6 +42,14 @@ pub fn vbhc_bare(args: &[&str], dir: &Path) -> Output {
         .env("VBHC_CACHE_DIR", test_cache())
         .output()
         .expect("vbhc runs")
+}
+
+/// The binary under test: this build's, or `VBHC_TEST_BIN` (an older build, to show that a
+/// test fails before a fix).
+pub fn bin() -> PathBuf {
+    std::env::var_os("VBHC_TEST_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_vbhc")))
 }
 
 /// The 46 genuine DOCX files of `../shared/corpus/real-docx`, in name order.

@@ -1,0 +1,973 @@
+//! The December 2026 audits' reproductions (`../shared/audits/2026-12-security.md`, S-…;
+//! `2026-12-plugins.md`, P-…), each turned into a test: a hostile or careless input gets a
+//! clear, positioned message or a well-formed document — never a DOCX that does not open, a
+//! panic, a hang on a device, a formula in the clerk's spreadsheet or a silently different
+//! template. Speed on big inputs is measured by `benches/hostile.rs`, not asserted here.
+
+mod common;
+use common::*;
+use std::collections::BTreeMap;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+fn write(dir: &Path, name: &str, content: impl AsRef<[u8]>) -> PathBuf {
+    let p = dir.join(name);
+    if let Some(parent) = p.parent() {
+        std::fs::create_dir_all(parent).unwrap();
+    }
+    std::fs::write(&p, content).unwrap();
+    p
+}
+
+/// A sample draft's text, changed by `edit`, written into `dir` under `name`.
+fn sample_with(dir: &Path, sample: &str, name: &str, edit: impl Fn(String) -> String) -> PathBuf {
+    let src = std::fs::read_to_string(root().join("samples").join(sample)).unwrap();
+    let changed = edit(src.clone());
+    assert_ne!(changed, src, "the edit changed the sample");
+    write(dir, name, changed)
+}
+
+/// Every part of a zip, by name.
+fn unzip(path: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut z = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut parts = BTreeMap::new();
+    for i in 0..z.len() {
+        let mut e = z.by_index(i).unwrap();
+        let mut b = Vec::new();
+        e.read_to_end(&mut b).unwrap();
+        parts.insert(e.name().to_string(), b);
+    }
+    parts
+}
+
+fn zip_parts(path: &Path, parts: &BTreeMap<String, Vec<u8>>) {
+    let mut w = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .large_file(parts.values().any(|v| v.len() > u32::MAX as usize / 2));
+    for (name, data) in parts {
+        w.start_file(name.as_str(), opts).unwrap();
+        w.write_all(data).unwrap();
+    }
+    w.finish().unwrap();
+}
+
+/// The thông báo sample rendered, then its parts changed by `edit`: a DOCX as anyone may make.
+fn docx_with(dir: &Path, name: &str, edit: impl Fn(&mut BTreeMap<String, Vec<u8>>)) -> PathBuf {
+    let base = render(&root().join("samples/thong-bao.toml"), dir);
+    let mut parts = unzip(&base);
+    edit(&mut parts);
+    let out = dir.join(name);
+    zip_parts(&out, &parts);
+    out
+}
+
+/// Every XML part of a DOCX parses with a strict XML 1.0 parser (roxmltree refuses any
+/// character outside the `Char` production, as expat, LibreOffice and Word do).
+fn assert_well_formed(docx: &Path) {
+    for (name, bytes) in unzip(docx) {
+        if !(name.ends_with(".xml") || name.ends_with(".rels")) {
+            continue;
+        }
+        let text = String::from_utf8(bytes).unwrap_or_else(|_| panic!("{name} is UTF-8"));
+        if let Err(e) = roxmltree::Document::parse(&text) {
+            panic!("{}: {name} is not well-formed XML: {e}", docx.display());
+        }
+    }
+}
+
+fn no_panic(o: &std::process::Output) {
+    let err = stderr(o);
+    assert_ne!(code(o), 101, "panicked: {err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+// ---- S1 / P-H1 / P-H2: characters XML refuses --------------------------------------------
+
+#[test]
+fn s1_a_noncharacter_in_a_draft_is_refused_at_its_place() {
+    let d = tempdir();
+    // The audit's own reproduction: a TOML escape at the end of the trích yếu.
+    let p = sample_with(d.path(), "thong-bao.toml", "ffff.toml", |s| {
+        s.replacen("mỏ khai thác đá\"", "mỏ khai thác đá\\uFFFF\"", 1)
+    });
+    let line = std::fs::read_to_string(&p)
+        .unwrap()
+        .lines()
+        .position(|l| l.starts_with("trich_yeu"))
+        .unwrap()
+        + 1;
+    let o = vbhc(&["render", "ffff.toml"], d.path());
+    let err = stderr(&o);
+    assert_eq!(code(&o), 65, "{err}");
+    assert!(
+        err.contains("DRAFT-NONCHARACTER") && err.contains("U+FFFF"),
+        "{err}"
+    );
+    assert!(err.contains(&format!("ffff.toml:{line}:")), "{err}");
+    assert!(err.contains("(trich_yeu)"), "{err}");
+    assert!(!d.path().join("ffff.docx").exists());
+    // JSON, raw U+FFFE in a Nơi nhận line.
+    let json = r#"{"loai": "cong-van", "dia_danh": "Lạng Sơn", "ngay": "2026-03-05",
+"trich_yeu": "V/v thử", "don_vi_soan": "KT",
+"noi_nhan": ["Như trên", "Sở Tài chính￾"], "luu": "VT, KT",
+"kinh_gui": ["Sở Tài chính"], "noi_dung": "Nội dung.",
+"co_quan": {"ten": ["ỦY BAN NHÂN DÂN", "TỈNH LẠNG SƠN"], "viet_tat": "UBND"},
+"ky": {"quyen_han": ["KT. CHỦ TỊCH"], "chuc_vu": "PHÓ CHỦ TỊCH", "ho_ten": "Nguyễn Văn A"}}"#;
+    write(d.path(), "fffe.json", json);
+    let o = vbhc(&["render", "fffe.json"], d.path());
+    let err = stderr(&o);
+    assert_eq!(code(&o), 65, "{err}");
+    assert!(
+        err.contains("U+FFFE") && err.contains("fffe.json:3:"),
+        "{err}"
+    );
+    assert!(!d.path().join("fffe.docx").exists());
+}
+
+#[test]
+fn s1_a_batch_cell_with_a_noncharacter_fails_its_row_naming_the_cell() {
+    let d = tempdir();
+    write(
+        d.path(),
+        "goc.toml",
+        std::fs::read_to_string(root().join("samples/thong-bao.toml"))
+            .unwrap()
+            .replacen(
+                "chu_the = \"Sở Công Thương Lào Cai\"",
+                "chu_the = \"{{ten_cong_ty}}\"",
+                1,
+            ),
+    );
+    write(
+        d.path(),
+        "ds.csv",
+        "ten_cong_ty,so\nCông ty A\u{FFFF}B,1\nCông ty C,2\nCông ty D\u{1}E,3\n",
+    );
+    let o = vbhc(
+        &["batch", "ds.csv", "--draft", "goc.toml", "--out", "ra"],
+        d.path(),
+    );
+    let err = stderr(&o);
+    assert_eq!(code(&o), 1, "{err}");
+    assert!(err.contains("BATCH-CELL-CHAR"), "{err}");
+    assert!(err.contains("[A2]") && err.contains("U+FFFF"), "{err}");
+    assert!(err.contains("[A4]") && err.contains("U+0001"), "{err}");
+    let written: Vec<_> = std::fs::read_dir(d.path().join("ra"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "docx"))
+        .collect();
+    assert_eq!(written.len(), 1, "{written:?}");
+    assert_well_formed(&written[0]);
+}
+
+fn templates_dir(dir: &Path, body_edit: impl Fn(String) -> String) -> PathBuf {
+    let src = std::fs::read_to_string(root().join("templates/thong-bao.hbs")).unwrap();
+    let t = dir.join("mau");
+    write(&t, "thong-bao.hbs", body_edit(src));
+    t
+}
+
+/// The thông báo sample rendered with the templates of `t`, errors or not.
+fn render_with_templates(t: &Path, dir: &Path) -> std::process::Output {
+    let sample = root().join("samples/thong-bao.toml");
+    vbhc(
+        &[
+            "--templates",
+            t.to_str().unwrap(),
+            "render",
+            sample.to_str().unwrap(),
+            "-o",
+            "x.docx",
+            "--allow-errors",
+        ],
+        dir,
+    )
+}
+
+#[test]
+fn s1_template_text_xml_refuses_is_refused_at_load() {
+    for bad in ['\u{1}', '\u{0}', '\u{FFFE}', '\u{FFFF}'] {
+        let d = tempdir();
+        let t = templates_dir(d.path(), |s| format!("{s}\nDòng thêm{bad}.\n"));
+        let lines = std::fs::read_to_string(t.join("thong-bao.hbs"))
+            .unwrap()
+            .lines()
+            .count();
+        let o = render_with_templates(&t, d.path());
+        let err = stderr(&o);
+        assert_eq!(code(&o), 65, "{bad:?}: {err}");
+        assert!(err.contains("TEMPLATE-INVALID"), "{err}");
+        assert!(
+            err.contains(&format!("thong-bao.hbs:{lines}:10")),
+            "{bad:?}: {err}"
+        );
+        assert!(!d.path().join("x.docx").exists());
+    }
+    // A declaration: the tên loại.
+    let d = tempdir();
+    let t = templates_dir(d.path(), |s| {
+        s.replacen(
+            "ten_loai = \"THÔNG BÁO\"",
+            "ten_loai = \"THÔNG\\u0001BÁO\"",
+            1,
+        )
+    });
+    let o = render_with_templates(&t, d.path());
+    assert_eq!(code(&o), 65, "{}", stderr(&o));
+    assert!(stderr(&o).contains("U+0001"), "{}", stderr(&o));
+    assert!(!d.path().join("x.docx").exists());
+}
+
+#[test]
+fn s1_check_reports_a_part_xml_refuses() {
+    let d = tempdir();
+    let raw = docx_with(d.path(), "raw.docx", |p| {
+        let doc = String::from_utf8(p["word/document.xml"].clone()).unwrap();
+        let doc = doc.replacen("THÔNG BÁO", "THÔNG\u{FFFF}BÁO", 1);
+        p.insert("word/document.xml".into(), doc.into_bytes());
+    });
+    let reference = docx_with(d.path(), "ref.docx", |p| {
+        let doc = String::from_utf8(p["word/document.xml"].clone()).unwrap();
+        let doc = doc.replacen("THÔNG BÁO", "THÔNG&#x1;BÁO", 1);
+        p.insert("word/document.xml".into(), doc.into_bytes());
+    });
+    for f in [&raw, &reference] {
+        let o = vbhc(&["check", f.to_str().unwrap()], d.path());
+        let err = stderr(&o);
+        assert_eq!(code(&o), 65, "{err}");
+        assert!(
+            err.contains("DOCX-XML") && err.contains("word/document.xml"),
+            "{err}"
+        );
+    }
+    assert!(stderr(&vbhc(&["check", "raw.docx"], d.path())).contains("U+FFFF"));
+}
+
+// ---- S-M1: numbering labels ----------------------------------------------------------------
+
+#[test]
+fn m1_a_numbering_bomb_gives_short_labels() {
+    let d = tempdir();
+    let bomb = docx_with(d.path(), "bomb.docx", |p| {
+        let w = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
+        let mut numbering = format!(
+            r#"<w:numbering {w}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="4294967295"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="{}"/></w:lvl></w:abstractNum>"#,
+            "%1".repeat(5000)
+        );
+        let mut paras = String::new();
+        for k in 1..=20 {
+            numbering.push_str(&format!(r#"<w:num w:numId="{k}"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="4294967295"/></w:lvlOverride></w:num>"#));
+            paras.push_str(&format!(r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="{k}"/></w:numPr></w:pPr><w:r><w:t>điểm</w:t></w:r></w:p>"#));
+        }
+        numbering.push_str("</w:numbering>");
+        let doc = String::from_utf8(p["word/document.xml"].clone()).unwrap();
+        let doc = doc.replacen("<w:body>", &format!("<w:body>{paras}"), 1);
+        p.insert("word/document.xml".into(), doc.into_bytes());
+        p.insert("word/numbering.xml".into(), numbering.into_bytes());
+        let rels = String::from_utf8(p["word/_rels/document.xml.rels"].clone()).unwrap();
+        p.insert(
+            "word/_rels/document.xml.rels".into(),
+            rels.replace("</Relationships>", r#"<Relationship Id="rIdN" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/></Relationships>"#).into_bytes(),
+        );
+    });
+    let o = vbhc(
+        &["--format", "json", "check", bomb.to_str().unwrap()],
+        d.path(),
+    );
+    no_panic(&o);
+    assert!(matches!(code(&o), 0 | 1), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.len() < 200_000, "{} bytes of findings", out.len());
+    assert!(
+        !out.contains(&"a".repeat(33)),
+        "a label longer than 32 letters"
+    );
+}
+
+// ---- S-M2: hostile workbooks --------------------------------------------------------------
+
+/// A minimal XLSX whose one sheet is `sheet_xml` (shared strings `strings`).
+fn xlsx(path: &Path, sheet_xml: &str, strings: &[&str]) {
+    let mut p: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+    p.insert("[Content_Types].xml".into(), br#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>"#.to_vec());
+    p.insert("_rels/.rels".into(), br#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#.to_vec());
+    p.insert("xl/workbook.xml".into(), r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Danh sách" sheetId="1" r:id="rId1"/></sheets></workbook>"#.as_bytes().to_vec());
+    p.insert("xl/_rels/workbook.xml.rels".into(), br#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>"#.to_vec());
+    let sst: String = strings
+        .iter()
+        .map(|s| format!("<si><t>{s}</t></si>"))
+        .collect();
+    p.insert("xl/sharedStrings.xml".into(), format!(r#"<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="{n}" uniqueCount="{n}">{sst}</sst>"#, n = strings.len()).into_bytes());
+    p.insert("xl/worksheets/sheet1.xml".into(), format!(r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{sheet_xml}</sheetData></worksheet>"#).into_bytes());
+    zip_parts(path, &p);
+}
+
+const TABLE: &str = r#"<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row><row r="2"><c r="A2" t="s"><v>2</v></c><c r="B2"><v>5</v></c></row>"#;
+
+fn batch_base(dir: &Path) {
+    write(
+        dir,
+        "goc.toml",
+        std::fs::read_to_string(root().join("samples/thong-bao.toml"))
+            .unwrap()
+            .replacen(
+                "chu_the = \"Sở Công Thương Lào Cai\"",
+                "chu_the = \"{{ten_cong_ty}}\"",
+                1,
+            ),
+    );
+}
+
+#[test]
+fn m2_hostile_workbooks_are_refused_with_a_message() {
+    let d = tempdir();
+    batch_base(d.path());
+    let strings = ["ten_cong_ty", "so", "Công ty A"];
+    // One cell at Excel's last cell beside a normal table (2 KB): dense, 17 billion cells.
+    xlsx(
+        &d.path().join("dim.xlsx"),
+        &format!(r#"{TABLE}<row r="1048576"><c r="XFD1048576" t="s"><v>2</v></c></row>"#),
+        &strings,
+    );
+    // A reference past any sheet: calamine panicked with "capacity overflow".
+    xlsx(
+        &d.path().join("ref.xlsx"),
+        &format!(r#"{TABLE}<row r="3"><c r="ZZZZZZ99999999999" t="s"><v>2</v></c></row>"#),
+        &strings,
+    );
+    // A sheet that inflates to 200 MB from a zip of a few hundred kilobytes.
+    let row = r#"<row><c t="inlineStr"><is><t>x</t></is></c></row>"#;
+    let big = row.repeat(200 * 1024 * 1024 / row.len());
+    xlsx(
+        &d.path().join("bomb.xlsx"),
+        &format!("{TABLE}{big}"),
+        &strings,
+    );
+    assert!(std::fs::metadata(d.path().join("bomb.xlsx")).unwrap().len() < 2 * 1024 * 1024);
+    for (file, says) in [
+        ("dim.xlsx", "XFD"),
+        ("ref.xlsx", "BATCH-"),
+        ("bomb.xlsx", "BATCH-TOO-LARGE"),
+    ] {
+        let o = vbhc(
+            &[
+                "batch",
+                file,
+                "--draft",
+                "goc.toml",
+                "--out",
+                "ra",
+                "--dry-run",
+            ],
+            d.path(),
+        );
+        no_panic(&o);
+        let err = stderr(&o);
+        assert_eq!(code(&o), 65, "{file}: {err}");
+        assert!(err.contains(says), "{file}: {err}");
+    }
+}
+
+// ---- S-M3: long lines, JSON positions, panics ----------------------------------------------
+
+#[test]
+fn m3_a_one_line_json_draft_of_any_length_is_reported_and_rendered() {
+    let d = tempdir();
+    // The audit's draft: the thông báo as one-line JSON with a long body (71 KB panicked).
+    let src = std::fs::read_to_string(root().join("samples/thong-bao.toml")).unwrap();
+    let mut v: serde_json::Value = toml::from_str::<toml::Value>(&src)
+        .map(|t| serde_json::to_value(t).unwrap())
+        .unwrap();
+    let body = v["noi_dung"].as_str().unwrap().to_string();
+    v["noi_dung"] = format!("{body}{}", "Nội dung dài. ".repeat(5000)).into();
+    let json = serde_json::to_string(&v).unwrap();
+    assert!(json.len() > 70_000 && !json.contains('\n'));
+    write(d.path(), "min.json", &json);
+    let o = vbhc(&["render", "min.json"], d.path());
+    no_panic(&o);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(d.path().join("min.docx").exists());
+    // A control character past column 65,535 of a TOML inline array (the serialiser writes
+    // an array on one line, the control character as an escape the loader decodes).
+    let mut t: toml::Table = toml::from_str(&src).unwrap();
+    let mut items: Vec<toml::Value> = (0..4000).map(|i| format!("Đơn vị số {i}").into()).collect();
+    items.push("Sở X\u{7}".into());
+    t.insert("noi_nhan".into(), toml::Value::Array(items));
+    let toml_src = toml::to_string(&t).unwrap();
+    assert!(toml_src.lines().any(|l| l.len() > 70_000));
+    write(d.path(), "dai.toml", toml_src);
+    let o = vbhc(&["check", "dai.toml"], d.path());
+    no_panic(&o);
+    let err = stderr(&o);
+    assert_eq!(code(&o), 65, "{err}");
+    assert!(
+        err.contains("DRAFT-CONTROL-CHAR") && err.contains("U+0007"),
+        "{err}"
+    );
+}
+
+#[test]
+fn m3_json_findings_point_at_their_own_key() {
+    let d = tempdir();
+    let json = "{\n\"loai\": \"thong-bao\",\n\"trich_yeu\": \"Kết quả kiểm tra\",\n\"ngay\": \"2026\",\n\"dia_danh\": \"Lào Cai\",\n\"so\": \"mười\"\n}\n";
+    write(d.path(), "a.json", json);
+    let o = vbhc(&["check", "a.json"], d.path());
+    let err = stderr(&o);
+    // `so` is on line 6, although alphabetically it comes last but one.
+    assert!(err.contains("a.json:6:"), "{err}");
+    assert!(
+        !err.contains("a.json:2:") || err.contains("(loai)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn m6_a_panic_is_an_internal_error_naming_the_file() {
+    let d = tempdir();
+    let sample = root().join("samples/thong-bao.toml");
+    let o = std::process::Command::new(bin())
+        .args(["render", sample.to_str().unwrap(), "-o"])
+        .arg(d.path().join("x.docx"))
+        .env("VBHC_CONFIG", d.path().join("none.toml"))
+        .env("VBHC_TEST_PANIC", "thong-bao.toml")
+        .output()
+        .unwrap();
+    let err = stderr(&o);
+    assert_eq!(code(&o), 70, "{err}");
+    assert!(
+        err.contains("INTERNAL-PANIC") && err.contains("lỗi nội bộ"),
+        "{err}"
+    );
+    assert!(err.contains("thong-bao.toml"), "{err}");
+    assert!(!err.contains("RUST_BACKTRACE"), "{err}");
+    assert!(!d.path().join("x.docx").exists());
+}
+
+// ---- S-M4: the batch report opened in a spreadsheet ----------------------------------------
+
+#[test]
+fn m4_no_report_cell_becomes_a_formula_in_calc() {
+    let d = tempdir();
+    batch_base(d.path());
+    // A sheet named as a formula, and file names from cells that start like formulas.
+    let evil_sheet = "=HYPERLINK(\"http://evil.example/?q=1\",\"Bấm\")";
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("Danh sach").unwrap();
+    for (c, h) in ["ten_cong_ty", "ngay"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    for (r, name) in ["=1+2", "+1+1", "-1+1", "@SUM(1+1)"].iter().enumerate() {
+        ws.write_string(r as u32 + 1, 0, *name).unwrap();
+        ws.write_string(r as u32 + 1, 1, "sai").unwrap();
+    }
+    wb.save(d.path().join("plain.xlsx")).unwrap();
+    // rust_xlsxwriter refuses such a sheet name; a workbook received from outside has one.
+    let mut parts = unzip(&d.path().join("plain.xlsx"));
+    let wbx = String::from_utf8(parts["xl/workbook.xml"].clone()).unwrap();
+    let escaped = evil_sheet.replace('&', "&amp;").replace('"', "&quot;");
+    parts.insert(
+        "xl/workbook.xml".into(),
+        wbx.replace("name=\"Danh sach\"", &format!("name=\"{escaped}\""))
+            .into_bytes(),
+    );
+    zip_parts(&d.path().join("evil.xlsx"), &parts);
+    let o = vbhc(
+        &[
+            "batch",
+            "evil.xlsx",
+            "--draft",
+            "goc.toml",
+            "--out",
+            "ra",
+            "--name",
+            "{{ten_cong_ty}}",
+        ],
+        d.path(),
+    );
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    let report = d.path().join("ra/bao-cao.csv");
+    let csv = std::fs::read_to_string(&report).unwrap();
+    assert!(
+        csv.contains("HYPERLINK"),
+        "the report names the sheet: {csv}"
+    );
+    // Calc imports it with formula evaluation switched on (token 13 of the CSV filter), as
+    // Excel always evaluates CSV; the flat ODS it writes must hold no formula cell.
+    let out = d.path().join("calc");
+    let st = tool("soffice", "apt-get install libreoffice-calc-nogui")
+        .args([
+            "--headless",
+            "--infilter=CSV:44,34,76,1,,1033,false,true,false,false,false,-1,true",
+            "--convert-to",
+            "fods",
+            "--outdir",
+        ])
+        .arg(&out)
+        .arg(&report)
+        .env("HOME", d.path())
+        .output()
+        .unwrap();
+    assert!(
+        st.status.success(),
+        "{}",
+        String::from_utf8_lossy(&st.stderr)
+    );
+    let fods = std::fs::read_to_string(out.join("bao-cao.fods")).unwrap();
+    assert!(
+        fods.contains("Bấm") || fods.contains("HYPERLINK"),
+        "the report was imported"
+    );
+    assert!(
+        !fods.contains("table:formula"),
+        "a report cell became a formula"
+    );
+}
+
+// ---- S-M6, m3, m4, m11: templates and config -------------------------------------------------
+
+#[test]
+fn m6_a_templates_folder_that_is_not_one_stops_the_run() {
+    let d = tempdir();
+    let sample = root().join("samples/thong-bao.toml");
+    write(d.path(), "tep", "không phải thư mục");
+    for (dir, exit) in [("khong-co", 66), ("tep", 66)] {
+        let o = vbhc(
+            &[
+                "--templates",
+                dir,
+                "render",
+                sample.to_str().unwrap(),
+                "-o",
+                "x.docx",
+            ],
+            d.path(),
+        );
+        assert_eq!(code(&o), exit, "{dir}: {}", stderr(&o));
+        assert!(stderr(&o).contains("TEMPLATES-DIR"), "{}", stderr(&o));
+        let o = vbhc(&["--templates", dir, "templates", "list"], d.path());
+        assert_eq!(code(&o), exit, "{dir}: {}", stderr(&o));
+    }
+    for mau in ["khong-co", "tep"] {
+        write(d.path(), ".no-config.toml", format!("mau = \"{mau}\"\n"));
+        let o = vbhc(
+            &["render", sample.to_str().unwrap(), "-o", "x.docx"],
+            d.path(),
+        );
+        assert_eq!(code(&o), 78, "{mau}: {}", stderr(&o));
+        assert!(stderr(&o).contains("CONFIG-TEMPLATES"), "{}", stderr(&o));
+    }
+    std::fs::remove_file(d.path().join(".no-config.toml")).unwrap();
+    assert!(!d.path().join("x.docx").exists());
+    // A <kind>.hbs that is a folder; a file that names no kind.
+    let t = d.path().join("mau");
+    std::fs::create_dir_all(t.join("thong-bao.hbs")).unwrap();
+    write(&t, "thongbao.hbs", "x");
+    let o = vbhc(
+        &[
+            "--templates",
+            "mau",
+            "render",
+            sample.to_str().unwrap(),
+            "-o",
+            "x.docx",
+        ],
+        d.path(),
+    );
+    let err = stderr(&o);
+    assert_eq!(code(&o), 66, "{err}");
+    assert!(err.contains("TEMPLATE-READ"), "{err}");
+    assert!(
+        err.contains("TEMPLATE-STRAY") && err.contains("thong-bao.hbs"),
+        "{err}"
+    );
+    let o = vbhc(&["--templates", "mau", "templates", "list"], d.path());
+    assert!(stderr(&o).contains("Mẫu từ: mau"), "{}", stderr(&o));
+}
+
+#[test]
+fn m4_a_kind_is_never_a_path() {
+    let d = tempdir();
+    let t = templates_dir(d.path(), |s| s);
+    write(d.path(), "evil.hbs", "{{!-- --}}");
+    let p = sample_with(d.path(), "thong-bao.toml", "d.toml", |s| {
+        s.replacen("loai = \"thong-bao\"", "loai = \"../evil\"", 1)
+    });
+    let o = vbhc(
+        &[
+            "--templates",
+            t.to_str().unwrap(),
+            "render",
+            p.to_str().unwrap(),
+        ],
+        d.path(),
+    );
+    assert_eq!(code(&o), 65, "{}", stderr(&o));
+    assert!(stderr(&o).contains("DRAFT-UNKNOWN-KIND"), "{}", stderr(&o));
+    let o = vbhc(
+        &["--templates", t.to_str().unwrap(), "new", "../evil"],
+        d.path(),
+    );
+    assert_eq!(code(&o), 65, "{}", stderr(&o));
+}
+
+#[test]
+fn m3_m11_templates_cannot_insert_text_raw_or_nest_without_end() {
+    let d = tempdir();
+    batch_base(d.path());
+    write(d.path(), "four.csv", "ten_cong_ty\nA\nB\nC\nD\n");
+    let cases: Vec<(&str, String)> = vec![
+        (
+            "lookup",
+            "{{{lookup this \"van_ban_thuc_hien\"}}}".to_string(),
+        ),
+        ("each", "{{#each this}}{{{this}}}{{/each}}".to_string()),
+        ("log", "{{log van_ban_thuc_hien}}".to_string()),
+        (
+            "nested",
+            format!(
+                "{}x{}",
+                "{{#if noi_dung}}".repeat(1500),
+                "{{/if}}".repeat(1500)
+            ),
+        ),
+        ("size", format!("{{{{!-- {} --}}}}", "x".repeat(70 * 1024))),
+    ];
+    for (name, inner) in cases {
+        let t = d.path().join(name);
+        let src = std::fs::read_to_string(root().join("templates/thong-bao.hbs")).unwrap();
+        write(&t, "thong-bao.hbs", format!("{src}\n{inner}\n"));
+        let o = vbhc(
+            &[
+                "--templates",
+                t.to_str().unwrap(),
+                "batch",
+                "four.csv",
+                "--draft",
+                "goc.toml",
+                "--out",
+                &format!("ra-{name}"),
+            ],
+            d.path(),
+        );
+        no_panic(&o);
+        let err = stderr(&o);
+        assert_eq!(code(&o), 65, "{name}: {err}");
+        assert!(err.contains("TEMPLATE-"), "{name}: {err}");
+    }
+}
+
+// ---- m1: what is not a regular file --------------------------------------------------------
+
+#[cfg(unix)]
+#[test]
+fn m1_devices_and_pipes_are_refused_at_once() {
+    let d = tempdir();
+    std::os::unix::fs::symlink("/dev/zero", d.path().join("zero.docx")).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", d.path().join("zero.toml")).unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(d.path().join("fifo.docx"))
+        .arg(d.path().join("fifo.toml"))
+        .status()
+        .unwrap();
+    assert!(made.success());
+    for f in ["zero.docx", "zero.toml", "fifo.docx", "fifo.toml"] {
+        let o = vbhc(&["check", f], d.path());
+        assert_eq!(code(&o), 66, "{f}: {}", stderr(&o));
+        assert!(stderr(&o).contains("INPUT-NOT-FILE"), "{f}: {}", stderr(&o));
+    }
+    let o = vbhc(&["render", "fifo.toml"], d.path());
+    assert_eq!(code(&o), 66, "{}", stderr(&o));
+    // The config.
+    for cfg in ["zero.toml", "fifo.toml"] {
+        let o = std::process::Command::new(bin())
+            .args([
+                "render",
+                root().join("samples/thong-bao.toml").to_str().unwrap(),
+                "-o",
+            ])
+            .arg(d.path().join("x.docx"))
+            .env("VBHC_CONFIG", d.path().join(cfg))
+            .output()
+            .unwrap();
+        assert_eq!(code(&o), 78, "{cfg}: {}", stderr(&o));
+        assert!(stderr(&o).contains("CONFIG-READ"), "{}", stderr(&o));
+    }
+}
+
+#[test]
+fn m1_a_docx_is_never_read_whole() {
+    let d = tempdir();
+    // A real document followed by 1.5 GB of zeros: sparse on disk, never in memory.
+    let base = render(&root().join("samples/thong-bao.toml"), d.path());
+    let tail = d.path().join("tail.docx");
+    std::fs::copy(&base, &tail).unwrap();
+    let f = std::fs::OpenOptions::new().write(true).open(&tail).unwrap();
+    f.set_len(1536 * 1024 * 1024).unwrap();
+    let o = vbhc(&["check", "tail.docx"], d.path());
+    no_panic(&o);
+    assert_eq!(code(&o), 65, "{}", stderr(&o));
+    assert!(stderr(&o).contains("DOCX-ZIP"), "{}", stderr(&o));
+    // A 2 GB sparse file named .docx: its first bytes say it is not one.
+    let sparse = d.path().join("sparse.docx");
+    std::fs::File::create(&sparse)
+        .unwrap()
+        .set_len(2 * 1024 * 1024 * 1024 - 1)
+        .unwrap();
+    let o = vbhc(&["check", "sparse.docx"], d.path());
+    assert_eq!(code(&o), 65, "{}", stderr(&o));
+    assert!(stderr(&o).contains("DOCX-NOT-DOCX"), "{}", stderr(&o));
+}
+
+// ---- m6, m7: exits and messages --------------------------------------------------------------
+
+#[test]
+fn m6_m7_outputs_and_their_exit_codes() {
+    let d = tempdir();
+    let sample = root().join("samples/thong-bao.toml");
+    let draft = d.path().join("d.toml");
+    std::fs::copy(&sample, &draft).unwrap();
+    let before = std::fs::read(&draft).unwrap();
+    // The draft as its own output.
+    let o = vbhc(&["render", "d.toml", "-o", "d.toml", "--force"], d.path());
+    assert_eq!(code(&o), 73, "{}", stderr(&o));
+    assert!(stderr(&o).contains("OUTPUT-IS-INPUT"), "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read(&draft).unwrap(),
+        before,
+        "the draft is untouched"
+    );
+    // A folder as output, with --force.
+    std::fs::create_dir(d.path().join("ra")).unwrap();
+    let o = vbhc(&["render", "d.toml", "-o", "ra", "--force"], d.path());
+    assert_eq!(code(&o), 73, "{}", stderr(&o));
+    // A file where a folder should be.
+    let o = vbhc(&["render", "d.toml", "-o", "d.toml/x.docx"], d.path());
+    assert_eq!(code(&o), 73, "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("là một tệp, không phải thư mục"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn m6_output_lost_on_a_full_device_is_an_error() {
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let o = std::process::Command::new(bin())
+        .arg("rules")
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(code(&o), 74, "{}", stderr(&o));
+    assert!(stderr(&o).contains("OUTPUT-STDOUT"), "{}", stderr(&o));
+}
+
+#[test]
+fn m6_a_report_that_cannot_be_written_is_an_io_error() {
+    let d = tempdir();
+    batch_base(d.path());
+    write(
+        d.path(),
+        "ds.csv",
+        "ten_cong_ty,ngay\nA,sai\nB,2026-04-01\n",
+    );
+    // The report's name is taken by a folder.
+    std::fs::create_dir_all(d.path().join("ra/bao-cao.csv")).unwrap();
+    let o = vbhc(
+        &[
+            "batch", "ds.csv", "--draft", "goc.toml", "--out", "ra", "--force",
+        ],
+        d.path(),
+    );
+    let err = stderr(&o);
+    assert_eq!(code(&o), 74, "{err}");
+    assert!(!err.contains("Các dòng lỗi và cảnh báo:"), "{err}");
+}
+
+#[test]
+fn m5_batch_names_that_are_one_file_on_windows_and_macos() {
+    let d = tempdir();
+    batch_base(d.path());
+    write(d.path(), "ds.csv", "ten_cong_ty,so\nſ,1\ns,2\n");
+    let o = vbhc(
+        &[
+            "batch",
+            "ds.csv",
+            "--draft",
+            "goc.toml",
+            "--out",
+            "ra",
+            "--name",
+            "{{ten_cong_ty}}",
+        ],
+        d.path(),
+    );
+    assert_eq!(code(&o), 65, "{}", stderr(&o));
+    assert!(stderr(&o).contains("BATCH-SAME-NAME"), "{}", stderr(&o));
+    assert!(!d.path().join("ra").exists());
+}
+
+// ---- S1: arbitrary text in every field, a batch cell --------------------------------------
+
+mod arbitrary {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Any text, with the characters XML refuses, noncharacters and markup's own signs
+    /// over-represented.
+    pub fn text() -> impl Strategy<Value = String> {
+        let c = prop_oneof![
+            4 => any::<char>(),
+            3 => prop::char::range('a', 'z'),
+            2 => prop::char::range('\0', '\u{7f}'),
+            1 => Just('\u{FFFE}'),
+            1 => Just('\u{FFFF}'),
+            1 => prop::char::range('\u{FDD0}', '\u{FDEF}'),
+            1 => prop::char::range('\u{80}', '\u{9f}'),
+            1 => prop::sample::select(vec!['ạ', 'Ủ', '<', '&', '>', '"', '\'', '|', '*', '\\', '\n', '\r', '\t', '\u{202E}', '\u{200B}', '\u{FEFF}']),
+        ];
+        prop::collection::vec(c, 1..60).prop_map(|v| v.into_iter().collect())
+    }
+
+    /// Every text field of a thông báo and a công văn, as a TOML path (`[i]` a list item).
+    const FIELDS: &[(&str, &str)] = &[
+        ("thong-bao.toml", "trich_yeu"),
+        ("thong-bao.toml", "dia_danh"),
+        ("thong-bao.toml", "van_ban_thuc_hien"),
+        ("thong-bao.toml", "co_so"),
+        ("thong-bao.toml", "chu_the"),
+        ("thong-bao.toml", "noi_dung_thong_bao"),
+        ("thong-bao.toml", "noi_dung"),
+        ("thong-bao.toml", "luu"),
+        ("thong-bao.toml", "noi_nhan[1]"),
+        ("thong-bao.toml", "ky.ho_ten"),
+        ("thong-bao.toml", "ky.chuc_vu"),
+        ("thong-bao.toml", "ky.quyen_han[0]"),
+        ("thong-bao.toml", "co_quan.ten[1]"),
+        ("thong-bao.toml", "co_quan.chu_quan"),
+        ("thong-bao.toml", "co_quan.viet_tat"),
+        ("cong-van-sct-lay-y-kien-2026.toml", "kinh_gui[0]"),
+        ("cong-van-sct-lay-y-kien-2026.toml", "don_vi_soan"),
+        ("cong-van-sct-lay-y-kien-2026.toml", "noi_dung"),
+    ];
+
+    fn set(t: &mut toml::Table, path: &str, v: &str) {
+        let (head, rest) = path.split_once('.').unwrap_or((path, ""));
+        if rest.is_empty() {
+            match head.split_once('[') {
+                Some((k, i)) => {
+                    let i: usize = i.trim_end_matches(']').parse().unwrap();
+                    let list = t
+                        .entry(k)
+                        .or_insert_with(|| toml::Value::Array(vec!["x".into(); i + 1]));
+                    let arr = list.as_array_mut().unwrap();
+                    while arr.len() <= i {
+                        arr.push("x".into());
+                    }
+                    arr[i] = v.into();
+                }
+                None => {
+                    t.insert(head.into(), v.into());
+                }
+            }
+        } else {
+            let sub = t
+                .entry(head)
+                .or_insert_with(|| toml::Value::Table(Default::default()));
+            set(sub.as_table_mut().unwrap(), rest, v);
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+        /// Any text in any field: the written DOCX parses as strict XML 1.0, or the draft is
+        /// refused with findings that each name the file, a line and the field.
+        #[test]
+        fn any_text_in_any_field_gives_well_formed_xml_or_a_positioned_refusal(
+            which in 0..FIELDS.len(),
+            value in text(),
+        ) {
+            let (sample, field) = FIELDS[which];
+            let src = std::fs::read_to_string(root().join("samples").join(sample)).unwrap();
+            let mut t: toml::Table = toml::from_str(&src).unwrap();
+            // A draft that names a plugin is tried without it: its fields are the draft's.
+            t.remove("plugin");
+            set(&mut t, field, &value);
+            let draft = toml::to_string(&t).unwrap();
+            let path = Path::new("d.toml");
+            let templates = vbhc::template::Templates::default();
+            match vbhc::draft::load_str(path, &draft, &templates, Default::default()) {
+                Err(fs) => {
+                    for f in fs.iter().filter(|f| f.severity == vbhc::finding::Severity::Error) {
+                        let at = f.location.clone().unwrap_or_default();
+                        prop_assert_eq!(at.file.as_deref(), Some(path), "{:?}", f);
+                        prop_assert!(at.line.is_some_and(|l| l > 0), "{:?}", f);
+                        prop_assert!(at.field.is_some(), "{:?}", f);
+                    }
+                }
+                Ok(d) => {
+                    let Ok(laid) = vbhc::layout::lay_out(&d) else {
+                        return Ok(());
+                    };
+                    let bytes = vbhc::docx::to_bytes(&laid.doc).unwrap();
+                    let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+                    for i in 0..z.len() {
+                        let mut e = z.by_index(i).unwrap();
+                        let mut s = String::new();
+                        e.read_to_string(&mut s).unwrap();
+                        prop_assert!(
+                            roxmltree::Document::parse(&s).is_ok(),
+                            "{} is not well-formed for {:?} in {}",
+                            e.name(),
+                            value,
+                            field
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 6, ..ProptestConfig::default() })]
+        /// Any text in spreadsheet cells: each row is written as well-formed XML, or fails
+        /// with a finding that names its cell.
+        #[test]
+        fn any_text_in_a_batch_cell_gives_well_formed_xml_or_a_cell_finding(
+            cells in prop::collection::vec(text(), 24),
+        ) {
+            let d = tempdir();
+            batch_base(d.path());
+            let mut w = csv::Writer::from_path(d.path().join("ds.csv")).unwrap();
+            w.write_record(["ten_cong_ty", "so"]).unwrap();
+            for (i, c) in cells.iter().enumerate() {
+                w.write_record([c.as_str(), &(i + 1).to_string()]).unwrap();
+            }
+            w.flush().unwrap();
+            let o = vbhc(
+                &["--format", "json", "batch", "ds.csv", "--draft", "goc.toml", "--out", "ra"],
+                d.path(),
+            );
+            no_panic(&o);
+            for line in stdout(&o).lines() {
+                let v: serde_json::Value = serde_json::from_str(line).unwrap();
+                if v["type"] == "finding" && v["severity"] == "error" {
+                    prop_assert!(v["location"]["cell"].is_string(), "{}", line);
+                }
+            }
+            for e in std::fs::read_dir(d.path().join("ra")).unwrap() {
+                let p = e.unwrap().path();
+                if p.extension().is_some_and(|x| x == "docx") {
+                    assert_well_formed(&p);
+                }
+            }
+        }
+    }
+}
