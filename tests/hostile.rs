@@ -411,16 +411,35 @@ fn m3_a_one_line_json_draft_of_any_length_is_reported_and_rendered() {
 #[test]
 fn m3_json_findings_point_at_their_own_key() {
     let d = tempdir();
-    let json = "{\n\"loai\": \"thong-bao\",\n\"trich_yeu\": \"Kết quả kiểm tra\",\n\"ngay\": \"2026\",\n\"dia_danh\": \"Lào Cai\",\n\"so\": \"mười\"\n}\n";
-    write(d.path(), "a.json", json);
-    let o = vbhc(&["check", "a.json"], d.path());
-    let err = stderr(&o);
-    // `so` is on line 6, although alphabetically it comes last but one.
-    assert!(err.contains("a.json:6:"), "{err}");
-    assert!(
-        !err.contains("a.json:2:") || err.contains("(loai)"),
-        "{err}"
+    // The thông báo sample as JSON, keys written in reverse alphabetical order, one a line:
+    // each finding is on its own key's line.
+    let src = std::fs::read_to_string(root().join("samples/thong-bao.toml")).unwrap();
+    let t: toml::Table = toml::from_str(&src).unwrap();
+    let mut keys: Vec<&String> = t.keys().collect();
+    keys.reverse();
+    let body: Vec<String> = keys
+        .iter()
+        .map(|k| {
+            let v = serde_json::to_value(&t[*k]).unwrap();
+            format!("{}: {}", serde_json::to_string(k).unwrap(), v)
+        })
+        .collect();
+    write(
+        d.path(),
+        "a.json",
+        format!("{{\n{}\n}}\n", body.join(",\n")),
     );
+    let ngay = keys.iter().position(|k| *k == "ngay").unwrap() as u64 + 2;
+    let o = vbhc(&["--format", "json", "check", "a.json"], d.path());
+    let lines: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let note = lines
+        .iter()
+        .find(|v| v["code"] == "ND30-DATE-BLANK")
+        .unwrap_or_else(|| panic!("{}", stdout(&o)));
+    assert_eq!(note["location"]["line"].as_u64(), Some(ngay), "{note}");
 }
 
 #[test]
