@@ -16,6 +16,9 @@ pub struct Config {
     pub templates: Option<PathBuf>,
     /// Limits of plugin calls (`[plugin]`), each within its allowed range.
     pub plugin: crate::plugin::Limits,
+    /// Unsigned plugins the office allows, each for one wasm: id → its SHA-256
+    /// (`[plugin_chua_ky]`). Any change to the wasm asks again.
+    pub unsigned: std::collections::BTreeMap<String, String>,
     /// Where the settings came from, if a file was read.
     pub path: Option<PathBuf>,
 }
@@ -26,6 +29,7 @@ struct Raw {
     kieu_dau: Option<String>,
     mau: Option<PathBuf>,
     plugin: Option<crate::plugin::Limits>,
+    plugin_chua_ky: Option<std::collections::BTreeMap<String, String>>,
 }
 
 /// The config file vbhc reads: `$VBHC_CONFIG`, else the platform's config folder.
@@ -73,8 +77,8 @@ pub fn load() -> Result<Config, Finding> {
         )
         .at(Location::file(&path).at(line, 1))
         .hint(msg!(
-            "các khóa hợp lệ: kieu_dau = \"hòa\" | \"hoà\", mau = \"thư mục mẫu\", bảng [plugin] (thoi_gian_ms, bo_nho_mb, ngan_xep_kb, so_muc, so_phat_hien, do_dai_chuoi)",
-            "valid keys: kieu_dau = \"hòa\" | \"hoà\", mau = \"templates folder\", table [plugin] (thoi_gian_ms, bo_nho_mb, ngan_xep_kb, so_muc, so_phat_hien, do_dai_chuoi)"
+            "các khóa hợp lệ: kieu_dau = \"hòa\" | \"hoà\", mau = \"thư mục mẫu\", bảng [plugin] (thoi_gian_ms, bo_nho_mb, ngan_xep_kb, so_muc, so_phat_hien, do_dai_chuoi), bảng [plugin_chua_ky] (mã = \"SHA-256\")",
+            "valid keys: kieu_dau = \"hòa\" | \"hoà\", mau = \"templates folder\", table [plugin] (thoi_gian_ms, bo_nho_mb, ngan_xep_kb, so_muc, so_phat_hien, do_dai_chuoi), table [plugin_chua_ky] (id = \"SHA-256\")"
         ))
     })?;
     let tone = match raw.kieu_dau {
@@ -136,10 +140,28 @@ pub fn load() -> Result<Config, Finding> {
         )
         .at(Location::file(&path).with_field(format!("plugin.{name}"))));
     }
+    let unsigned = raw.plugin_chua_ky.unwrap_or_default();
+    if let Some((id, sha)) = unsigned
+        .iter()
+        .find(|(_, sha)| sha.len() != 64 || !sha.bytes().all(|b| b.is_ascii_hexdigit()))
+    {
+        return Err(Finding::error(
+            "CONFIG-INVALID",
+            Exit::Config,
+            msg!(
+                "[plugin_chua_ky] `{}` = \"{}\": phải là SHA-256 của tệp .wasm (64 chữ số thập lục phân)",
+                "[plugin_chua_ky] `{}` = \"{}\": must be the SHA-256 of the .wasm file (64 hex digits)",
+                id,
+                sha
+            ),
+        )
+        .at(Location::file(&path).with_field(format!("plugin_chua_ky.{id}"))));
+    }
     Ok(Config {
         tone,
         templates,
         plugin,
+        unsigned,
         path: Some(path),
     })
 }

@@ -316,7 +316,13 @@ pub fn lay_out(d: &Draft) -> Result<Laid, Finding> {
         },
         &date_line,
         Look::new(nd30::SIZE_NGAY.value, false, true),
-        at(&d.ngay.at),
+        // A place name the plugin supplied is the likelier cause of a finding on this line:
+        // the finding then names the plugin rather than the draft's date.
+        at(if d.dia_danh.at.plugin.is_some() {
+            &d.dia_danh.at
+        } else {
+            &d.ngay.at
+        }),
     ));
 
     // ---- Title ---------------------------------------------------------------------------

@@ -131,6 +131,7 @@ fn hostile_plugins_become_findings_and_the_next_document_is_written() {
         let failure: Vec<&Value> = findings
             .iter()
             .filter(|f| f["code"].as_str().unwrap().starts_with("PLUGIN-"))
+            .filter(|f| f["severity"] == "error")
             .collect();
         assert_eq!(failure.len(), 1, "{name}: {findings:?}");
         let f = failure[0];
@@ -605,7 +606,9 @@ fn install_list_info_remove() {
         dir.path(),
     );
     assert_eq!(code(&o), 0, "{}", stderr(&o));
-    // An unsigned plugin installed with --allow-unsigned runs without the flag afterwards.
+    // An unsigned plugin installed with --allow-unsigned asks again at every run: the flag,
+    // or the config naming its id and its wasm's SHA-256. A marker file in its folder (the
+    // audit's P-M1) changes nothing.
     let probe = test_plugin(dir.path(), "probe", "probe");
     let o = vbhc_bare(
         &[
@@ -617,8 +620,51 @@ fn install_list_info_remove() {
         dir.path(),
     );
     assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(stderr(&o).contains("PLUGIN-UNSIGNED-RUN"), "{}", stderr(&o));
+    std::fs::write(
+        dir.path().join(".data/plugins/probe/allow-unsigned"),
+        "installed with --allow-unsigned\n",
+    )
+    .unwrap();
+    let o = vbhc_bare(&["plugin", "info", "probe"], dir.path());
+    assert_eq!(code(&o), 78, "{}", stderr(&o));
+    assert!(stderr(&o).contains("PLUGIN-UNSIGNED"), "{}", stderr(&o));
+    let o = vbhc_bare(&["--allow-unsigned", "plugin", "info", "probe"], dir.path());
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let sha = vbhc::plugin::manifest::sha256_hex(
+        &std::fs::read(root().join("tests/plugins/wasm/probe.wasm")).unwrap(),
+    );
+    std::fs::write(
+        dir.path().join(".no-config.toml"),
+        format!("[plugin_chua_ky]\nprobe = \"{sha}\"\n"),
+    )
+    .unwrap();
     let o = vbhc_bare(&["plugin", "info", "probe"], dir.path());
     assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(
+        stderr(&o).is_empty() || !stderr(&o).contains("lỗi"),
+        "{}",
+        stderr(&o)
+    );
+    // Another wasm under the same id asks again.
+    let other = format!(
+        "{}{}",
+        &sha[..63],
+        if sha.ends_with('0') { "1" } else { "0" }
+    );
+    std::fs::write(
+        dir.path().join(".no-config.toml"),
+        format!("[plugin_chua_ky]\nprobe = \"{other}\"\n"),
+    )
+    .unwrap();
+    let o = vbhc_bare(&["plugin", "info", "probe"], dir.path());
+    assert_eq!(code(&o), 78, "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("đã thay đổi kể từ khi được cho phép"),
+        "{}",
+        stderr(&o)
+    );
+    std::fs::remove_file(dir.path().join(".no-config.toml")).unwrap();
     let o = vbhc_bare(&["plugin", "remove", "lang-son"], dir.path());
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     assert!(!installed.exists());
@@ -697,4 +743,466 @@ fn annex_numbering_follows_the_house_style() {
             assert!(paras.iter().any(|p| p == w), "{id}: {w} not in {paras:?}");
         }
     }
+}
+
+// ---- The plugin audit (`../shared/audits/2026-12-plugins.md`, P-…) ------------------------
+
+/// The Tiền Giang sample naming plugin `id`, with `drop` keys removed so the plugin fills them.
+fn draft_without(dir: &Path, id: &str, drop: &[&str]) -> PathBuf {
+    let p = draft_naming(dir, id);
+    let src = std::fs::read_to_string(&p).unwrap();
+    let mut t: toml::Table = toml::from_str(&src).unwrap();
+    for k in drop {
+        match k.split_once('.') {
+            Some((a, b)) => {
+                t.get_mut(a)
+                    .and_then(|v| v.as_table_mut())
+                    .map(|s| s.remove(b));
+            }
+            None => {
+                t.remove(*k);
+            }
+        }
+    }
+    std::fs::write(&p, toml::to_string(&t).unwrap()).unwrap();
+    p
+}
+
+fn render_unsigned(dir: &Path, plugin: &Path, draft: &Path, json: bool) -> std::process::Output {
+    let mut args = vec!["--plugin", plugin.to_str().unwrap(), "--allow-unsigned"];
+    if json {
+        args.extend(["--format", "json"]);
+    }
+    args.extend(["render", draft.to_str().unwrap(), "--force"]);
+    vbhc_bare(&args, dir)
+}
+
+#[test]
+fn p_h1_h2_l7_what_a_plugin_returns_is_checked_and_named() {
+    let dir = tempdir();
+    for (name, field, says) in [
+        ("hostile-nonchar", "dia_danh", "U+FFFF"),
+        ("hostile-slot-control", "slot chi-thi.", "U+0000"),
+        ("hostile-label", "slot chi-thi.", "`|`"),
+    ] {
+        let p = test_plugin(dir.path(), name, name);
+        let draft = draft_without(dir.path(), name, &["dia_danh"]);
+        let o = render_unsigned(dir.path(), &p, &draft, true);
+        let (findings, _, _) = records(&o);
+        assert_eq!(code(&o), 1, "{name}: {}", stderr(&o));
+        let f = findings
+            .iter()
+            .find(|f| f["code"] == "PLUGIN-OUTPUT")
+            .unwrap_or_else(|| panic!("{name}: {findings:?}"));
+        assert_eq!(f["plugin"]["id"], name, "{f}");
+        assert!(
+            f["location"]["field"].as_str().unwrap().starts_with(field),
+            "{name}: {f}"
+        );
+        assert!(
+            f["message"]["en"].as_str().unwrap().contains(says),
+            "{name}: {f}"
+        );
+        assert!(!draft.with_extension("docx").exists(), "{name}");
+    }
+}
+
+#[test]
+fn p_m6_a_plugin_never_changes_the_organ_the_clerk_named() {
+    let dir = tempdir();
+    let p = test_plugin(dir.path(), "hostile-organ", "hostile-organ");
+    // The draft names its organ, with no parent organ and no signer's title.
+    let draft = draft_without(
+        dir.path(),
+        "hostile-organ",
+        &["co_quan.chu_quan", "ky.chuc_vu"],
+    );
+    let o = render_unsigned(dir.path(), &p, &draft, false);
+    let err = stderr(&o);
+    assert_eq!(code(&o), 0, "{err}");
+    assert!(err.contains("PLUGIN-ORGAN-UNUSED"), "{err}");
+    // The signer's title it did supply is shown with its value.
+    assert!(err.contains("ky.chuc_vu = “THỦ TƯỚNG”"), "{err}");
+    let doc = part(&draft.with_extension("docx"), "word/document.xml").unwrap();
+    assert!(
+        !doc.contains("QUỐC PHÒNG"),
+        "the plugin's organ reached the page"
+    );
+    // A draft without an organ takes the plugin's, and the console shows it.
+    let draft = draft_without(dir.path(), "hostile-organ", &["co_quan"]);
+    let o = render_unsigned(dir.path(), &p, &draft, false);
+    let err = stderr(&o);
+    assert!(
+        err.contains("co_quan.ten = “BỘ QUỐC PHÒNG / CỤC TÁC CHIẾN”"),
+        "{err}"
+    );
+    assert!(err.contains("co_quan.chu_quan = “BỘ QUỐC PHÒNG”"), "{err}");
+}
+
+#[test]
+fn p_m3_l5_plugin_text_reaches_the_terminal_without_escapes_and_whole() {
+    let dir = tempdir();
+    let p = test_plugin(dir.path(), "hostile-escape", "hostile-escape");
+    let draft = draft_naming(dir.path(), "hostile-escape");
+    let o = render_unsigned(dir.path(), &p, &draft, false);
+    let err = stderr(&o);
+    assert!(err.contains("HOSTILE-ESCAPE-X"), "{err}");
+    assert!(err.contains("Đã ghi văn bản (không có lỗi)"), "{err}");
+    assert!(!err.contains('\u{1b}') && !err.contains('\u{7}'), "{err:?}");
+    // A panic's own message is shown, not only its first line.
+    let p = test_plugin(dir.path(), "hostile-panic", "hostile-panic");
+    let draft = draft_naming(dir.path(), "hostile-panic");
+    let o = render_unsigned(dir.path(), &p, &draft, false);
+    let err = stderr(&o);
+    assert!(
+        err.contains("PLUGIN-PANIC") && err.contains("cố ý dừng"),
+        "{err}"
+    );
+}
+
+#[test]
+fn p_l3_a_date_line_broken_by_the_plugins_place_names_the_plugin() {
+    let dir = tempdir();
+    let p = test_plugin(dir.path(), "hostile-long-place", "hostile-long-place");
+    let draft = draft_without(dir.path(), "hostile-long-place", &["dia_danh"]);
+    let o = render_unsigned(dir.path(), &p, &draft, true);
+    let (findings, _, _) = records(&o);
+    let on_date: Vec<&Value> = findings
+        .iter()
+        .filter(|f| f["code"].as_str().unwrap().starts_with("ND30-DATE"))
+        .collect();
+    assert!(!on_date.is_empty(), "{findings:?}");
+    for f in on_date {
+        assert_eq!(f["location"]["plugin"], "hostile-long-place 1.0.0", "{f}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn p_m5_the_wasm_is_read_only_from_a_regular_file() {
+    let dir = tempdir();
+    let p = test_plugin(dir.path(), "probe", "probe");
+    let wasm = p.join("probe.wasm");
+    std::fs::remove_file(&wasm).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", &wasm).unwrap();
+    let draft = draft_naming(dir.path(), "probe");
+    let o = render_unsigned(dir.path(), &p, &draft, false);
+    assert_eq!(code(&o), 78, "{}", stderr(&o));
+    assert!(stderr(&o).contains("PLUGIN-MANIFEST"), "{}", stderr(&o));
+    std::fs::remove_file(&wasm).unwrap();
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&wasm)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let o = render_unsigned(dir.path(), &p, &draft, false);
+    assert_eq!(code(&o), 78, "{}", stderr(&o));
+}
+
+#[test]
+fn p_m2_a_damaged_compiled_cache_is_compiled_again() {
+    let dir = tempdir();
+    let cache = dir.path().join("cache");
+    let run = || {
+        std::process::Command::new(bin())
+            .args(common::repo_plugins())
+            .args([
+                "--format",
+                "json",
+                "render",
+                root()
+                    .join("samples/chi-thi-lang-son-2026.toml")
+                    .to_str()
+                    .unwrap(),
+                "-o",
+            ])
+            .arg(dir.path().join("x.docx"))
+            .arg("--force")
+            .env("VBHC_CONFIG", dir.path().join("none.toml"))
+            .env("VBHC_DATA_DIR", dir.path().join("data"))
+            .env("VBHC_CACHE_DIR", &cache)
+            .output()
+            .unwrap()
+    };
+    assert_eq!(code(&run()), 0);
+    let compiled: Vec<PathBuf> = std::fs::read_dir(&cache)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "cwasm"))
+        .collect();
+    assert!(!compiled.is_empty());
+    // The audit's 9g: int3 over the machine code, bytes flipped elsewhere.
+    for f in &compiled {
+        let mut b = std::fs::read(f).unwrap();
+        let n = b.len();
+        for x in &mut b[n / 4..n / 2] {
+            *x = 0xCC;
+        }
+        std::fs::write(f, b).unwrap();
+    }
+    let o = run();
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("PLUGIN-CACHE-REPAIRED"),
+        "{}",
+        stdout(&o)
+    );
+    assert_eq!(code(&run()), 0);
+}
+
+/// A component with `memories` core modules, each growing its own memory by `pages` at start,
+/// that exports the plugin interface's names (their types never checked: instantiation fails
+/// first, or not).
+fn multi_memory(memories: usize, pages: u32) -> Vec<u8> {
+    let mut wat = String::from("(component\n");
+    wat.push_str(&format!(
+        "  (core module $hog (memory 1) (func $s (drop (memory.grow (i32.const {pages})))) (start $s))\n"
+    ));
+    for i in 0..memories {
+        wat.push_str(&format!("  (core instance $h{i} (instantiate $hog))\n"));
+    }
+    wat.push_str(
+        "  (core module $f (func (export \"f\")))\n  (core instance $fi (instantiate $f))\n",
+    );
+    wat.push_str("  (func $f (canon lift (core func $fi \"f\")))\n");
+    wat.push_str("  (instance $i");
+    for name in [
+        "info",
+        "defaults",
+        "recipients",
+        "section",
+        "house-style",
+        "validate",
+    ] {
+        wat.push_str(&format!(" (export \"{name}\" (func $f))"));
+    }
+    wat.push_str(")\n  (export \"vbhc:plugin/province@1.0.0\" (instance $i))\n)\n");
+    wat::parse_str(&wat).expect("the component assembles")
+}
+
+#[test]
+fn p_h3_the_memory_cap_holds_for_the_plugin_as_a_whole() {
+    let dir = tempdir();
+    // Eight memories of 16 MiB each: 128 MiB, twice the 64 MiB cap (each one alone is under it).
+    let pdir = dir.path().join("hog8");
+    std::fs::create_dir_all(&pdir).unwrap();
+    let wasm = multi_memory(8, 256);
+    std::fs::write(pdir.join("hog8.wasm"), &wasm).unwrap();
+    std::fs::write(
+        pdir.join("plugin.toml"),
+        format!(
+            "id = \"hog8\"\nname = \"Hog\"\nversion = \"1.0.0\"\nprovince = \"Nowhere\"\napi = \"1.0.0\"\nwasm = \"hog8.wasm\"\nsha256 = \"{}\"\n",
+            vbhc::plugin::manifest::sha256_hex(&wasm)
+        ),
+    )
+    .unwrap();
+    let o = vbhc_bare(
+        &[
+            "--plugin",
+            pdir.to_str().unwrap(),
+            "--allow-unsigned",
+            "plugin",
+            "info",
+            "hog8",
+        ],
+        dir.path(),
+    );
+    let err = stderr(&o);
+    assert_ne!(code(&o), 0, "{err}");
+    assert!(err.contains("PLUGIN-MEMORY"), "{err}");
+    // Two memories of 16 MiB stay under the cap: the instance is made (and then refused for
+    // its interface, the functions' types being wrong).
+    let wasm = multi_memory(2, 256);
+    std::fs::write(pdir.join("hog8.wasm"), &wasm).unwrap();
+    let manifest = std::fs::read_to_string(pdir.join("plugin.toml")).unwrap();
+    let manifest = manifest.replace(
+        manifest.lines().last().unwrap(),
+        &format!("sha256 = \"{}\"", vbhc::plugin::manifest::sha256_hex(&wasm)),
+    );
+    std::fs::write(pdir.join("plugin.toml"), manifest).unwrap();
+    let o = vbhc_bare(
+        &[
+            "--plugin",
+            pdir.to_str().unwrap(),
+            "--allow-unsigned",
+            "plugin",
+            "info",
+            "hog8",
+        ],
+        dir.path(),
+    );
+    assert!(!stderr(&o).contains("PLUGIN-MEMORY"), "{}", stderr(&o));
+}
+
+/// A fresh minisign key pair in `dir` as `name.pub` (+ `name.ids` when `ids` is given).
+fn new_key(dir: &Path, name: &str, ids: Option<&[&str]>) -> (PathBuf, minisign::KeyPair) {
+    let kp = minisign::KeyPair::generate_unencrypted_keypair().unwrap();
+    let pubf = dir.join(format!("{name}.pub"));
+    std::fs::write(&pubf, kp.pk.to_box().unwrap().to_string()).unwrap();
+    if let Some(ids) = ids {
+        std::fs::write(dir.join(format!("{name}.ids")), ids.join("\n") + "\n").unwrap();
+    }
+    (pubf, kp)
+}
+
+fn sign(plugin_dir: &Path, kp: &minisign::KeyPair) {
+    let manifest = std::fs::read(plugin_dir.join("plugin.toml")).unwrap();
+    let sig = minisign::sign(Some(&kp.pk), &kp.sk, &manifest[..], None, None).unwrap();
+    std::fs::write(plugin_dir.join("plugin.toml.minisig"), sig.to_string()).unwrap();
+}
+
+#[test]
+fn p_m4_keys_are_bound_to_plugin_ids() {
+    let dir = tempdir();
+    // Đồng Tháp's key, trusted for dong-thap only, signs a plugin that says it is lang-son.
+    let (dt, dt_key) = new_key(dir.path(), "dong-thap", Some(&["dong-thap"]));
+    let fake = copy_repo_plugin(dir.path(), "lang-son");
+    sign(&fake, &dt_key);
+    let draft = root().join("samples/chi-thi-lang-son-2026.toml");
+    let render_fake = || {
+        vbhc_bare(
+            &[
+                "--plugin",
+                fake.to_str().unwrap(),
+                "--trust-key",
+                dt.to_str().unwrap(),
+                "render",
+                draft.to_str().unwrap(),
+                "-o",
+                "x.docx",
+            ],
+            dir.path(),
+        )
+    };
+    let o = render_fake();
+    assert_eq!(code(&o), 78, "{}", stderr(&o));
+    assert!(stderr(&o).contains("PLUGIN-KEY-ID"), "{}", stderr(&o));
+    // Without its .ids, the key is trusted for every id, and every use says so.
+    std::fs::remove_file(dir.path().join("dong-thap.ids")).unwrap();
+    let o = render_fake();
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(stderr(&o).contains("PLUGIN-KEY-ANY-ID"), "{}", stderr(&o));
+    // Installed under the demo key, lang-son is not replaced by the same plugin signed by
+    // another trusted key without --force; with it, a warning says so.
+    let demo = demo_key();
+    let real = root().join("plugins/dist/lang-son");
+    let o = vbhc_bare(
+        &[
+            "--trust-key",
+            &demo,
+            "plugin",
+            "install",
+            real.to_str().unwrap(),
+        ],
+        dir.path(),
+    );
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let keys = [
+        "--trust-key",
+        demo.as_str(),
+        "--trust-key",
+        dt.to_str().unwrap(),
+    ];
+    let install = |force: bool| {
+        let mut a: Vec<&str> = keys.to_vec();
+        a.extend(["plugin", "install", fake.to_str().unwrap()]);
+        if force {
+            a.push("--force");
+        }
+        vbhc_bare(&a, dir.path())
+    };
+    let o = install(false);
+    assert_eq!(code(&o), 78, "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("PLUGIN-SIGNER-CHANGED"),
+        "{}",
+        stderr(&o)
+    );
+    let o = install(true);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("cảnh báo[PLUGIN-SIGNER-CHANGED]"),
+        "{}",
+        stderr(&o)
+    );
+    // The same version with other bytes warns.
+    let changed = copy_repo_plugin(dir.path(), "ca-mau");
+    let changed_lang_son = dir.path().join("changed");
+    std::fs::create_dir_all(&changed_lang_son).unwrap();
+    for f in ["plugin.toml", "lang-son.wasm"] {
+        std::fs::copy(fake.join(f), changed_lang_son.join(f)).unwrap();
+    }
+    let mut wasm = std::fs::read(changed_lang_son.join("lang-son.wasm")).unwrap();
+    // A custom section appended: a valid component with other bytes.
+    wasm.extend([0u8, 4, 1, b'x', 0, 0]);
+    std::fs::write(changed_lang_son.join("lang-son.wasm"), &wasm).unwrap();
+    let m = std::fs::read_to_string(changed_lang_son.join("plugin.toml")).unwrap();
+    let old = m
+        .lines()
+        .find(|l| l.starts_with("sha256"))
+        .unwrap()
+        .to_string();
+    std::fs::write(
+        changed_lang_son.join("plugin.toml"),
+        m.replace(
+            &old,
+            &format!("sha256 = \"{}\"", vbhc::plugin::manifest::sha256_hex(&wasm)),
+        ),
+    )
+    .unwrap();
+    sign(&changed_lang_son, &dt_key);
+    let mut a: Vec<&str> = keys.to_vec();
+    a.extend(["plugin", "install", changed_lang_son.to_str().unwrap()]);
+    let o = vbhc_bare(&a, dir.path());
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(stderr(&o).contains("PLUGIN-SAME-VERSION"), "{}", stderr(&o));
+    drop(changed);
+}
+
+#[test]
+fn p_l1_a_stray_copy_of_an_installed_plugin_blocks_nothing() {
+    let dir = tempdir();
+    let demo = demo_key();
+    let real = root().join("plugins/dist/lang-son");
+    let o = vbhc_bare(
+        &[
+            "--trust-key",
+            &demo,
+            "plugin",
+            "install",
+            real.to_str().unwrap(),
+        ],
+        dir.path(),
+    );
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    // A backup folder holding the same id.
+    let backup = dir.path().join(".data/plugins/lang-son-sao-luu");
+    std::fs::create_dir_all(&backup).unwrap();
+    for e in std::fs::read_dir(dir.path().join(".data/plugins/lang-son")).unwrap() {
+        let e = e.unwrap();
+        std::fs::copy(e.path(), backup.join(e.file_name())).unwrap();
+    }
+    // A draft that names no plugin, and one that names lang-son: both written.
+    for (sample, out) in [
+        ("samples/thong-bao.toml", "a.docx"),
+        ("samples/chi-thi-lang-son-2026.toml", "b.docx"),
+    ] {
+        let o = vbhc_bare(
+            &[
+                "--trust-key",
+                &demo,
+                "render",
+                root().join(sample).to_str().unwrap(),
+                "-o",
+                out,
+            ],
+            dir.path(),
+        );
+        assert_eq!(code(&o), 0, "{sample}: {}", stderr(&o));
+        assert!(stderr(&o).contains("lang-son-sao-luu"), "{}", stderr(&o));
+    }
+    let o = vbhc_bare(&["--trust-key", &demo, "plugin", "list"], dir.path());
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
 }

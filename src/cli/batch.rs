@@ -145,6 +145,7 @@ fn go(cli: &Cli, a: &Args, rep: &mut Reporter) -> Result<Exit, Vec<Finding>> {
         crate::output::not_an_input(&a.out.join(name), &inputs).map_err(|f| vec![f])?;
     }
     let (host, registry) = super::plugin_runtime(cli, &config).map_err(|f| vec![f])?;
+    rep.findings(&registry.warnings);
     let env = Env {
         templates: &templates,
         tone: config.tone.unwrap_or_default(),

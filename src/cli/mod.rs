@@ -147,7 +147,8 @@ fn plugin_runtime(
     cli: &Cli,
     config: &crate::config::Config,
 ) -> Result<(crate::plugin::Host, crate::plugin::Registry), crate::finding::Finding> {
-    let trust = crate::plugin::trust::Trust::load(&cli.trust_keys, cli.allow_unsigned)?;
+    let trust = crate::plugin::trust::Trust::load(&cli.trust_keys, cli.allow_unsigned)?
+        .allowing(config.unsigned.clone());
     let registry = crate::plugin::Registry::discover(&cli.plugins, trust)?;
     let host = crate::plugin::Host::new(config.plugin, crate::plugin::cache::default_dir())?;
     Ok((host, registry))

@@ -15,6 +15,9 @@ pub enum Cmd {
         /// Thư mục plugin (có plugin.toml), tệp plugin.toml hoặc tệp .wasm
         #[arg(value_name = "ĐƯỜNG_DẪN")]
         path: PathBuf,
+        /// Cài thay bản đã cài dù người ký khác
+        #[arg(long)]
+        force: bool,
     },
     /// Liệt kê các plugin: mã, phiên bản, tỉnh, mã băm, người ký, nguồn
     List,
@@ -42,13 +45,18 @@ pub fn run(cli: &Cli, cmd: &Cmd, rep: &mut Reporter) -> Exit {
 fn run_inner(cli: &Cli, cmd: &Cmd, rep: &mut Reporter) -> Result<(), Finding> {
     let config = crate::config::load()?;
     match cmd {
-        Cmd::Install { path } => {
+        Cmd::Install { path, force } => {
             let found = manifest::read(path)?;
-            let trust = Trust::load(&cli.trust_keys, cli.allow_unsigned)?;
-            let signer = trust.verify(&found, false)?;
+            let trust =
+                Trust::load(&cli.trust_keys, cli.allow_unsigned)?.allowing(config.unsigned.clone());
+            let signer = trust.verify(&found)?;
             let host =
                 crate::plugin::Host::new(config.plugin, crate::plugin::cache::default_dir())?;
             let plugin = host.load(found, signer, crate::plugin::Source::Installed)?;
+            if let Some(w) = plugin.signer.warning(plugin.id(), &plugin.found.path) {
+                rep.finding(&w);
+            }
+            rep.findings(&registry::replacing(&trust, &plugin, *force)?);
             let dest = registry::install(&plugin)?;
             rep.done(
                 &format!(
@@ -68,8 +76,10 @@ fn run_inner(cli: &Cli, cmd: &Cmd, rep: &mut Reporter) -> Result<(), Finding> {
             Ok(())
         }
         Cmd::List => {
-            let trust = Trust::load(&cli.trust_keys, cli.allow_unsigned)?;
+            let trust =
+                Trust::load(&cli.trust_keys, cli.allow_unsigned)?.allowing(config.unsigned.clone());
             let reg = crate::plugin::Registry::discover(&cli.plugins, trust)?;
+            rep.findings(&reg.warnings);
             if reg.entries.is_empty() {
                 rep.done(
                     "Chưa có plugin nào (cài bằng `vbhc plugin install THƯ_MỤC`)",
@@ -78,7 +88,7 @@ fn run_inner(cli: &Cli, cmd: &Cmd, rep: &mut Reporter) -> Result<(), Finding> {
             }
             for e in reg.entries.values() {
                 let m = &e.found.manifest;
-                let signer = match reg.trust.verify(&e.found, e.installed_unsigned) {
+                let signer = match reg.trust.verify(&e.found) {
                     Ok(s) => s.label(),
                     Err(f) => Msg::new(
                         format!("{} (bị từ chối)", f.code),
@@ -101,7 +111,8 @@ fn run_inner(cli: &Cli, cmd: &Cmd, rep: &mut Reporter) -> Result<(), Finding> {
             Ok(())
         }
         Cmd::Info { id } => {
-            let trust = Trust::load(&cli.trust_keys, cli.allow_unsigned)?;
+            let trust =
+                Trust::load(&cli.trust_keys, cli.allow_unsigned)?.allowing(config.unsigned.clone());
             let reg = crate::plugin::Registry::discover(&cli.plugins, trust)?;
             let host =
                 crate::plugin::Host::new(config.plugin, crate::plugin::cache::default_dir())?;
@@ -231,10 +242,12 @@ fn row(rep: &Reporter, fields: &[(&str, Msg)]) {
                     .iter()
                     .find(|(key, _, _)| key == k)
                     .map_or((*k, *k), |(_, vi, en)| (*vi, *en));
+                // Manifest text is the plugin's: made safe for the terminal.
+                let safe = |s: &str| crate::text::chars::for_terminal(s).into_owned();
                 if rep.lang == Lang::Vi {
-                    outln!("{vi:<10} {}", v.vi);
+                    outln!("{vi:<10} {}", safe(&v.vi));
                 } else {
-                    outln!("{en:<10} {}", v.en);
+                    outln!("{en:<10} {}", safe(&v.en));
                 }
             }
             outln!();

@@ -42,6 +42,7 @@ pub fn run(cli: &Cli, a: &Args, rep: &mut Reporter) -> Exit {
         let config = crate::config::load()?;
         let templates = super::templates(cli, &config, Some(&mut *rep))?;
         let (host, registry) = super::plugin_runtime(cli, &config)?;
+        rep.findings(&registry.warnings);
         Ok::<_, Finding>((config, templates, host, registry))
     })();
     let (config, templates, host, registry) = match setup {
@@ -130,6 +131,7 @@ fn provenance(rep: &mut Reporter, d: &Draft, applier: &Applier, findings: usize)
         from: p.source.label(),
         signer: p.signer.label(),
         supplied: used.supplied.clone(),
+        values: used.values.iter().cloned().collect(),
         findings,
     });
 }

@@ -28,6 +28,9 @@ pub struct PluginRecord {
     pub signer: crate::i18n::Msg,
     /// Fields and slots it filled.
     pub supplied: Vec<String>,
+    /// The values it gave the fields that say who issues and signs (organ, parent organ,
+    /// abbreviation, place, authority, signer's title).
+    pub values: std::collections::BTreeMap<String, String>,
     /// Findings of its rules on the document.
     pub findings: usize,
 }
@@ -88,7 +91,14 @@ impl Reporter {
                 let what = if r.supplied.is_empty() {
                     "—".to_string()
                 } else {
-                    r.supplied.join(", ")
+                    r.supplied
+                        .iter()
+                        .map(|f| match r.values.get(f) {
+                            Some(v) => format!("{f} = “{v}”"),
+                            None => f.clone(),
+                        })
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 };
                 let short = &r.sha256[..r.sha256.len().min(12)];
                 let (vi, en) = (
@@ -101,7 +111,8 @@ impl Reporter {
                         r.id, r.version, r.signer.en, r.from.en, r.findings
                     ),
                 );
-                eprintln!("{}", if self.lang == Lang::Vi { vi } else { en });
+                let line = if self.lang == Lang::Vi { vi } else { en };
+                eprintln!("{}", crate::text::chars::for_terminal(&line));
             }
             Format::Json => {
                 #[derive(serde::Serialize)]
@@ -126,7 +137,8 @@ impl Reporter {
     /// A plain success line (human format only; JSON has the summary).
     pub fn done(&self, vi: &str, en: &str) {
         if self.format == Format::Human {
-            eprintln!("{}", if self.lang == Lang::Vi { vi } else { en });
+            let line = if self.lang == Lang::Vi { vi } else { en };
+            eprintln!("{}", crate::text::chars::for_terminal(line));
         }
     }
 

@@ -219,6 +219,7 @@ pub fn load_table(
         plugin: None,
         sections: BTreeMap::new(),
         annex_roman: None,
+        plugin_failed: false,
     }
     .run(table, templates)
 }
@@ -233,6 +234,8 @@ struct Loader<'a, 's> {
     plugin: Option<PluginUse>,
     sections: BTreeMap<String, String>,
     annex_roman: Option<bool>,
+    /// The draft's plugin failed (its finding is reported).
+    plugin_failed: bool,
 }
 
 impl Loader<'_, '_> {
@@ -323,10 +326,37 @@ impl Loader<'_, '_> {
         let norm = Normalizer::new(tone);
         {
             // The plugin's answers go where the draft is silent, then everything is checked.
-            if let Some(s) = self.ask_plugin(t, &template) {
+            if let Some(mut s) = self.ask_plugin(t, &template) {
+                self.warnings.append(&mut s.warnings);
+                let organ_offered =
+                    s.chu_quan.is_some() || !s.co_quan.is_empty() || s.viet_tat.is_some();
+                if organ_offered && supply::names_its_organ(&table) {
+                    self.warnings.push(
+                        Finding::note(
+                            "PLUGIN-ORGAN-UNUSED",
+                            msg!(
+                                "bản nháp ghi cơ quan ban hành (co_quan.ten), nên cơ quan, cơ quan chủ quản và chữ viết tắt plugin {} đưa ra không được dùng",
+                                "the draft names its issuing organ (co_quan.ten), so the organ, parent organ and abbreviation plugin {} offered are not used",
+                                s.by
+                            ),
+                        )
+                        .at(self.loc(supply::SUPPLIED, "co_quan"))
+                        .hint(msg!(
+                            "cơ quan chủ quản (nếu có) ghi `chu_quan` trong bản nháp; `chu_quan = \"\"` nghĩa là không có cơ quan chủ quản",
+                            "write the parent organ (if any) as `chu_quan` in the draft; `chu_quan = \"\"` means there is none"
+                        )),
+                    );
+                }
                 let mut filled = supply::inject(&mut table, &s);
                 filled.extend(s.sections.iter().map(|(slot, _)| format!("slot {slot}")));
                 self.annex_roman = s.annex_roman;
+                if let Some(p) = &mut self.plugin {
+                    p.values = filled
+                        .iter()
+                        .filter(|f| supply::SHOWN.contains(&f.as_str()))
+                        .filter_map(|f| supply::value_of(&s, f).map(|v| (f.clone(), v)))
+                        .collect();
+                }
                 for (slot, lines) in s.sections {
                     self.sections.insert(slot, lines.join("\n"));
                 }
@@ -403,11 +433,13 @@ impl Loader<'_, '_> {
                     id,
                     by: s.by.clone(),
                     supplied: Vec::new(),
+                    values: Vec::new(),
                 });
                 Some(s)
             }
             Err(f) => {
                 self.errors.push(f);
+                self.plugin_failed = true;
                 None
             }
         }
@@ -495,8 +527,13 @@ impl Loader<'_, '_> {
             );
         }
         for (name, _) in required {
+            let path = format!("{prefix}{name}");
+            // A field the failed plugin would have supplied is not missing on its own: the
+            // plugin's failure is the one finding.
+            if self.plugin_failed && supply::SUPPLIABLE.contains(&path.as_str()) {
+                continue;
+            }
             if !t.entries.contains_key(&name) {
-                let path = format!("{prefix}{name}");
                 self.errors.push(
                     Finding::error(
                         "DRAFT-MISSING-FIELD",
@@ -727,7 +764,11 @@ impl Loader<'_, '_> {
 
         // Kính gửi as the kind wants it.
         // A field that is written but was refused (its error is reported) is not also missing.
-        if tp.kinh_gui == Need::BatBuoc && kinh_gui.is_empty() && g.node("kinh_gui").is_none() {
+        if tp.kinh_gui == Need::BatBuoc
+            && kinh_gui.is_empty()
+            && g.node("kinh_gui").is_none()
+            && !self.plugin_failed
+        {
             self.errors.push(
                 Finding::error(
                     "DRAFT-MISSING-FIELD",

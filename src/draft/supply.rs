@@ -20,7 +20,7 @@ pub struct Request {
 }
 
 /// A plugin's answers for one draft. Empty fields: no opinion.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Supplied {
     /// `lang-son 1.0.0`
     pub by: String,
@@ -39,6 +39,9 @@ pub struct Supplied {
     pub annex_roman: Option<bool>,
     /// Slot → markup lines (escaped: a plugin's text never becomes structure by accident).
     pub sections: Vec<(String, Vec<String>)>,
+    /// What the clerk is told about the plugin itself each time it runs (unsigned, a key
+    /// trusted for every id).
+    pub warnings: Vec<Finding>,
 }
 
 /// The draft's view of a plugin host.
@@ -55,6 +58,9 @@ pub struct PluginUse {
     pub by: String,
     /// The fields and slots it filled (`co_quan.ten`, `noi_nhan`, `slot chi-thi.nhiem-vu-them`).
     pub supplied: Vec<String>,
+    /// The values of the fields that say who issues and signs the document, as supplied
+    /// (`co_quan.ten` → `ỦY BAN NHÂN DÂN / TỈNH LẠNG SƠN`): printed, not only named.
+    pub values: Vec<(String, String)>,
 }
 
 /// Line 0 marks a value the plugin supplied (no line of the draft holds it).
@@ -87,8 +93,56 @@ fn list(items: &[String]) -> Node {
     }
 }
 
+/// Every field a plugin may supply (what [`inject`] fills).
+pub const SUPPLIABLE: &[&str] = &[
+    "dia_danh",
+    "kinh_gui",
+    "noi_nhan",
+    "luu",
+    "co_quan",
+    "co_quan.chu_quan",
+    "co_quan.ten",
+    "co_quan.viet_tat",
+    "ky",
+    "ky.quyen_han",
+    "ky.chuc_vu",
+];
+
+/// The fields whose supplied values are shown to the clerk: who issues and who signs.
+pub const SHOWN: &[&str] = &[
+    "co_quan.chu_quan",
+    "co_quan.ten",
+    "co_quan.viet_tat",
+    "dia_danh",
+    "ky.quyen_han",
+    "ky.chuc_vu",
+];
+
+/// What the plugin supplied for `path`, as one line.
+pub fn value_of(s: &Supplied, path: &str) -> Option<String> {
+    match path {
+        "co_quan.chu_quan" => s.chu_quan.clone(),
+        "co_quan.ten" => Some(s.co_quan.join(" / ")),
+        "co_quan.viet_tat" => s.viet_tat.clone(),
+        "dia_danh" => s.dia_danh.clone(),
+        "ky.quyen_han" => s.quyen_han.clone(),
+        "ky.chuc_vu" => s.chuc_vu.clone(),
+        _ => None,
+    }
+}
+
+/// Whether the draft names its own issuing organ (`co_quan.ten`): then the organ is the
+/// clerk's, whole — a plugin adds neither a parent organ above it nor an abbreviation.
+pub fn names_its_organ(t: &Table) -> bool {
+    matches!(
+        t.entries.get("co_quan"),
+        Some((_, Node { value: Value::Table(cq), .. })) if cq.entries.contains_key("ten")
+    )
+}
+
 /// Puts `s` into `t` wherever `t` has no value; returns the paths filled.
 pub fn inject(t: &mut Table, s: &Supplied) -> Vec<String> {
+    let own_organ = names_its_organ(t);
     let mut filled = Vec::new();
     let mut put = |t: &mut Table, prefix: &str, key: &str, node: Option<Node>| {
         if let Some(node) = node
@@ -107,11 +161,16 @@ pub fn inject(t: &mut Table, s: &Supplied) -> Vec<String> {
         (
             "co_quan",
             "co_quan.",
-            vec![
-                ("chu_quan", s.chu_quan.as_deref().map(text)),
-                ("ten", nonempty(&s.co_quan)),
-                ("viet_tat", s.viet_tat.as_deref().map(text)),
-            ],
+            // A plugin never changes who issues a document the clerk named.
+            if own_organ {
+                Vec::new()
+            } else {
+                vec![
+                    ("chu_quan", s.chu_quan.as_deref().map(text)),
+                    ("ten", nonempty(&s.co_quan)),
+                    ("viet_tat", s.viet_tat.as_deref().map(text)),
+                ]
+            },
         ),
         (
             "ky",
@@ -150,6 +209,42 @@ pub fn inject(t: &mut Table, s: &Supplied) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_plugin_never_changes_an_organ_the_draft_names() {
+        let mut t = Table::default();
+        let mut cq = Table::default();
+        cq.entries.insert(
+            "ten".into(),
+            (
+                Pos::default(),
+                list(&["ỦY BAN NHÂN DÂN".into(), "TỈNH ĐỒNG THÁP".into()]),
+            ),
+        );
+        t.entries.insert(
+            "co_quan".into(),
+            (
+                Pos::default(),
+                Node {
+                    value: Value::Table(cq),
+                    pos: Pos::default(),
+                },
+            ),
+        );
+        let s = Supplied {
+            chu_quan: Some("BỘ QUỐC PHÒNG".into()),
+            viet_tat: Some("BQP".into()),
+            chuc_vu: Some("CHỦ TỊCH".into()),
+            ..Supplied::default()
+        };
+        let filled = inject(&mut t, &s);
+        assert_eq!(filled, ["ky.chuc_vu"]);
+        let Value::Table(cq) = &t.entries["co_quan"].1.value else {
+            panic!()
+        };
+        assert!(!cq.entries.contains_key("chu_quan"));
+        assert!(!cq.entries.contains_key("viet_tat"));
+    }
 
     #[test]
     fn the_draft_wins() {

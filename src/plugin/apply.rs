@@ -342,6 +342,23 @@ impl Supply for Applier<'_> {
             chuc_vu: a.opt("house-style", "ky.chuc_vu", h.chuc_vu)?,
             annex_roman: Some(h.annex_numbering == wit::AnnexNumbering::Roman),
             sections,
+            warnings: plugin
+                .signer
+                .warning(plugin.id(), &plugin.found.path)
+                .into_iter()
+                .chain(
+                    (plugin.origin == super::cache::Origin::Repaired).then(|| {
+                        Finding::note(
+                            "PLUGIN-CACHE-REPAIRED",
+                            msg!(
+                                "bản biên dịch của plugin {} trong bộ đệm bị hỏng: đã bỏ và biên dịch lại",
+                                "the compiled copy of plugin {} in the cache was damaged: discarded and compiled again",
+                                plugin.label()
+                            ),
+                        )
+                    }),
+                )
+                .collect(),
         };
         self.session = Some(s);
         Ok(supplied)

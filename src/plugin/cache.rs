@@ -5,7 +5,16 @@
 //!
 //! Loading compiled code is trusting it as machine code, so only files vbhc wrote itself are
 //! loaded: the folder is private to the user (0700 on Unix), files are written 0600 through a
-//! temporary file in the same folder, and anything else found there is ignored.
+//! temporary file in the same folder, owned by the user running vbhc, and anything else found
+//! there is ignored. Each compiled file has its SHA-256 beside it (`….cwasm.sha256`), checked
+//! before the bytes are handed to wasmtime: a damaged file (a disk error, a half-copied
+//! backup) would otherwise crash vbhc or hang it outside the plugin's time budget, on every
+//! run. A mismatch discards the entry and compiles again. The check guards against damage,
+//! not against a program running as the clerk, which could rewrite both files.
+//!
+//! On Windows the folder is `%LOCALAPPDATA%\vbhc\vbhc\cache\plugins`, which only the user
+//! (and SYSTEM) may write; a cache on a network path (`\\server\share`) is not used, and
+//! `VBHC_CACHE_DIR` must not point at a folder other users can write.
 
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
@@ -38,14 +47,24 @@ pub struct Cache {
 pub enum Origin {
     Compiled,
     Cached,
+    /// The cache's entry did not match its SHA-256: discarded and compiled again.
+    Repaired,
 }
 
+/// The largest compiled file read back (a plugin compiles to under 2 MB).
+const MAX_COMPILED: u64 = 256 * 1024 * 1024;
+
 impl Cache {
-    pub fn new(dir: PathBuf, engine: &Engine) -> Cache {
-        Cache {
+    /// The cache in `dir`, or none when `dir` is on a network share (Windows): compiled code
+    /// must come from the user's own disk.
+    pub fn new(dir: PathBuf, engine: &Engine) -> Option<Cache> {
+        if on_network(&dir) {
+            return None;
+        }
+        Some(Cache {
             dir,
             key: engine_key(engine),
-        }
+        })
     }
 
     pub fn dir(&self) -> &Path {
@@ -66,34 +85,76 @@ impl Cache {
         wasm: &[u8],
     ) -> wasmtime::Result<(Component, Origin)> {
         let file = self.file(sha256);
-        if private_file(&file) {
-            // SAFETY: the file is in vbhc's private cache folder, written only by `store`
-            // below from `Component::serialize` of this same engine configuration (the key
-            // in its name). wasmtime also checks the header and the engine compatibility.
-            #[allow(unsafe_code)]
-            let loaded = unsafe { Component::deserialize_file(engine, &file) };
-            if let Ok(c) = loaded {
-                return Ok((c, Origin::Cached));
+        let digest = digest_path(&file);
+        let mut origin = Origin::Compiled;
+        if private_file(&file) && private_file(&digest) {
+            let bytes = std::fs::File::open(&file)
+                .and_then(|f| crate::input::read_capped(f, MAX_COMPILED))
+                .ok()
+                .flatten();
+            let expected = std::fs::read_to_string(&digest).unwrap_or_default();
+            match bytes {
+                Some(b) if crate::plugin::manifest::sha256_hex(&b) == expected.trim() => {
+                    // SAFETY: these bytes are the ones vbhc serialized with this engine's
+                    // configuration (the key in the file name), unchanged since (their SHA-256
+                    // is the one written beside them), read from a private folder of the user
+                    // running vbhc. wasmtime also checks the header and the engine's
+                    // compatibility. Deserialised from memory, not from the file, so the file
+                    // cannot change between the check and the load.
+                    #[allow(unsafe_code)]
+                    let loaded = unsafe { Component::deserialize(engine, &b) };
+                    if let Ok(c) = loaded {
+                        return Ok((c, Origin::Cached));
+                    }
+                }
+                _ => {}
             }
+            origin = Origin::Repaired;
             let _ = std::fs::remove_file(&file);
+            let _ = std::fs::remove_file(&digest);
         }
         let c = Component::new(engine, wasm)?;
         let _ = self.store(&file, &c);
-        Ok((c, Origin::Compiled))
+        Ok((c, origin))
     }
 
     fn store(&self, file: &Path, c: &Component) -> std::io::Result<()> {
         let bytes = c.serialize().map_err(std::io::Error::other)?;
         make_private_dir(&self.dir)?;
-        let mut tmp = tempfile::Builder::new()
-            .prefix(".tmp-")
-            .tempfile_in(&self.dir)?;
-        std::io::Write::write_all(&mut tmp, &bytes)?;
-        tmp.as_file().sync_all()?;
-        // tempfile creates its files 0600 on Unix.
-        tmp.persist(file).map_err(|e| e.error)?;
-        Ok(())
+        let write = |to: &Path, data: &[u8]| -> std::io::Result<()> {
+            let mut tmp = tempfile::Builder::new()
+                .prefix(".tmp-")
+                .tempfile_in(&self.dir)?;
+            std::io::Write::write_all(&mut tmp, data)?;
+            tmp.as_file().sync_all()?;
+            // tempfile creates its files 0600 on Unix.
+            tmp.persist(to).map_err(|e| e.error)?;
+            Ok(())
+        };
+        // The digest first: a file without its digest is never loaded.
+        write(
+            &digest_path(file),
+            crate::plugin::manifest::sha256_hex(&bytes).as_bytes(),
+        )?;
+        write(file, &bytes)
     }
+}
+
+fn digest_path(file: &Path) -> PathBuf {
+    let mut name = file.file_name().unwrap_or_default().to_os_string();
+    name.push(".sha256");
+    file.with_file_name(name)
+}
+
+/// Whether `dir` is on a network share (`\\server\share\…`): Windows only; a mapped drive
+/// letter cannot be told from a local one here, which is why the documentation keeps the cache
+/// in `%LOCALAPPDATA%`.
+fn on_network(dir: &Path) -> bool {
+    use std::path::{Component as C, Prefix};
+    matches!(
+        dir.components().next(),
+        Some(C::Prefix(p)) if matches!(p.kind(), Prefix::UNC(..) | Prefix::VerbatimUNC(..))
+    )
 }
 
 #[cfg(unix)]
@@ -111,11 +172,12 @@ fn make_private_dir(dir: &Path) -> std::io::Result<()> {
     std::fs::create_dir_all(dir)
 }
 
-/// Whether `file` is a regular file (not a link) no one else can write, owned by the owner
-/// of its folder, a folder no one else can enter.
+/// Whether `file` is a regular file (not a link) no one else can write, owned by the user
+/// running vbhc, in a folder of theirs no one else can enter.
 #[cfg(unix)]
 fn private_file(file: &Path) -> bool {
     use std::os::unix::fs::MetadataExt;
+    let me = rustix::process::geteuid().as_raw();
     let Some(dir) = file.parent() else {
         return false;
     };
@@ -126,7 +188,8 @@ fn private_file(file: &Path) -> bool {
         (Ok(f), Ok(d)) => {
             f.is_file()
                 && d.is_dir()
-                && f.uid() == d.uid()
+                && f.uid() == me
+                && d.uid() == me
                 && f.mode() & 0o077 == 0
                 && d.mode() & 0o077 == 0
         }
@@ -149,7 +212,7 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let dir = tmp.path().join("c");
         let engine = Engine::default();
-        let cache = Cache::new(dir.clone(), &engine);
+        let cache = Cache::new(dir.clone(), &engine).unwrap();
         // The smallest component there is.
         let wasm = b"\0asm\x0d\0\x01\0";
         let (_, o) = cache.load(&engine, "ab", wasm).unwrap();
@@ -163,6 +226,31 @@ mod tests {
         assert_eq!(o, Origin::Cached);
         // A file others could have written is not trusted: compiled again.
         std::fs::set_permissions(&f, std::fs::Permissions::from_mode(0o666)).unwrap();
+        let (_, o) = cache.load(&engine, "ab", wasm).unwrap();
+        assert_eq!(o, Origin::Compiled);
+        let (_, o) = cache.load(&engine, "ab", wasm).unwrap();
+        assert_eq!(o, Origin::Cached);
+    }
+
+    #[test]
+    fn a_damaged_entry_is_compiled_again() {
+        let tmp = tempfile::tempdir().unwrap();
+        let engine = Engine::default();
+        let cache = Cache::new(tmp.path().join("c"), &engine).unwrap();
+        let wasm = b"\0asm\x0d\0\x01\0";
+        cache.load(&engine, "ab", wasm).unwrap();
+        let f = cache.file("ab");
+        let mut bytes = std::fs::read(&f).unwrap();
+        for i in (64..bytes.len()).step_by(97) {
+            bytes[i] ^= 0x5a;
+        }
+        std::fs::write(&f, &bytes).unwrap();
+        let (_, o) = cache.load(&engine, "ab", wasm).unwrap();
+        assert_eq!(o, Origin::Repaired);
+        let (_, o) = cache.load(&engine, "ab", wasm).unwrap();
+        assert_eq!(o, Origin::Cached);
+        // A compiled file without its digest is never loaded.
+        std::fs::remove_file(digest_path(&f)).unwrap();
         let (_, o) = cache.load(&engine, "ab", wasm).unwrap();
         assert_eq!(o, Origin::Compiled);
     }

@@ -79,10 +79,35 @@ impl Limits {
     }
 }
 
-/// The memory limiter of a store. Growing past the cap fails with [`MemoryCap`], so the host
-/// can tell "the plugin wanted too much memory" from any other trap.
+/// The most table elements one plugin instance may hold, over all its tables (a Rust
+/// plugin's one function table holds a few hundred).
+pub const MAX_TABLE_ELEMENTS: usize = 100_000;
+
+/// The memory limiter of a store (one plugin instance for one document). The cap holds for the
+/// plugin as a whole: every linear memory of every core module inside the component counts,
+/// from its first page — a component whose modules each grow their own memory got 16 times
+/// the cap past a per-memory check. Growing past it fails with [`MemoryCap`], so the host can
+/// tell "the plugin wanted too much memory" from any other trap. Tables are counted the same
+/// way.
 pub struct Limiter {
     pub max_memory: usize,
+    /// Bytes of all linear memories together.
+    memory: usize,
+    /// Elements of all tables together.
+    elements: usize,
+    /// The bytes the last allowed growth added, taken back if the growth then failed.
+    last_growth: usize,
+}
+
+impl Limiter {
+    pub fn new(max_memory: usize) -> Limiter {
+        Limiter {
+            max_memory,
+            memory: 0,
+            elements: 0,
+            last_growth: 0,
+        }
+    }
 }
 
 /// The error a store's memory growth fails with when the cap is reached.
@@ -105,29 +130,47 @@ impl std::fmt::Display for MemoryCap {
 impl std::error::Error for MemoryCap {}
 
 impl wasmtime::ResourceLimiter for Limiter {
+    /// Called for every growth and, with `current` 0, for every memory created.
     fn memory_growing(
         &mut self,
-        _current: usize,
+        current: usize,
         desired: usize,
         _maximum: Option<usize>,
     ) -> wasmtime::Result<bool> {
-        if desired > self.max_memory {
+        let total = self.memory.saturating_sub(current).saturating_add(desired);
+        if total > self.max_memory {
             return Err(MemoryCap {
-                wanted: desired,
+                wanted: total,
                 max: self.max_memory,
             }
             .into());
         }
+        self.last_growth = desired.saturating_sub(current);
+        self.memory = total;
         Ok(true)
+    }
+
+    fn memory_grow_failed(&mut self, _error: wasmtime::Error) -> wasmtime::Result<()> {
+        self.memory = self.memory.saturating_sub(self.last_growth);
+        self.last_growth = 0;
+        Ok(())
     }
 
     fn table_growing(
         &mut self,
-        _current: usize,
+        current: usize,
         desired: usize,
         _maximum: Option<usize>,
     ) -> wasmtime::Result<bool> {
-        Ok(desired <= 100_000)
+        let total = self
+            .elements
+            .saturating_sub(current)
+            .saturating_add(desired);
+        if total > MAX_TABLE_ELEMENTS {
+            return Ok(false);
+        }
+        self.elements = total;
+        Ok(true)
     }
 
     fn instances(&self) -> usize {
@@ -146,6 +189,24 @@ impl wasmtime::ResourceLimiter for Limiter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn memory_is_counted_over_every_memory() {
+        use wasmtime::ResourceLimiter;
+        let mut l = Limiter::new(64 << 20);
+        // Eight memories created at 1 page, each grown to 8 MiB: 64 MiB, the cap.
+        for _ in 0..8 {
+            assert!(l.memory_growing(0, 64 << 10, None).unwrap());
+            assert!(l.memory_growing(64 << 10, 8 << 20, None).unwrap());
+        }
+        // The ninth memory's first page is over the cap.
+        let e = l.memory_growing(0, 64 << 10, None).unwrap_err();
+        assert!(e.downcast_ref::<MemoryCap>().is_some());
+        let mut t = Limiter::new(64 << 20);
+        assert!(t.table_growing(0, MAX_TABLE_ELEMENTS / 2, None).unwrap());
+        assert!(t.table_growing(0, MAX_TABLE_ELEMENTS / 2, None).unwrap());
+        assert!(!t.table_growing(0, 1, None).unwrap());
+    }
 
     #[test]
     fn defaults_are_inside_their_ranges() {

@@ -12,9 +12,6 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-/// Marks an installed plugin that was installed unsigned with `--allow-unsigned`.
-pub const UNSIGNED_MARK: &str = "allow-unsigned";
-
 /// `VBHC_DATA_DIR/plugins`, else the platform's data folder (`~/.local/share/vbhc/plugins`).
 pub fn installed_dir() -> Option<PathBuf> {
     if let Some(d) = std::env::var_os("VBHC_DATA_DIR") {
@@ -27,24 +24,42 @@ pub fn installed_dir() -> Option<PathBuf> {
 pub struct Entry {
     pub found: Found,
     pub source: Source,
-    pub installed_unsigned: bool,
     /// Verified and compiled on first use, once, whichever thread asks first.
     loaded: std::sync::OnceLock<Result<Arc<Plugin>, Finding>>,
 }
 
 pub struct Registry {
     pub entries: BTreeMap<String, Entry>,
+    /// Ids installed in several folders, none of them the id's own: drafts naming one fail,
+    /// every other draft is made.
+    pub ambiguous: BTreeMap<String, Vec<PathBuf>>,
+    /// Installed copies passed over (a backup folder holding the same id): one warning each.
+    pub warnings: Vec<Finding>,
     pub trust: Trust,
 }
 
 impl Registry {
     /// The plugins of `explicit` paths and the installed ones. A broken installed plugin
-    /// makes no noise until a draft names it; two plugins with one id are refused.
+    /// makes no noise until a draft names it. Two `--plugin` paths with one id are refused;
+    /// an installed plugin with the id of a `--plugin` one is passed over (the clerk named
+    /// the other); of several installed folders with one id, the folder named after the id is
+    /// the plugin and the others are warned about.
     pub fn discover(explicit: &[PathBuf], trust: Trust) -> Result<Registry, Finding> {
-        let mut entries: BTreeMap<String, Entry> = BTreeMap::new();
-        let mut add = |found: Found, source: Source, unsigned: bool| {
+        let mut reg = Registry {
+            entries: BTreeMap::new(),
+            ambiguous: BTreeMap::new(),
+            warnings: Vec::new(),
+            trust,
+        };
+        let entry = |found: Found, source: Source| Entry {
+            found,
+            source,
+            loaded: std::sync::OnceLock::new(),
+        };
+        for p in explicit {
+            let found = manifest::read(p)?;
             let id = found.manifest.id.clone();
-            if let Some(other) = entries.get(&id) {
+            if let Some(other) = reg.entries.get(&id) {
                 return Err(Finding::error(
                     "PLUGIN-DUPLICATE",
                     Exit::Config,
@@ -58,32 +73,63 @@ impl Registry {
                 )
                 .at(Location::file(&found.path))
                 .hint(msg!(
-                    "bỏ một trong hai: bớt --plugin, hoặc `vbhc plugin remove {}`",
-                    "drop one of them: remove a --plugin, or `vbhc plugin remove {}`",
-                    id
+                    "bỏ một trong hai --plugin",
+                    "drop one of the two --plugin"
                 )));
             }
-            entries.insert(
-                id,
-                Entry {
-                    found,
-                    source,
-                    installed_unsigned: unsigned,
-                    loaded: std::sync::OnceLock::new(),
-                },
-            );
-            Ok(())
-        };
-        for p in explicit {
-            add(manifest::read(p)?, Source::Explicit, false)?;
+            reg.entries.insert(id, entry(found, Source::Explicit));
         }
+        let mut by_id: BTreeMap<String, Vec<(PathBuf, Found)>> = BTreeMap::new();
         for dir in installed() {
             if let Ok(found) = manifest::read(&dir) {
-                let unsigned = dir.join(UNSIGNED_MARK).exists();
-                add(found, Source::Installed, unsigned)?;
+                by_id
+                    .entry(found.manifest.id.clone())
+                    .or_default()
+                    .push((dir, found));
             }
         }
-        Ok(Registry { entries, trust })
+        for (id, mut copies) in by_id {
+            if reg.entries.contains_key(&id) {
+                continue;
+            }
+            let own = copies
+                .iter()
+                .position(|(dir, _)| dir.file_name().is_some_and(|n| *n == *id.as_str()));
+            match own {
+                Some(i) => {
+                    let (_, found) = copies.remove(i);
+                    for (dir, _) in &copies {
+                        reg.warnings.push(
+                            Finding::warning(
+                                "PLUGIN-DUPLICATE",
+                                msg!(
+                                    "thư mục `{}` cũng chứa plugin `{}` (bản sao?): vbhc dùng bản đã cài ở `{}` và bỏ qua bản này",
+                                    "the folder `{}` also holds plugin `{}` (a copy?): vbhc uses the one installed in `{}` and passes this one over",
+                                    dir.display(),
+                                    id,
+                                    found.dir().display()
+                                ),
+                            )
+                            .at(Location::file(dir))
+                            .hint(msg!(
+                                "xóa thư mục thừa đó (không dùng `vbhc plugin remove`, lệnh đó gỡ bản đang dùng)",
+                                "delete that extra folder (not with `vbhc plugin remove`, which removes the one in use)"
+                            )),
+                        );
+                    }
+                    reg.entries.insert(id, entry(found, Source::Installed));
+                }
+                None if copies.len() == 1 => {
+                    let (_, found) = copies.remove(0);
+                    reg.entries.insert(id, entry(found, Source::Installed));
+                }
+                None => {
+                    reg.ambiguous
+                        .insert(id, copies.into_iter().map(|(d, _)| d).collect());
+                }
+            }
+        }
+        Ok(reg)
     }
 
     pub fn ids(&self) -> Vec<&str> {
@@ -92,12 +138,30 @@ impl Registry {
 
     /// The plugin `id`, verified and compiled (once per run).
     pub fn get(&self, host: &Host, id: &str) -> Option<Result<Arc<Plugin>, Finding>> {
+        if let Some(dirs) = self.ambiguous.get(id) {
+            let list: Vec<String> = dirs.iter().map(|d| d.display().to_string()).collect();
+            return Some(Err(Finding::error(
+                "PLUGIN-DUPLICATE",
+                Exit::Config,
+                msg!(
+                    "plugin `{}` được cài ở nhiều thư mục, không thư mục nào mang tên `{}`: {}",
+                    "plugin `{}` is installed in several folders, none named `{}`: {}",
+                    id,
+                    id,
+                    list.join(", ")
+                ),
+            )
+            .hint(msg!(
+                "cài lại plugin (`vbhc plugin install`) rồi xóa các thư mục thừa",
+                "install the plugin again (`vbhc plugin install`) and delete the extra folders"
+            ))));
+        }
         let e = self.entries.get(id)?;
         Some(
             e.loaded
                 .get_or_init(|| {
                     self.trust
-                        .verify(&e.found, e.installed_unsigned)
+                        .verify(&e.found)
                         .and_then(|signer| host.load(e.found.clone(), signer, e.source.clone()))
                 })
                 .clone(),
@@ -119,6 +183,80 @@ pub fn installed() -> Vec<PathBuf> {
         .unwrap_or_default();
     v.sort();
     v
+}
+
+/// What installing `new` over the installed plugin of its id would change. Another signer
+/// than the installed copy's is refused unless `force` (then said in a warning): a trusted key
+/// replacing a province's plugin with its own is exactly the attack a signature is for. The
+/// same version with other bytes is warned about (a plugin changed without a new version).
+pub fn replacing(trust: &Trust, new: &Plugin, force: bool) -> Result<Vec<Finding>, Finding> {
+    let m = &new.found.manifest;
+    let Some(old) = installed_dir()
+        .map(|r| r.join(&m.id))
+        .and_then(|d| manifest::read(&d).ok())
+    else {
+        return Ok(Vec::new());
+    };
+    let mut warnings = Vec::new();
+    let old_signer = trust.signer_identity(&old);
+    let new_signer = match &new.signer {
+        super::trust::Signer::Key { identity, .. } => Some(identity.clone()),
+        _ => None,
+    };
+    if old_signer != new_signer {
+        let describe = |s: &Option<String>| match s {
+            Some(_) => crate::i18n::Msg::new("một khóa khác", "another key"),
+            None => crate::i18n::Msg::new(
+                "không khóa tin cậy nào (chưa ký, hoặc khóa đã bỏ)",
+                "no trusted key (unsigned, or a key no longer trusted)",
+            ),
+        };
+        let before = describe(&old_signer);
+        let f = |sev_error: bool| {
+            let m = msg!(
+                "plugin `{}` đang cài được ký bởi {}; bản mới được ký bởi {}: {}",
+                "plugin `{}` is installed signed by {}; the new copy is signed by {}: {}",
+                m.id,
+                before,
+                new.signer.label(),
+                if sev_error {
+                    crate::i18n::Msg::new("không cài", "not installed")
+                } else {
+                    crate::i18n::Msg::new("vẫn cài vì có --force", "installed because of --force")
+                }
+            );
+            if sev_error {
+                Finding::error("PLUGIN-SIGNER-CHANGED", Exit::Config, m).hint(msg!(
+                    "nếu tỉnh đã đổi khóa (hãy hỏi lại tỉnh), cài lại với --force",
+                    "if the province changed its key (ask the province), install again with --force"
+                ))
+            } else {
+                Finding::warning("PLUGIN-SIGNER-CHANGED", m)
+            }
+            .at(Location::file(&new.found.path))
+        };
+        if !force {
+            return Err(f(true));
+        }
+        warnings.push(f(false));
+    }
+    if old.manifest.version == m.version && !old.manifest.sha256.eq_ignore_ascii_case(&m.sha256) {
+        warnings.push(
+            Finding::warning(
+                "PLUGIN-SAME-VERSION",
+                msg!(
+                    "plugin `{}` {} đã cài có SHA-256 {}, bản mới cùng phiên bản nhưng SHA-256 {}: plugin đã đổi mà không tăng phiên bản",
+                    "plugin `{}` {} is installed with SHA-256 {}; the new copy has the same version but SHA-256 {}: the plugin changed without a new version",
+                    m.id,
+                    m.version,
+                    old.manifest.sha256,
+                    m.sha256
+                ),
+            )
+            .at(Location::file(&new.found.path)),
+        );
+    }
+    Ok(warnings)
 }
 
 /// Copies a verified plugin into the data folder, replacing an older install of the same id
@@ -156,15 +294,10 @@ pub fn install(plugin: &Plugin) -> Result<PathBuf, Finding> {
     std::fs::write(staging.path().join(manifest::FILE), &plugin.found.bytes)
         .map_err(|e| io(staging.path(), e))?;
     copy(&plugin.found.wasm_path(), &m.wasm)?;
-    match &plugin.signer {
-        super::trust::Signer::Key { .. } => {
-            copy(&plugin.found.signature_path(), manifest::SIGNATURE)?
-        }
-        super::trust::Signer::Unsigned => std::fs::write(
-            staging.path().join(UNSIGNED_MARK),
-            "installed with --allow-unsigned\n",
-        )
-        .map_err(|e| io(staging.path(), e))?,
+    // An unsigned plugin is installed as it is: running it later asks again (the flag, or the
+    // config's permission for this wasm).
+    if let super::trust::Signer::Key { .. } = &plugin.signer {
+        copy(&plugin.found.signature_path(), manifest::SIGNATURE)?
     }
     let dest = root.join(&m.id);
     let old = root.join(format!(".old-{}", m.id));

@@ -76,9 +76,7 @@ impl State {
         Self {
             wasi,
             table: ResourceTable::new(),
-            limiter: Limiter {
-                max_memory: limits.memory_bytes(),
-            },
+            limiter: Limiter::new(limits.memory_bytes()),
             stderr,
         }
     }

@@ -23,7 +23,8 @@ build() { # name crate [feature]
   fi
   cp "target/wasm32-wasip2/release/$2.wasm" "$out/$1.wasm"
 }
-for f in loop memory panic huge-list huge-string recursion bigstack import bad-code sleep; do
+for f in loop memory panic huge-list huge-string recursion bigstack import bad-code sleep \
+  nonchar slot-control label organ escape long-place; do
   build "hostile-$f" hostile "$f"
 done
 build api-two api2

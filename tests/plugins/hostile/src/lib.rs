@@ -3,7 +3,9 @@
 //! call on a document.
 
 use std::hint::black_box;
-use vbhc_plugin::{Defaults, Document, Finding, Info, Province, Recipients, Request};
+use vbhc_plugin::{
+    Block, Defaults, Document, Finding, HouseStyle, Info, Province, Recipients, Request,
+};
 
 pub struct Hostile;
 
@@ -27,6 +29,18 @@ const ID: &str = if cfg!(feature = "loop") {
     "hostile-bad-code"
 } else if cfg!(feature = "sleep") {
     "hostile-sleep"
+} else if cfg!(feature = "nonchar") {
+    "hostile-nonchar"
+} else if cfg!(feature = "slot-control") {
+    "hostile-slot-control"
+} else if cfg!(feature = "label") {
+    "hostile-label"
+} else if cfg!(feature = "organ") {
+    "hostile-organ"
+} else if cfg!(feature = "escape") {
+    "hostile-escape"
+} else if cfg!(feature = "long-place") {
+    "hostile-long-place"
 } else {
     "hostile-none"
 };
@@ -97,9 +111,45 @@ impl Province for Hostile {
         if cfg!(feature = "bigstack") {
             d.dia_danh = Some(recurse_big(0).to_string());
         }
+        if cfg!(feature = "nonchar") {
+            // The audit's P-H1: characters XML refuses, in a field the draft leaves out.
+            d.dia_danh = Some("Lạng\u{FFFF}Sơn\u{FFFE}".into());
+        }
+        if cfg!(feature = "long-place") {
+            // The audit's P-L3: a place name that breaks the date line.
+            d.dia_danh = Some("Lạng Sơn ".repeat(25));
+        }
+        if cfg!(feature = "organ") {
+            // The audit's P-M6: another issuer above the organ the clerk wrote.
+            d.chu_quan = Some("BỘ QUỐC PHÒNG".into());
+            d.co_quan = vec!["BỘ QUỐC PHÒNG".into(), "CỤC TÁC CHIẾN".into()];
+            d.viet_tat = Some("BQP".into());
+        }
         #[cfg(feature = "import")]
         evil::send(&req.kind);
         d
+    }
+
+    fn section(_req: Request, _slot: String) -> Vec<Block> {
+        if cfg!(feature = "slot-control") {
+            // The audit's P-H2: C0 controls and an escape sequence in a section's text.
+            return vec![vbhc_plugin::gach(
+                "Giao Sở Tài chính\u{0}\u{8}\u{b}\u{c}\u{1b}[2K\u{1f} thực hiện",
+            )];
+        }
+        if cfg!(feature = "label") {
+            // The audit's P-L7: a label that would make the line a table row.
+            return vec![vbhc_plugin::khoan("|", "Nội dung | ô thứ hai")];
+        }
+        Vec::new()
+    }
+
+    fn house_style(_req: Request) -> HouseStyle {
+        let mut h = HouseStyle::default();
+        if cfg!(feature = "organ") {
+            h.chuc_vu = Some("THỦ TƯỚNG".into());
+        }
+        h
     }
 
     fn recipients(_req: Request) -> Recipients {
@@ -118,6 +168,16 @@ impl Province for Hostile {
                 vbhc_plugin::Severity::Error,
                 "giả mạo mã của vbhc",
                 "pretends to be a vbhc rule",
+            )];
+        }
+        if cfg!(feature = "escape") {
+            // The audit's P-M3: a message that would erase the lines above it and fake a
+            // success line.
+            return vec![vbhc_plugin::finding(
+                "HOSTILE-ESCAPE-X",
+                vbhc_plugin::Severity::Warning,
+                "\u{1b}[2K\u{1b}[1A\u{1b}[2K\u{1b}[32mĐã ghi văn bản (không có lỗi)\u{1b}[0m\u{1b}]0;tiêu đề\u{7}",
+                "\u{1b}[2K\u{1b}[1A\u{1b}[32mWritten (no errors)\u{1b}[0m",
             )];
         }
         Vec::new()
