@@ -99,6 +99,30 @@ pub struct MarkupNote {
     pub en: String,
 }
 
+/// The most columns a Word table may have (Word's documented limit); a wider one opens in
+/// LibreOffice but not as written in Word.
+pub const MAX_TABLE_COLUMNS: usize = 63;
+
+fn check_tables(blocks: &[MBlock], notes: &mut Vec<MarkupNote>) {
+    for b in blocks {
+        if let MBlock::Table { rows, line, .. } = b {
+            let n = rows.iter().map(Vec::len).max().unwrap_or(0);
+            if n > MAX_TABLE_COLUMNS {
+                notes.push(MarkupNote {
+                    line: *line,
+                    code: "MARKUP-TABLE-COLUMNS",
+                    vi: format!(
+                        "bảng có {n} cột; Word chỉ mở được bảng đến {MAX_TABLE_COLUMNS} cột"
+                    ),
+                    en: format!(
+                        "the table has {n} columns; Word opens tables of at most {MAX_TABLE_COLUMNS}"
+                    ),
+                });
+            }
+        }
+    }
+}
+
 fn is_roman(s: &str) -> bool {
     !s.is_empty() && s.len() <= 6 && s.chars().all(|c| "IVXLC".contains(c))
 }
@@ -346,6 +370,7 @@ pub fn parse(src: &str, first_line: usize) -> (Vec<MBlock>, Vec<MarkupNote>) {
         });
     }
     check_points(&blocks, &mut notes);
+    check_tables(&blocks, &mut notes);
     (blocks, notes)
 }
 
@@ -441,6 +466,16 @@ mod tests {
 
     fn mark(s: &str) -> Mark {
         classify(s).0
+    }
+
+    #[test]
+    fn tables_wider_than_word_allows_are_noted() {
+        let row = |n: usize| format!("|{}\n", " x |".repeat(n));
+        let (_, notes) = parse(&row(MAX_TABLE_COLUMNS), 1);
+        assert!(notes.is_empty());
+        let (_, notes) = parse(&format!("Mở đầu\n{}", row(10_000)), 1);
+        assert_eq!(notes.len(), 1);
+        assert_eq!((notes[0].code, notes[0].line), ("MARKUP-TABLE-COLUMNS", 2));
     }
 
     #[test]

@@ -220,6 +220,7 @@ pub fn load_table(
         sections: BTreeMap::new(),
         annex_roman: None,
         plugin_failed: false,
+        lines: 0,
     }
     .run(table, templates)
 }
@@ -236,7 +237,14 @@ struct Loader<'a, 's> {
     annex_roman: Option<bool>,
     /// The draft's plugin failed (its finding is reported).
     plugin_failed: bool,
+    /// Lines of markup read so far (against [`MAX_LINES`]).
+    lines: usize,
 }
+
+/// The most lines of body text one draft may hold: about 2,500 pages of short paragraphs.
+/// Laying out, writing and checking cost about 2 KB a paragraph, so the budget keeps a hostile
+/// draft under 300 MB; the longest real document seen has under 2,000.
+pub const MAX_LINES: usize = 100_000;
 
 impl Loader<'_, '_> {
     fn loc(&self, pos: Pos, field: &str) -> Location {
@@ -951,6 +959,30 @@ impl Loader<'_, '_> {
     }
 
     fn markup_notes(&mut self, m: &str, first_line: usize, field: &str) {
+        // A draft's size is its body's lines: refused past the budget, before any is laid out.
+        self.lines += m.lines().count();
+        if self.lines > MAX_LINES {
+            if !self.errors.iter().any(|e| e.code == "DRAFT-TOO-LARGE") {
+                self.errors.push(
+                    Finding::error(
+                        "DRAFT-TOO-LARGE",
+                        Exit::DataErr,
+                        msg!(
+                            "bản nháp có hơn {} dòng nội dung (đến trường `{}`): quá giới hạn một văn bản, không dựng",
+                            "the draft has more than {} lines of text (up to field `{}`): over the limit for one document, not laid out",
+                            MAX_LINES,
+                            field
+                        ),
+                    )
+                    .at(Location::file(self.path).at(first_line, 1).with_field(field))
+                    .hint(msg!(
+                        "một văn bản dài thế này nên tách thành nhiều văn bản hoặc phụ lục riêng",
+                        "a document this long should be split into several documents or separate annexes"
+                    )),
+                );
+            }
+            return;
+        }
         let (_, notes) = crate::markup::parse(m, first_line);
         for n in notes {
             self.warnings.push(
