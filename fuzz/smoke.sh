@@ -6,7 +6,7 @@
 #
 # Environment:
 #   FUZZ_SANITIZER  none (default: Rust code, 4x faster) or address (cargo-fuzz's default)
-#   FUZZ_TARGETS    targets to run (default: "docx_reader draft_loader")
+#   FUZZ_TARGETS    targets to run (default: "docx_reader draft_loader docx_writer")
 #
 # Needs cargo-fuzz (`cargo install cargo-fuzz --version 0.13.2 --locked`). The toolchain is
 # stable: cargo-fuzz passes nightly-only flags (-Zsanitizer, ...), which stable rustc accepts
@@ -15,7 +15,7 @@ set -euo pipefail
 
 secs="${1:-60}"
 sanitizer="${FUZZ_SANITIZER:-none}"
-targets="${FUZZ_TARGETS:-docx_reader draft_loader}"
+targets="${FUZZ_TARGETS:-docx_reader draft_loader docx_writer}"
 here="$(cd "$(dirname "$0")" && pwd)"
 cd "$here"
 export RUSTC_BOOTSTRAP=1
@@ -38,7 +38,7 @@ max_len_of() {
 dict_of() {
     case "$1" in
         docx_reader) echo "$here/dict/docx.dict" ;;
-        draft_loader) echo "$here/dict/draft.dict" ;;
+        draft_loader|docx_writer) echo "$here/dict/draft.dict" ;;
     esac
 }
 

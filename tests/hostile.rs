@@ -990,3 +990,360 @@ mod arbitrary {
         }
     }
 }
+
+// ---- What held in the audits, kept holding -------------------------------------------------
+
+#[test]
+fn held_lone_surrogates_and_deep_nesting_in_drafts_are_syntax_errors() {
+    let d = tempdir();
+    write(
+        d.path(),
+        "s.json",
+        "{\"loai\": \"thong-bao\",\n\"trich_yeu\": \"a\\ud800b\"}",
+    );
+    write(
+        d.path(),
+        "deep.json",
+        "[".repeat(100_000) + &"]".repeat(100_000),
+    );
+    write(
+        d.path(),
+        "deep.toml",
+        format!("a = {}{}", "[".repeat(10_000), "]".repeat(10_000)),
+    );
+    for f in ["s.json", "deep.json", "deep.toml"] {
+        let o = vbhc(&["render", f], d.path());
+        no_panic(&o);
+        assert_eq!(code(&o), 65, "{f}: {}", stderr(&o));
+        assert!(stderr(&o).contains("DRAFT-SYNTAX"), "{f}: {}", stderr(&o));
+    }
+    assert!(stderr(&vbhc(&["render", "s.json"], d.path())).contains("s.json:2:"));
+}
+
+#[test]
+fn held_entities_and_dtds_are_never_expanded_or_followed() {
+    let d = tempdir();
+    let canary = d.path().join("canary.txt");
+    std::fs::write(&canary, "BÍ MẬT CỦA MÁY").unwrap();
+    let dtd = format!(
+        r#"<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file://{}"><!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>"#,
+        canary.display()
+    );
+    let f = docx_with(d.path(), "xxe.docx", |p| {
+        let doc = String::from_utf8(p["word/document.xml"].clone()).unwrap();
+        let body = doc.split_once("?>").map_or(doc.as_str(), |(_, b)| b);
+        let body = body.replacen("THÔNG BÁO", "THÔNG BÁO &xxe; &d;", 1);
+        p.insert(
+            "word/document.xml".into(),
+            format!("{dtd}{body}").into_bytes(),
+        );
+    });
+    let o = vbhc(
+        &["--format", "json", "check", f.to_str().unwrap()],
+        d.path(),
+    );
+    no_panic(&o);
+    assert!(matches!(code(&o), 0 | 1), "{}", stderr(&o));
+    assert!(!stdout(&o).contains("BÍ MẬT"), "the canary was read");
+    assert!(!stdout(&o).contains("aaaaaaaaaa"), "an entity was expanded");
+    // In a workbook's shared strings.
+    batch_base(d.path());
+    xlsx(
+        &d.path().join("e.xlsx"),
+        TABLE,
+        &["ten_cong_ty", "so", "&xxe;"],
+    );
+    let mut parts = unzip(&d.path().join("e.xlsx"));
+    let sst = String::from_utf8(parts["xl/sharedStrings.xml"].clone()).unwrap();
+    parts.insert(
+        "xl/sharedStrings.xml".into(),
+        sst.replacen("?>", &format!("?>{}", &dtd[21..]), 1)
+            .into_bytes(),
+    );
+    zip_parts(&d.path().join("e.xlsx"), &parts);
+    let o = vbhc(
+        &[
+            "batch",
+            "e.xlsx",
+            "--draft",
+            "goc.toml",
+            "--out",
+            "ra",
+            "--dry-run",
+        ],
+        d.path(),
+    );
+    no_panic(&o);
+    assert!(!stderr(&o).contains("BÍ MẬT") && !stdout(&o).contains("BÍ MẬT"));
+}
+
+#[test]
+fn held_odd_packages_get_one_clear_message() {
+    let d = tempdir();
+    type Edit = Box<dyn Fn(&mut BTreeMap<String, Vec<u8>>)>;
+    let cases: Vec<(&str, Edit, i32)> = vec![
+        (
+            // A part named to climb out, a relationship aimed outside: ignored.
+            "dotdot.docx",
+            Box::new(|p| {
+                p.insert("../../x.xml".into(), b"<x/>".to_vec());
+                let rels = String::from_utf8(p["word/_rels/document.xml.rels"].clone()).unwrap();
+                p.insert(
+                    "word/_rels/document.xml.rels".into(),
+                    rels.replace("</Relationships>", r#"<Relationship Id="rX" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="../../../../../etc/passwd"/></Relationships>"#).into_bytes(),
+                );
+            }),
+            0,
+        ),
+        (
+            "utf16.docx",
+            Box::new(|p| {
+                let doc = String::from_utf8(p["word/document.xml"].clone()).unwrap();
+                let mut b = vec![0xFF, 0xFE];
+                b.extend(doc.encode_utf16().flat_map(u16::to_le_bytes));
+                p.insert("word/document.xml".into(), b);
+            }),
+            65,
+        ),
+        (
+            "deep.docx",
+            Box::new(|p| {
+                let doc = String::from_utf8(p["word/document.xml"].clone()).unwrap();
+                let deep = format!("{}{}", "<w:x>".repeat(100_000), "</w:x>".repeat(100_000));
+                p.insert(
+                    "word/document.xml".into(),
+                    doc.replacen("<w:body>", &format!("<w:body>{deep}"), 1)
+                        .into_bytes(),
+                );
+            }),
+            65,
+        ),
+    ];
+    for (name, edit, exit) in cases {
+        let f = docx_with(d.path(), name, edit);
+        let o = vbhc(&["check", f.to_str().unwrap()], d.path());
+        no_panic(&o);
+        let c = code(&o);
+        assert!(
+            c == exit || (exit == 0 && c == 1),
+            "{name}: {c} {}",
+            stderr(&o)
+        );
+        assert!(
+            !stderr(&o).contains("root:"),
+            "{name}: read outside the zip"
+        );
+    }
+    // Two entries with one name.
+    let base = render(&root().join("samples/thong-bao.toml"), d.path());
+    let mut raw = std::fs::read(&base).unwrap();
+    let dup = {
+        let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        for (n, b) in unzip(&base) {
+            w.start_file(n.as_str(), zip::write::SimpleFileOptions::default())
+                .unwrap();
+            w.write_all(&b).unwrap();
+        }
+        w.finish().unwrap().into_inner()
+    };
+    let renamed: Vec<u8> = {
+        // "word/settings.xml" renamed "word/document.xml" (same length) in every header: two
+        // entries, one name.
+        let mut v = dup.clone();
+        let (from, to) = (b"word/settings.xml", b"word/document.xml");
+        let mut i = 0;
+        while i + from.len() <= v.len() {
+            if &v[i..i + from.len()] == from {
+                v[i..i + from.len()].copy_from_slice(to);
+            }
+            i += 1;
+        }
+        v
+    };
+    raw.clear();
+    raw.extend(renamed);
+    std::fs::write(d.path().join("dup.docx"), &raw).unwrap();
+    let o = vbhc(&["check", "dup.docx"], d.path());
+    no_panic(&o);
+    assert_eq!(code(&o), 65, "{}", stderr(&o));
+}
+
+#[test]
+fn held_templates_may_not_reach_outside_themselves() {
+    for (name, body) in [
+        ("partial", "{{> ../../etc/passwd}}"),
+        ("dynamic-partial", "{{> (lookup this \"x\")}}"),
+        ("block-partial", "{{#> layout}}x{{/layout}}"),
+        ("with", "{{#with noi_dung}}x{{/with}}"),
+        ("raw", "{{{{raw}}}}{{x}}{{{{/raw}}}}"),
+        ("decorator", "{{*inline \"x\"}}"),
+        ("undeclared", "{{khong_co}}"),
+        ("slot", "[[slot: khong-co]]"),
+    ] {
+        let d = tempdir();
+        let t = templates_dir(d.path(), |s| format!("{s}\n{body}\n"));
+        let o = render_with_templates(&t, d.path());
+        no_panic(&o);
+        assert_eq!(code(&o), 65, "{name}: {}", stderr(&o));
+        assert!(stderr(&o).contains("TEMPLATE-"), "{name}: {}", stderr(&o));
+        assert!(!d.path().join("x.docx").exists(), "{name}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn held_outputs_replace_links_and_keep_what_was_there() {
+    let d = tempdir();
+    let sample = root().join("samples/thong-bao.toml");
+    // A link to a victim: refused without --force; replaced, not followed, with it.
+    let victim = write(d.path(), "victim.txt", "nội dung quý");
+    std::os::unix::fs::symlink(&victim, d.path().join("link.docx")).unwrap();
+    let o = vbhc(
+        &["render", sample.to_str().unwrap(), "-o", "link.docx"],
+        d.path(),
+    );
+    assert_eq!(code(&o), 73, "{}", stderr(&o));
+    let o = vbhc(
+        &[
+            "render",
+            sample.to_str().unwrap(),
+            "-o",
+            "link.docx",
+            "--force",
+        ],
+        d.path(),
+    );
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "nội dung quý");
+    assert!(
+        !std::fs::symlink_metadata(d.path().join("link.docx"))
+            .unwrap()
+            .is_symlink()
+    );
+    // A refused render (an error finding) leaves the existing file as it was.
+    let before = std::fs::read(d.path().join("link.docx")).unwrap();
+    let bad = sample_with(d.path(), "thong-bao.toml", "bad.toml", |s| {
+        s.replacen("ngay = \"2026-04\"", "ngay = \"2026-13\"", 1)
+    });
+    let o = vbhc(
+        &[
+            "render",
+            bad.to_str().unwrap(),
+            "-o",
+            "link.docx",
+            "--force",
+        ],
+        d.path(),
+    );
+    assert_ne!(code(&o), 0);
+    assert_eq!(std::fs::read(d.path().join("link.docx")).unwrap(), before);
+    let leftovers = std::fs::read_dir(d.path())
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .starts_with(".vbhc-")
+        })
+        .count();
+    assert_eq!(leftovers, 0);
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn held_a_full_disk_keeps_the_old_file_and_leaves_no_temporary_one() {
+    // A 64 KB file system of its own, in a user and mount namespace (no root needed).
+    let d = tempdir();
+    let small = d.path().join("small");
+    std::fs::create_dir(&small).unwrap();
+    let sample = root().join("samples/thong-bao.toml");
+    let script = format!(
+        "mount -t tmpfs -o size=12k tmpfs '{s}' && printf 'cũ' > '{s}/x.docx' && \
+         '{bin}' render '{sample}' -o '{s}/x.docx' --force; echo \"rc=$?\"; \
+         cat '{s}/x.docx'; echo; ls -a '{s}'",
+        s = small.display(),
+        bin = bin().display(),
+        sample = sample.display()
+    );
+    let o = tool("unshare", "util-linux")
+        .args(["--user", "--map-root-user", "--mount", "sh", "-c", &script])
+        .env("VBHC_CONFIG", d.path().join("none.toml"))
+        .output()
+        .unwrap();
+    let out = stdout(&o);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(out.contains("rc=74"), "{out}\n{}", stderr(&o));
+    assert!(out.contains("cũ"), "the old file is intact: {out}");
+    assert!(!out.contains(".vbhc-"), "a temporary file was left: {out}");
+}
+
+#[test]
+fn held_a_killed_batch_leaves_no_temporary_file() {
+    let d = tempdir();
+    batch_base(d.path());
+    let mut csv = String::from("ten_cong_ty,so\n");
+    for i in 0..3000 {
+        csv.push_str(&format!("Công ty {i},{i}\n"));
+    }
+    write(d.path(), "ds.csv", csv);
+    let mut child = std::process::Command::new(bin())
+        .args(["batch", "ds.csv", "--draft", "goc.toml", "--out", "ra"])
+        .current_dir(d.path())
+        .env("VBHC_CONFIG", d.path().join("none.toml"))
+        .spawn()
+        .unwrap();
+    // Killed as soon as it has written something (or when it is done).
+    loop {
+        let started = d.path().join("ra").exists()
+            && std::fs::read_dir(d.path().join("ra")).unwrap().count() > 5;
+        if started || child.try_wait().unwrap().is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    let temps: Vec<String> = std::fs::read_dir(d.path().join("ra"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".vbhc-"))
+        .collect();
+    // A temporary file being written at the kill may remain: never under a document's name.
+    assert!(temps.len() <= 2, "{temps:?}");
+    for e in std::fs::read_dir(d.path().join("ra")).unwrap() {
+        let p = e.unwrap().path();
+        if p.extension().is_some_and(|x| x == "docx") {
+            assert_well_formed(&p);
+        }
+    }
+}
+
+#[test]
+fn held_an_ods_repeat_bomb_is_refused() {
+    let d = tempdir();
+    batch_base(d.path());
+    let content = r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="Danh sách"><table:table-row><table:table-cell office:value-type="string"><text:p>ten_cong_ty</text:p></table:table-cell></table:table-row><table:table-row table:number-rows-repeated="4294967295"><table:table-cell table:number-columns-repeated="4294967295" office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>"#;
+    let mut p = BTreeMap::new();
+    p.insert(
+        "mimetype".to_string(),
+        b"application/vnd.oasis.opendocument.spreadsheet".to_vec(),
+    );
+    p.insert("content.xml".to_string(), content.as_bytes().to_vec());
+    p.insert("META-INF/manifest.xml".to_string(), br#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#.to_vec());
+    zip_parts(&d.path().join("bomb.ods"), &p);
+    let o = vbhc(
+        &[
+            "batch",
+            "bomb.ods",
+            "--draft",
+            "goc.toml",
+            "--out",
+            "ra",
+            "--dry-run",
+        ],
+        d.path(),
+    );
+    no_panic(&o);
+    assert_eq!(code(&o), 65, "{}", stderr(&o));
+}

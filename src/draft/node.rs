@@ -138,7 +138,9 @@ fn toml_node(v: &toml::Spanned<toml::de::DeValue<'_>>, idx: &LineIndex<'_>) -> N
 /// line and column), then walked here in the order it is written, each value positioned where
 /// it starts. Strings and numbers are decoded by serde_json from their own slice.
 pub fn from_json(src: &str) -> Result<Node, (Pos, String)> {
-    serde_json::from_str::<serde::de::IgnoredAny>(src).map_err(|e| {
+    // Parsed into a value, not merely checked: serde_json bounds the nesting (128) only when it
+    // builds one, and a hundred thousand `[` overflow the stack otherwise.
+    serde_json::from_str::<serde_json::Value>(src).map_err(|e| {
         (
             Pos {
                 line: e.line(),
