@@ -80,3 +80,50 @@ fn draft_loader_corpus_loads_without_panic() {
         files.len()
     );
 }
+
+/// The docx_writer target's inputs: code points dealt out to every text of a laid-out sample;
+/// every part the writer makes parses as strict XML 1.0.
+#[test]
+fn docx_writer_corpus_writes_well_formed_parts() {
+    use std::io::Read;
+    use vbhc::model::Content;
+    let files = inputs("docx_writer");
+    assert!(!files.is_empty(), "fuzz/corpus/docx_writer holds the seeds");
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/thong-bao.toml");
+    let src = std::fs::read_to_string(&sample).unwrap();
+    let templates = vbhc::template::Templates::default();
+    let d = vbhc::draft::load_str(&sample, &src, &templates, Default::default()).unwrap();
+    let base = vbhc::layout::lay_out(&d).unwrap().doc;
+    for f in &files {
+        let data = std::fs::read(f).unwrap();
+        let mut chars = data.chunks(3).map(|c| {
+            let v = c.iter().fold(0u32, |v, b| v << 8 | u32::from(*b)) % 0x11_0000;
+            char::from_u32(v).unwrap_or('\u{FFFF}')
+        });
+        let mut doc = base.clone();
+        'deal: for b in doc.sections.iter_mut().flat_map(|s| s.blocks.iter_mut()) {
+            if let Content::Paragraph(p) = &mut b.content {
+                for r in &mut p.runs {
+                    let s: String = chars.by_ref().take(5).collect();
+                    if s.is_empty() {
+                        break 'deal;
+                    }
+                    r.text = s;
+                }
+            }
+        }
+        let bytes = vbhc::docx::to_bytes(&doc).unwrap();
+        let mut z = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        for i in 0..z.len() {
+            let mut e = z.by_index(i).unwrap();
+            let mut s = String::new();
+            e.read_to_string(&mut s).unwrap();
+            assert!(
+                roxmltree::Document::parse(&s).is_ok(),
+                "{}: {} is not well-formed",
+                f.display(),
+                e.name()
+            );
+        }
+    }
+}

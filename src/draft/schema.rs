@@ -54,8 +54,8 @@ pub const CO_QUAN: &[CoreField] = &[
         "chu_quan",
         CoreKind::Text,
         false,
-        "Cơ quan chủ quản trực tiếp (nếu có), viết tắt thông dụng, không in đậm",
-        "Parent organ (if any), common abbreviations, not bold",
+        "Cơ quan chủ quản trực tiếp (nếu có), viết tắt thông dụng, không in đậm; \"\" = không có",
+        "Parent organ (if any), common abbreviations, not bold; \"\" = none",
         "\"UBND TỈNH LẠNG SƠN\"",
     ),
     f(

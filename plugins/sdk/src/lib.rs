@@ -77,8 +77,8 @@
 //!   `hòa`).
 //! - Finding codes start with the plugin id in capitals and a dash: id `lang-son` →
 //!   `LANG-SON-…` ([`code_prefix`]). Give both a Vietnamese and an English message.
-//! - Limits: 1 s per call, 64 MiB of memory, 500 items per returned list, 200 findings, 4 000
-//!   characters per string. A real plugin stays far inside them.
+//! - Limits: 1 s per document for all calls, 64 MiB for all memories, 500 items per list, 200
+//!   findings, 4 000 characters per string. A real plugin stays far inside them.
 //! - Nơi nhận lines come without the leading `- ` and the trailing `;`, and without the Lưu line
 //!   (vbhc writes those); `house-style.luu` is what follows `VT, ` (`NC`).
 

@@ -27,7 +27,7 @@ pub fn doc(kind: &str, date: crate::Date, blocks: &[(Role, &str)]) -> Document {
     }
 }
 
-/// The host's limits (`[plugins]` defaults): a plugin must stay far inside them.
+/// The host's limits (`[plugin]` defaults): a plugin must stay far inside them.
 pub const MAX_LIST: usize = 500;
 /// At most this many findings per `validate`.
 pub const MAX_FINDINGS: usize = 200;
