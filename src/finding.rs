@@ -101,11 +101,12 @@ impl Location {
             }
             s.push(']');
         }
-        if let Some(f) = &self.field {
-            match &self.plugin {
-                Some(p) => s.push_str(&format!(" ({f}, plugin {p})")),
-                None => s.push_str(&format!(" ({f})")),
-            }
+        match (&self.field, &self.plugin) {
+            (Some(f), Some(p)) => s.push_str(&format!(" ({f}, plugin {p})")),
+            (Some(f), None) => s.push_str(&format!(" ({f})")),
+            // A plugin's finding on a block no draft line holds still names the plugin.
+            (None, Some(p)) => s.push_str(&format!(" (plugin {p})")),
+            (None, None) => {}
         }
         s
     }
@@ -300,6 +301,30 @@ impl Summary {
 mod tests {
     use super::*;
     use crate::msg;
+
+    #[test]
+    fn a_plugins_place_names_the_plugin_with_or_without_a_field() {
+        let mut l = Location::file("d.toml");
+        l.plugin = Some("hx 1.0.0".into());
+        assert_eq!(l.display(), "d.toml (plugin hx 1.0.0)");
+        assert_eq!(
+            l.with_field("dia_danh").display(),
+            "d.toml (dia_danh, plugin hx 1.0.0)"
+        );
+    }
+
+    #[test]
+    fn a_message_on_several_lines_is_one_headline() {
+        let f = Finding::error(
+            "PLUGIN-PANIC",
+            crate::exit::Exit::Findings,
+            crate::i18n::Msg::new("panicked at src/lib.rs:3:\ncố ý dừng\n", "x"),
+        );
+        assert_eq!(
+            f.headline(Lang::Vi),
+            "lỗi[PLUGIN-PANIC]: panicked at src/lib.rs:3: cố ý dừng"
+        );
+    }
 
     #[test]
     fn human_and_json_forms() {

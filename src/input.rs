@@ -224,6 +224,18 @@ mod tests {
         assert_eq!((e.code.as_ref(), e.exit), ("INPUT-MISSING", Exit::NoInput));
     }
 
+    #[test]
+    fn a_file_that_may_not_be_read_is_missing_input() {
+        // The audit's m6: an unreadable draft is exit 66, "cannot open input" (a test cannot
+        // make a file unreadable to root, who runs CI, so the mapping is tested here).
+        let e = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        let f = open_error(Path::new("bi-mat.toml"), &e);
+        assert_eq!((f.code.as_ref(), f.exit), ("INPUT-DENIED", Exit::NoInput));
+        assert!(f.hint.is_some());
+        let e = std::io::Error::other("disk");
+        assert_eq!(open_error(Path::new("x"), &e).exit, Exit::IoErr);
+    }
+
     #[cfg(unix)]
     #[test]
     fn devices_and_pipes_are_refused_without_blocking() {

@@ -1205,4 +1205,17 @@ fn p_l1_a_stray_copy_of_an_installed_plugin_blocks_nothing() {
     }
     let o = vbhc_bare(&["--trust-key", &demo, "plugin", "list"], dir.path());
     assert_eq!(code(&o), 0, "{}", stderr(&o));
+    // P-L2: a broken installed manifest is said, not silently passed over.
+    std::fs::write(
+        backup.join("plugin.toml"),
+        "id = \"lang-son\"\nsha256 = \"không\"\n",
+    )
+    .unwrap();
+    let o = vbhc_bare(&["--trust-key", &demo, "plugin", "list"], dir.path());
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("PLUGIN-MANIFEST") && stderr(&o).contains("lang-son-sao-luu"),
+        "{}",
+        stderr(&o)
+    );
 }

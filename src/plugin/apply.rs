@@ -76,16 +76,30 @@ impl<'r> Applier<'r> {
         for f in found {
             let code = f.code.0;
             if !code.starts_with(&prefix) || code.len() == prefix.len() {
+                let why = if code.len() == prefix.len() && code.starts_with(&prefix) {
+                    msg!(
+                        "mã phát hiện `{}` chỉ có tiền tố, thiếu phần tên quy tắc sau `{}`",
+                        "finding code `{}` is only the prefix, with no rule name after `{}`",
+                        code,
+                        prefix
+                    )
+                } else {
+                    msg!(
+                        "mã phát hiện `{}` không bắt đầu bằng `{}`",
+                        "finding code `{}` does not start with `{}`",
+                        code,
+                        prefix
+                    )
+                };
                 let mut bad = Finding::error(
                     "PLUGIN-OUTPUT",
                     Exit::Findings,
                     msg!(
-                        "plugin {}, lệnh `validate`, văn bản {}: mã phát hiện `{}` không bắt đầu bằng `{}`",
-                        "plugin {}, call `validate`, document {}: finding code `{}` does not start with `{}`",
+                        "plugin {}, lệnh `validate`, văn bản {}: {}",
+                        "plugin {}, call `validate`, document {}: {}",
                         p.label(),
                         self.document.display(),
-                        code,
-                        prefix
+                        why
                     ),
                 );
                 bad.plugin = Some(p.reference());

@@ -569,89 +569,100 @@ impl Session {
     fn failure(&self, call: &str, e: wasmtime::Error) -> Finding {
         let p = &self.plugin;
         let stderr = self.store.data().stderr_tail();
-        let (code, vi, en): (&'static str, String, String) =
-            if let Some(cap) = e.downcast_ref::<MemoryCap>() {
-                (
-                    "PLUGIN-MEMORY",
-                    format!("vượt giới hạn bộ nhớ ({} MiB)", cap.max >> 20),
-                    format!("went over the memory cap ({} MiB)", cap.max >> 20),
-                )
-            } else if e
-                .downcast_ref::<wasmtime::PoolConcurrencyLimitError>()
-                .is_some()
-            {
-                (
-                    "PLUGIN-ENGINE",
-                    format!("quá nhiều phiên plugin chạy cùng lúc: {}", e.root_cause()),
-                    format!("too many plugin instances at once: {}", e.root_cause()),
-                )
-            } else if let Some(out) = e.downcast_ref::<OutputError>() {
-                let (vi, en) = match out {
-                    OutputError::TooMany(n, cap) => (
-                        format!("trả về danh sách {n} mục, quá giới hạn {cap}"),
-                        format!("returned a list of {n} items, over the cap of {cap}"),
+        let (code, vi, en): (&'static str, String, String) = if let Some(cap) =
+            e.downcast_ref::<MemoryCap>()
+        {
+            (
+                "PLUGIN-MEMORY",
+                format!("vượt giới hạn bộ nhớ ({} MiB)", cap.max >> 20),
+                format!("went over the memory cap ({} MiB)", cap.max >> 20),
+            )
+        } else if e
+            .downcast_ref::<wasmtime::PoolConcurrencyLimitError>()
+            .is_some()
+        {
+            (
+                "PLUGIN-ENGINE",
+                format!("quá nhiều phiên plugin chạy cùng lúc: {}", e.root_cause()),
+                format!("too many plugin instances at once: {}", e.root_cause()),
+            )
+        } else if let Some(out) = e.downcast_ref::<OutputError>() {
+            let (vi, en) = match out {
+                OutputError::TooMany(n, cap) => (
+                    format!("trả về danh sách {n} mục, quá giới hạn {cap}"),
+                    format!("returned a list of {n} items, over the cap of {cap}"),
+                ),
+                OutputError::TooLong(n, cap) => (
+                    format!("trả về chuỗi {n} ký tự, quá giới hạn {cap} ký tự"),
+                    format!("returned a string of {n} characters, over the cap of {cap}"),
+                ),
+                OutputError::TooManyBytes(n, cap) => (
+                    format!(
+                        "trả về chuỗi {n} byte, dài hơn {cap} ký tự nào cũng có thể (tối đa {} byte)",
+                        cap * 4
                     ),
-                    OutputError::TooLong(n, cap) => (
-                        format!("trả về chuỗi dài {n}, quá giới hạn {cap} ký tự"),
-                        format!("returned a string of {n}, over the cap of {cap} characters"),
+                    format!(
+                        "returned a string of {n} bytes, longer than any {cap} characters can be (at most {} bytes)",
+                        cap * 4
                     ),
-                };
-                ("PLUGIN-OUTPUT", vi, en)
-            } else if let Some(trap) = e.downcast_ref::<Trap>() {
-                match trap {
-                    Trap::Interrupt => (
-                        "PLUGIN-TIMEOUT",
-                        format!(
-                            "chạy quá thời gian cho phép một văn bản ({} ms, mọi lệnh cộng lại)",
-                            self.limits.thoi_gian_ms
-                        ),
-                        format!(
-                            "ran over its time budget for one document ({} ms, all calls together)",
-                            self.limits.thoi_gian_ms
-                        ),
-                    ),
-                    Trap::StackOverflow => (
-                        "PLUGIN-STACK",
-                        format!("tràn ngăn xếp ({} KiB)", self.limits.ngan_xep_kb),
-                        format!("overflowed its stack ({} KiB)", self.limits.ngan_xep_kb),
-                    ),
-                    Trap::UnreachableCodeReached if stderr.contains("panicked") => (
-                        "PLUGIN-PANIC",
-                        format!("dừng vì lỗi (panic): {stderr}"),
-                        format!("panicked: {stderr}"),
-                    ),
-                    Trap::MemoryOutOfBounds => (
-                        "PLUGIN-TRAP",
-                        "truy cập bộ nhớ ngoài vùng (thường do tràn ngăn xếp với biến cục bộ lớn)"
-                            .into(),
-                        "accessed memory out of bounds (often a stack overflow with large locals)"
-                            .into(),
-                    ),
-                    other => (
-                        "PLUGIN-TRAP",
-                        format!("bị dừng (trap: {other})"),
-                        format!("trapped ({other})"),
-                    ),
-                }
-            } else if e.downcast_ref::<Waited>().is_some() {
-                (
-                    "PLUGIN-TRAP",
-                    "chờ đồng hồ (sleep): plugin không được chờ".into(),
-                    "waited on a clock (sleep): plugins may not wait".into(),
-                )
-            } else if let Some(exit) = e.downcast_ref::<wasmtime_wasi::I32Exit>() {
-                (
-                    "PLUGIN-TRAP",
-                    format!("tự thoát với mã {}", exit.0),
-                    format!("exited with code {}", exit.0),
-                )
-            } else {
-                (
-                    "PLUGIN-OUTPUT",
-                    format!("trả về dữ liệu sai: {}", e.root_cause()),
-                    format!("returned malformed data: {}", e.root_cause()),
-                )
+                ),
             };
+            ("PLUGIN-OUTPUT", vi, en)
+        } else if let Some(trap) = e.downcast_ref::<Trap>() {
+            match trap {
+                Trap::Interrupt => (
+                    "PLUGIN-TIMEOUT",
+                    format!(
+                        "chạy quá thời gian cho phép một văn bản ({} ms, mọi lệnh cộng lại)",
+                        self.limits.thoi_gian_ms
+                    ),
+                    format!(
+                        "ran over its time budget for one document ({} ms, all calls together)",
+                        self.limits.thoi_gian_ms
+                    ),
+                ),
+                Trap::StackOverflow => (
+                    "PLUGIN-STACK",
+                    format!("tràn ngăn xếp ({} KiB)", self.limits.ngan_xep_kb),
+                    format!("overflowed its stack ({} KiB)", self.limits.ngan_xep_kb),
+                ),
+                Trap::UnreachableCodeReached if stderr.contains("panicked") => (
+                    "PLUGIN-PANIC",
+                    format!("dừng vì lỗi (panic): {stderr}"),
+                    format!("panicked: {stderr}"),
+                ),
+                Trap::MemoryOutOfBounds => (
+                    "PLUGIN-TRAP",
+                    "truy cập bộ nhớ ngoài vùng (thường do tràn ngăn xếp với biến cục bộ lớn)"
+                        .into(),
+                    "accessed memory out of bounds (often a stack overflow with large locals)"
+                        .into(),
+                ),
+                other => (
+                    "PLUGIN-TRAP",
+                    format!("bị dừng (trap: {other})"),
+                    format!("trapped ({other})"),
+                ),
+            }
+        } else if e.downcast_ref::<Waited>().is_some() {
+            (
+                "PLUGIN-TRAP",
+                "chờ đồng hồ (sleep): plugin không được chờ".into(),
+                "waited on a clock (sleep): plugins may not wait".into(),
+            )
+        } else if let Some(exit) = e.downcast_ref::<wasmtime_wasi::I32Exit>() {
+            (
+                "PLUGIN-TRAP",
+                format!("tự thoát với mã {}", exit.0),
+                format!("exited with code {}", exit.0),
+            )
+        } else {
+            (
+                "PLUGIN-OUTPUT",
+                format!("trả về dữ liệu sai: {}", e.root_cause()),
+                format!("returned malformed data: {}", e.root_cause()),
+            )
+        };
         let doc = self.document.display().to_string();
         let mut f = Finding::error(
             code,

@@ -81,11 +81,17 @@ impl Registry {
         }
         let mut by_id: BTreeMap<String, Vec<(PathBuf, Found)>> = BTreeMap::new();
         for dir in installed() {
-            if let Ok(found) = manifest::read(&dir) {
-                by_id
+            match manifest::read(&dir) {
+                Ok(found) => by_id
                     .entry(found.manifest.id.clone())
                     .or_default()
-                    .push((dir, found));
+                    .push((dir, found)),
+                // A broken installed manifest is said, not silently passed over (the plugin
+                // would seem to have vanished).
+                Err(f) => reg.warnings.push(
+                    Finding::warning(f.code, f.message)
+                        .at(Location::file(dir.join(manifest::FILE))),
+                ),
             }
         }
         for (id, mut copies) in by_id {

@@ -144,8 +144,10 @@ impl Drop for CapsGuard {
 pub enum OutputError {
     /// A list longer than allowed: (length, cap).
     TooMany(usize, usize),
-    /// A string longer than allowed: (characters, or bytes when refused before reading; cap).
+    /// A string longer than allowed: (characters, cap in characters).
     TooLong(usize, usize),
+    /// A string refused before it is read, by its size: (bytes, cap in characters).
+    TooManyBytes(usize, usize),
 }
 
 impl std::fmt::Display for OutputError {
@@ -154,6 +156,9 @@ impl std::fmt::Display for OutputError {
             OutputError::TooMany(n, cap) => write!(f, "a list of {n} items (cap {cap})"),
             OutputError::TooLong(n, cap) => {
                 write!(f, "a string of {n} characters (cap {cap})")
+            }
+            OutputError::TooManyBytes(n, cap) => {
+                write!(f, "a string of {n} bytes (cap {cap} characters)")
             }
         }
     }
@@ -173,7 +178,7 @@ fn check_bytes(len: usize) -> wasmtime::Result<()> {
     // UTF-8 takes at most 4 bytes a character: a longer byte string is refused unread.
     let cap = Caps::current().chars;
     if len > cap.saturating_mul(4) {
-        return Err(wasmtime::Error::new(OutputError::TooLong(len, cap)));
+        return Err(wasmtime::Error::new(OutputError::TooManyBytes(len, cap)));
     }
     Ok(())
 }
