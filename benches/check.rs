@@ -8,7 +8,7 @@ use std::hint::black_box;
 use std::path::Path;
 
 fn bench(c: &mut Criterion) {
-    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/real-docx");
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/real-docx");
     for (name, file) in [
         (
             "typical/cong-van-ubnd-tinh-chi-dao",
@@ -20,7 +20,7 @@ fn bench(c: &mut Criterion) {
         ),
     ] {
         let path = corpus.join(file);
-        let bytes = std::fs::read(&path).expect("corpus beside the repository");
+        let bytes = std::fs::read(&path).expect("tests/corpus/real-docx");
         c.bench_function(&format!("check_docx/{name}"), |b| {
             b.iter(|| {
                 let doc = vbhc::reader::read_bytes(&path, black_box(&bytes)).unwrap();

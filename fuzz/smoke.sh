@@ -42,6 +42,8 @@ dict_of() {
     esac
 }
 
+# cargo-fuzz has no --locked: a stale fuzz/Cargo.lock is caught here instead of being rewritten.
+cargo fetch --locked -q
 cargo fuzz build -s "$sanitizer" --target-dir "$tdir"
 
 work="$(mktemp -d)"
@@ -51,8 +53,11 @@ for t in $targets; do
     # New inputs go to a scratch corpus; the committed one is only read.
     mkdir -p "$work/$t/corpus" "$work/$t/artifacts"
     echo "== $t: ${secs}s"
+    # The genuine DOCX files live once, in tests/corpus: a second seed corpus for the reader.
+    extra=()
+    [ "$t" = docx_reader ] && extra=("$here/../tests/corpus/real-docx")
     if ! cargo fuzz run -s "$sanitizer" --target-dir "$tdir" "$t" \
-        "$work/$t/corpus" "$here/corpus/$t" -- \
+        "$work/$t/corpus" "$here/corpus/$t" "${extra[@]}" -- \
         -max_total_time="$secs" -rss_limit_mb=2048 -timeout=10 \
         -max_len="$(max_len_of "$t")" -dict="$(dict_of "$t")" \
         -artifact_prefix="$work/$t/artifacts/" -print_final_stats=1; then

@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Builds the province plugins of this repository for wasm32-wasip2, reproducibly, into
-# dist/<id>/ (the .wasm, plugin.toml with its SHA-256, and the signature when signing).
+# dist/<id>/ (the .wasm, plugin.toml with its SHA-256, and the signature when signing), and
+# the test plugins (test-plugins/: hostile ones, one misbehaviour per feature, a probe, one
+# for interface 2) into ../tests/plugins/wasm/, where vbhc's tests load them.
 #
 #   plugins/build.sh                 build, write dist/<id>/plugin.toml
 #   plugins/build.sh --sign KEY      also sign each plugin.toml with the minisign secret KEY
 #   plugins/build.sh --check         rebuild and fail unless every .wasm is byte for byte the
-#                                    committed one (its hash is the one plugin.toml names)
+#                                    committed one (its hash is the one plugin.toml names);
+#                                    writes nothing
 #
 # Reproducible: locked dependencies, and the build folder and cargo's home remapped to fixed
 # names, so the hash is the same on any machine with the same toolchain (rustc 1.95).
@@ -72,4 +75,27 @@ TOML
   fi
   echo "$id $version: $sha"
 done
+
+# The test plugins: one build of `hostile` per misbehaviour (its features), the probe, and a
+# plugin of interface 2.
+tests="$here/../tests/plugins/wasm"
+out="$here/target/test-plugins"
+mkdir -p "$out" "$tests"
+for f in loop memory panic huge-list huge-string recursion bigstack import bad-code sleep \
+  nonchar slot-control label organ escape long-place; do
+  cargo build --locked --release --target wasm32-wasip2 -p hostile --features "$f" -q
+  cp target/wasm32-wasip2/release/hostile.wasm "$out/hostile-$f.wasm"
+done
+cargo build --locked --release --target wasm32-wasip2 -p probe -p api2 -q
+cp target/wasm32-wasip2/release/probe.wasm "$out/probe.wasm"
+cp target/wasm32-wasip2/release/api2.wasm "$out/api-two.wasm"
+for w in "$out"/*.wasm; do
+  n="$(basename "$w")"
+  if [ "$mode" = check ]; then
+    cmp -s "$w" "$tests/$n" || { echo "test plugin $n differs from the committed one" >&2; status=1; }
+  else
+    cp "$w" "$tests/$n"
+  fi
+done
+[ "$mode" = check ] && [ $status = 0 ] && echo "test plugins: $(ls "$out" | wc -l), same as committed"
 exit $status

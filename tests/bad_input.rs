@@ -1,8 +1,7 @@
 //! Bad input never panics, never writes a partial file and never overwrites: each class gets a
 //! message naming file, line, column and field, and its exit code from the shared table.
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::path::Path;
 
 /// A valid chỉ thị draft (the skeleton) with one edit applied.

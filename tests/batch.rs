@@ -2,9 +2,7 @@
 //! way every run (rust_xlsxwriter for XLSX, a hand-made ODS, CSV text), then the real binary
 //! runs on them and the outputs are opened, checked and read back.
 
-mod common;
-
-use common::{code, paragraphs, part, stderr, stdout, tempdir, vbhc};
+use crate::common::{code, paragraphs, part, stderr, stdout, tempdir, vbhc};
 use rust_xlsxwriter::{ExcelDateTime, Format, Formula, Workbook};
 use std::collections::BTreeSet;
 use std::io::{Read, Write};

@@ -3,8 +3,7 @@
 //! read. Each gets a message naming the file and its exit code; nothing panics; inflating is
 //! capped, and media is never inflated (a DOCX carrying a gigabyte of image data is read).
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::io::Write;
 use std::path::Path;
 use zip::write::SimpleFileOptions;
@@ -12,7 +11,7 @@ use zip::write::SimpleFileOptions;
 fn check_fails(dir: &Path, file: &str, exit: i32, code: &str) -> String {
     let o = vbhc(&["check", file], dir);
     let err = stderr(&o);
-    assert_eq!(common::code(&o), exit, "{file}: {err}");
+    assert_eq!(crate::common::code(&o), exit, "{file}: {err}");
     assert!(!err.contains("panicked"), "{err}");
     assert!(err.contains(file), "the message names the file: {err}");
     assert!(err.contains(code), "{file}: expected {code}: {err}");

@@ -1,7 +1,6 @@
 //! `vbhc check`, `vbhc rules` and the checker inside `vbhc render`, run as a clerk runs them.
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -112,7 +111,7 @@ fn render_refuses_error_findings_unless_allowed() {
 #[test]
 fn human_report_names_the_place_and_the_measure() {
     let dir = tempdir();
-    let f = root().join("../shared/corpus/real-docx/cong-van-ubnd-tinh-chi-dao.docx");
+    let f = root().join("tests/corpus/real-docx/cong-van-ubnd-tinh-chi-dao.docx");
     let o = vbhc(&["check", f.to_str().unwrap()], dir.path());
     assert_eq!(code(&o), 0);
     let err = stderr(&o);

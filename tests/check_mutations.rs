@@ -4,8 +4,7 @@
 //! before, are exactly the rule that was broken — no more, no fewer. Each rule's "does not
 //! fire" case is the file before the change (and the clean samples of `render.rs`).
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::collections::BTreeMap;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -136,7 +135,7 @@ fn sample(dir: &Path, name: &str) -> PathBuf {
 }
 
 fn corpus(name: &str) -> PathBuf {
-    root().join("../shared/corpus/real-docx").join(name)
+    root().join("tests/corpus/real-docx").join(name)
 }
 
 /// The chỉ thị of Tiền Giang, as vbhc renders it: every rule of the header, the page, the body

@@ -1,8 +1,7 @@
 //! The office's config file (platform config folder, or `VBHC_CONFIG`): tone-mark style and a
 //! templates folder; a broken config is refused with exit 78.
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::process::Command;
 
 fn run(args: &[&str], dir: &std::path::Path, config: &std::path::Path) -> std::process::Output {

@@ -19,7 +19,15 @@ fn inputs(target: &str) -> Vec<PathBuf> {
 
 #[test]
 fn docx_reader_corpus_reads_without_panic() {
-    let files = inputs("docx_reader");
+    // The fuzz corpus, and the genuine files it is seeded with (kept once, in tests/corpus).
+    let mut files = inputs("docx_reader");
+    let real = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/real-docx");
+    files.extend(
+        std::fs::read_dir(&real)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "docx")),
+    );
     assert!(files.len() > 50, "fuzz/corpus/docx_reader holds the seeds");
     let mut read = 0;
     for f in &files {

@@ -4,8 +4,7 @@
 //! panic, a hang on a device, a formula in the clerk's spreadsheet or a silently different
 //! template. Speed on big inputs is measured by `benches/hostile.rs`, not asserted here.
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::collections::BTreeMap;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};

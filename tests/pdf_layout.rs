@@ -2,8 +2,7 @@
 //! metrics): the Quốc hiệu sits in the right column at the top of page 1, page 1 shows no
 //! page number, page 2 shows "2" at the top centre, and the rules are drawn where they belong.
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::path::{Path, PathBuf};
 
 struct Word {

@@ -1,16 +1,22 @@
 //! The caps on what a plugin returns hold *before* the host copies anything: a counting
 //! allocator watches the host's heap while a hostile plugin returns 100 000 list items or a
 //! 10 MB string. (The plugin's own memory is the engine's mapping, not this heap.)
+//!
+//! The counts are per thread: the plugin runs on the calling thread, and the other tests of
+//! the binary allocate on theirs at the same time.
 
 use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
 use std::path::Path;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use vbhc::plugin::{Host, Limits, Source, manifest, trust::Signer, wit};
 
 struct Counting;
 
-static NOW: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
+thread_local! {
+    // Const-initialised and without destructors: usable inside the allocator itself.
+    static NOW: Cell<isize> = const { Cell::new(0) };
+    static PEAK: Cell<isize> = const { Cell::new(0) };
+}
 
 // SAFETY: forwards every call to the system allocator unchanged; only counts bytes.
 #[allow(unsafe_code)]
@@ -18,14 +24,15 @@ unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, l: Layout) -> *mut u8 {
         let p = unsafe { System.alloc(l) };
         if !p.is_null() {
-            let now = NOW.fetch_add(l.size(), Ordering::Relaxed) + l.size();
-            PEAK.fetch_max(now, Ordering::Relaxed);
+            let now = NOW.get() + l.size() as isize;
+            NOW.set(now);
+            PEAK.set(PEAK.get().max(now));
         }
         p
     }
     unsafe fn dealloc(&self, p: *mut u8, l: Layout) {
         unsafe { System.dealloc(p, l) };
-        NOW.fetch_sub(l.size(), Ordering::Relaxed);
+        NOW.set(NOW.get() - l.size() as isize);
     }
 }
 
@@ -67,10 +74,10 @@ fn request() -> wit::Request {
 
 /// Host heap growth (peak over the start) while `f` runs.
 fn peak_during<R>(f: impl FnOnce() -> R) -> (R, usize) {
-    let start = NOW.load(Ordering::Relaxed);
-    PEAK.store(start, Ordering::Relaxed);
+    let start = NOW.get();
+    PEAK.set(start);
     let r = f();
-    (r, PEAK.load(Ordering::Relaxed).saturating_sub(start))
+    (r, (PEAK.get() - start).max(0) as usize)
 }
 
 #[test]

@@ -2,8 +2,7 @@
 //! findings that name the plugin, the call and the document, refusals exit 78, and a good
 //! plugin still works in the same process after a bad one.
 
-mod common;
-use common::*;
+use crate::common::*;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -15,7 +14,7 @@ fn test_plugin(dir: &Path, name: &str, id: &str) -> PathBuf {
             .join("tests/plugins/wasm")
             .join(format!("{name}.wasm")),
     )
-    .expect("test plugin built (tests/plugins/build.sh)");
+    .expect("test plugin built (plugins/build.sh)");
     let pdir = dir.join(format!("p-{name}"));
     std::fs::create_dir_all(&pdir).unwrap();
     std::fs::write(pdir.join(format!("{name}.wasm")), &wasm).unwrap();
@@ -907,7 +906,7 @@ fn p_m2_a_damaged_compiled_cache_is_compiled_again() {
     let cache = dir.path().join("cache");
     let run = || {
         std::process::Command::new(bin())
-            .args(common::repo_plugins())
+            .args(crate::common::repo_plugins())
             .args([
                 "--format",
                 "json",

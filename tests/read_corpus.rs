@@ -1,9 +1,8 @@
-//! The reader on the 46 genuine DOCX files of `../shared/corpus/real-docx/`: every one is read
+//! The reader on the 46 genuine DOCX files of `tests/corpus/real-docx/`: every one is read
 //! without a reader error, and the parts the checker reasons about are found in each
 //! administrative document.
 
-mod common;
-use common::*;
+use crate::common::*;
 use vbhc::model::Role;
 
 #[test]

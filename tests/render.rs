@@ -1,8 +1,7 @@
 //! Rendering the samples with the real binary: every sample renders, the same draft gives the
 //! same bytes, and the DOCX's XML matches the reviewed golden files (tests/README.md).
 
-mod common;
-use common::*;
+use crate::common::*;
 
 #[test]
 fn every_sample_renders_to_identical_bytes_twice() {
@@ -23,12 +22,10 @@ fn every_sample_renders_to_identical_bytes_twice() {
 #[test]
 fn rendered_xml_matches_golden_files() {
     let dir = tempdir();
-    let bless = std::env::var_os("VBHC_BLESS").is_some();
-    let mut failures = Vec::new();
+    let mut golden = golden::Folder::new(root().join("tests/golden")).except("corpus");
     for s in samples() {
         let docx = render(&s, dir.path());
         let stem = s.file_stem().unwrap().to_string_lossy().into_owned();
-        let gdir = root().join("tests/golden").join(&stem);
         let mut names: Vec<String> = part_names(&docx)
             .into_iter()
             .filter(|n| {
@@ -41,36 +38,13 @@ fn rendered_xml_matches_golden_files() {
         names.sort();
         for n in names {
             let got = pretty(&part(&docx, &n).unwrap());
-            let file = gdir.join(n.trim_start_matches("word/"));
-            if bless {
-                std::fs::create_dir_all(&gdir).unwrap();
-                std::fs::write(&file, &got).unwrap();
-                continue;
-            }
-            match std::fs::read_to_string(&file) {
-                Ok(want) if want == got => {}
-                Ok(want) => {
-                    let line = want
-                        .lines()
-                        .zip(got.lines())
-                        .position(|(a, b)| a != b)
-                        .unwrap_or(want.lines().count().min(got.lines().count()));
-                    failures.push(format!(
-                        "{}: differs from line {} ({:?} vs {:?})",
-                        file.display(),
-                        line + 1,
-                        want.lines().nth(line),
-                        got.lines().nth(line)
-                    ));
-                }
-                Err(_) => failures.push(format!(
-                    "{}: no golden file (run with VBHC_BLESS=1 and review)",
-                    file.display()
-                )),
-            }
+            golden.check(
+                std::path::Path::new(&stem).join(n.trim_start_matches("word/")),
+                &got,
+            );
         }
     }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    golden.finish();
 }
 
 #[test]
@@ -140,8 +114,8 @@ fn seed_sentences_survive_normalisation() {
     ] {
         let docx = render(&root().join("samples").join(sample), dir.path());
         let text = paragraphs(&part(&docx, "word/document.xml").unwrap()).join("\n");
-        let seed_text = std::fs::read_to_string(root().join("../shared/seeds").join(seed))
-            .expect("../shared/seeds beside the repository");
+        let seed_text = std::fs::read_to_string(root().join("tests/corpus/seeds").join(seed))
+            .expect("tests/corpus/seeds");
         let start = seed_text.find(from).expect("body start");
         let end = seed_text[start..]
             .find(until)

@@ -2,8 +2,7 @@
 //! with no finding. docx-rs's own output does not — a test keeps proving that, so the packing
 //! pass (and this check) cannot silently stop mattering.
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::path::Path;
 
 fn audit(docx: &Path) -> (bool, String) {

@@ -4,8 +4,7 @@
 //! The corpus documents reach corners the samples do not (fonts, spacing, breaks, tables,
 //! landscape sections, hanging indents).
 
-mod common;
-use common::*;
+use crate::common::*;
 use vbhc::plugin::trust::Trust;
 use vbhc::plugin::{Applier, Host, Limits, Registry};
 

@@ -2,6 +2,8 @@
 //! XML for golden comparison.
 #![allow(dead_code)]
 
+pub mod golden;
+
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -52,11 +54,11 @@ pub fn bin() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_vbhc")))
 }
 
-/// The 46 genuine DOCX files of `../shared/corpus/real-docx`, in name order.
+/// The 46 genuine DOCX files of `tests/corpus/real-docx`, in name order.
 pub fn corpus() -> Vec<PathBuf> {
-    let dir = root().join("../shared/corpus/real-docx");
+    let dir = root().join("tests/corpus/real-docx");
     let mut v: Vec<_> = std::fs::read_dir(&dir)
-        .expect("../shared/corpus/real-docx beside the repository")
+        .expect("tests/corpus/real-docx")
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "docx"))
         .collect();
