@@ -1,6 +1,6 @@
 //! The one `Finding` type every command reports problems with, and the JSON Lines schema of
-//! `--format json`. A load error, a layout warning and (later) a checker or plugin finding
-//! are all findings, so tools that read vbhc's output parse one shape.
+//! `--format json`. A load error, a layout warning, a checker rule's and a plugin's finding are
+//! all findings, so tools that read vbhc's output parse one shape.
 
 use crate::exit::Exit;
 use crate::i18n::{Lang, Msg};
@@ -34,7 +34,7 @@ impl Severity {
 
 /// Where a finding points: a place in a draft, or (for documents read back) a place in a
 /// DOCX part.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize, Default)]
 pub struct Location {
     /// The file (draft, template or DOCX).
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -716,7 +716,6 @@ fn noi_nhan_item(s: &str) -> String {
     format!("- {};", s.trim_end_matches(['.', ',']))
 }
 
-/// For each line of each markup field, where it was written, so body blocks can point there.
 /// Puts the plugin's sections where the template has their slots. Each block remembers the
 /// plugin and the slot it came from.
 fn fill_slots(body: Vec<Block>, d: &Draft, width: u32) -> Vec<Block> {
@@ -747,6 +746,7 @@ fn fill_slots(body: Vec<Block>, d: &Draft, width: u32) -> Vec<Block> {
     out
 }
 
+/// For each line of each markup field, where it was written, so body blocks can point there.
 fn markup_origins(d: &Draft) -> Vec<(String, Location)> {
     let mut out = Vec::new();
     for decl in d
@@ -803,13 +803,13 @@ fn origin_of(
         })
 }
 
-/// A khoản or điều that names a unit or a topic (no final punctuation, short) is a heading and
-/// is bold as a whole; one that is a sentence has only its number bold (kinds.md §11).
 /// A numbered line without final punctuation is a heading. Real headings run long ("1. Công tác
 /// thanh tra, kiểm tra, xử lý vi phạm pháp luật về khoáng sản": 15 words; the corpus has 19),
 /// so only a line past `HEADING_MAX_WORDS` is taken for a sentence that lost its full stop.
 const HEADING_MAX_WORDS: usize = 24;
 
+/// A khoản or điều that names a unit or a topic (no final punctuation, short) is a heading and
+/// is bold as a whole; one that is a sentence has only its number bold (kinds.md §11).
 fn is_heading(text: &str) -> bool {
     let t = text.trim();
     !t.is_empty()

@@ -1,16 +1,17 @@
 //! The `Document`: the one model in the middle. The layout step fills it from a draft (every
 //! block with its meaning, its resolved formatting and where it came from); the DOCX writer
-//! writes exactly what it says; the checker (and, later, a DOCX reader) judge the same blocks.
+//! writes exactly what it says; the DOCX reader fills it from a document anyone made; the
+//! checker judges the same blocks whichever way they came.
 //!
 //! The body is a flat list of blocks, each with a level and a region, not a tree: it has to
 //! cross a WebAssembly interface to province plugins. Regions say which column of the header
 //! or signature table a block sits in, so the two-column layout stays flat too.
 
 use crate::finding::Location;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Document {
     /// Kind id (`chi-thi`) and what the document calls itself (`CHỈ THỊ`; empty for công văn).
     pub kind: String,
@@ -23,13 +24,13 @@ pub struct Document {
 }
 
 /// A DOCX section: its own page setup (a phụ lục may be landscape with its own numbering).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Section {
     pub page: PageSetup,
     pub blocks: Vec<Block>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Margins {
     pub top: u32,
     pub bottom: u32,
@@ -39,7 +40,7 @@ pub struct Margins {
     pub footer: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PageSetup {
     /// Twips, as laid out (landscape has width > height).
     pub width: u32,
@@ -68,7 +69,7 @@ impl PageSetup {
 }
 
 /// Where on the page a block sits.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Region {
     /// Full text width.
     Page,
@@ -83,7 +84,7 @@ pub enum Region {
 }
 
 /// What a block means; the checker finds parts by role, never by position.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Role {
     QuocHieu,
     TieuNgu,
@@ -117,7 +118,7 @@ pub enum Role {
     Slot,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Block {
     pub role: Role,
     /// Structural level of body blocks: 0 paragraph, 1 phần, 2 mục/điều, 3 khoản, 4 sub-khoản,
@@ -128,7 +129,7 @@ pub struct Block {
     pub source: Option<Location>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Content {
     Paragraph(Paragraph),
     Table(Table),
@@ -138,7 +139,7 @@ pub enum Content {
     Slot(String),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Align {
     Left,
     Center,
@@ -147,7 +148,7 @@ pub enum Align {
 }
 
 /// A run with its effective formatting.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Run {
     pub text: String,
     /// The face of the text (for Vietnamese letters, the `w:hAnsi` slot Word uses).
@@ -164,14 +165,14 @@ pub struct Run {
 }
 
 /// How `ParaFormat::line` is meant (`w:lineRule`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum LineRule {
     Auto,
     Exact,
     AtLeast,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ParaFormat {
     pub align: Align,
     /// Twips; negative first-line = hanging.
@@ -188,7 +189,7 @@ pub struct ParaFormat {
     pub boxed: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Paragraph {
     pub runs: Vec<Run>,
     pub format: ParaFormat,
@@ -207,7 +208,7 @@ impl Paragraph {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Rule {
     /// Twips.
     pub length: u32,
@@ -217,7 +218,7 @@ pub struct Rule {
     pub weight_emu: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Table {
     /// Column widths in twips.
     pub columns: Vec<u32>,

@@ -1,6 +1,6 @@
 //! Every size, margin and position vbhc lays out, in one place, each beside the range
-//! Nghị định 30/2020/NĐ-CP (Phụ lục I) allows. The writer reads only these; the checker
-//! (a later issue) judges against the same ranges, so a value and its limit cannot drift apart.
+//! Nghị định 30/2020/NĐ-CP (Phụ lục I) allows. The writer lays out with these values and the
+//! checker judges against the same ranges, so a value and its limit cannot drift apart.
 //!
 //! Units: twips (1/20 pt; 1 cm = 567, 1 mm = 56.7) for lengths, half-points for font sizes
 //! (DOCX `w:sz`), EMU (1 cm = 360 000) for drawing shapes.

@@ -21,4 +21,4 @@ mod plugins;
 mod read_corpus;
 mod render;
 mod word_schema;
-mod writer_reference;
+mod writer;

@@ -17,7 +17,10 @@ use vbhc::model::{Content, Document, Paragraph};
 fn base() -> &'static Document {
     static BASE: OnceLock<Document> = OnceLock::new();
     BASE.get_or_init(|| {
-        let path = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../samples/thong-bao.toml"));
+        let path = std::path::Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../samples/thong-bao.toml"
+        ));
         let src = std::fs::read_to_string(path).expect("the sample");
         let templates = vbhc::template::Templates::default();
         let d = vbhc::draft::load_str(path, &src, &templates, Default::default()).expect("loads");

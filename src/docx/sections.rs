@@ -1,22 +1,9 @@
-//! Section breaks. A phụ lục may be its own section (landscape, numbered from 1); the decree
-//! wants no page number on a document's first page. docx-rs 0.4.22's `Section` keeps only the
-//! first header or footer given to it, so every section but the last is written here: its
-//! `sectPr` (page size, margins, numbering restart, different first page) points at the same
-//! header and footer parts as the document's final `sectPr`.
+//! Section breaks. A phụ lục may be its own page section (landscape, numbered from 1); the
+//! decree wants no page number on a document's first page. Every section but the last ends
+//! with a paragraph holding its `sectPr` (page size, margins, numbering restart, different
+//! first page), pointing at the same header and footer parts as the document's final one.
 
 use super::SectionBreak;
-
-fn refs(final_sect: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut rest = final_sect;
-    while let Some(i) = rest.find("Reference ") {
-        let start = rest[..i].rfind('<').unwrap_or(0);
-        let end = rest[i..].find("/>").map_or(rest.len(), |e| i + e + 2);
-        out.push(rest[start..end].to_string());
-        rest = &rest[end..];
-    }
-    out
-}
 
 /// The header and footer references of the `n`-th section break: the first section keeps the
 /// page-1 address footer, later ones have none on their first page.
@@ -61,64 +48,4 @@ pub fn section_xml(b: &SectionBreak, references: &[String]) -> String {
         references.join(""),
         page_xml(&b.page)
     )
-}
-
-/// Replaces each section marker paragraph with its `sectPr` paragraph; the first-page footer
-/// (the address block of page 1) is kept for the first section only.
-pub fn insert(xml: String, breaks: &[SectionBreak]) -> String {
-    if breaks.is_empty() {
-        return xml;
-    }
-    let Some(fs) = xml.rfind("<w:sectPr>") else {
-        return xml;
-    };
-    let fe = xml[fs..].find("</w:sectPr>").map_or(xml.len(), |e| fs + e);
-    let final_sect = &xml[fs..fe];
-    let all = refs(final_sect);
-    let mut out = xml.to_string();
-    // Later sections: their first page has no address footer — point it at the empty default.
-    let default_footer = all
-        .iter()
-        .find(|r| r.contains("footerReference") && r.contains(r#"w:type="default""#))
-        .and_then(|r| r.split("r:id=\"").nth(1))
-        .and_then(|r| r.split('"').next());
-    if let Some(id) = default_footer {
-        let fixed: String = final_sect
-            .split("<w:footerReference")
-            .enumerate()
-            .map(|(i, part)| {
-                if i > 0 && part.contains(r#"w:type="first""#) {
-                    let pre = part.split("r:id=\"").next().unwrap_or("");
-                    let post = part
-                        .split("r:id=\"")
-                        .nth(1)
-                        .and_then(|x| x.split_once('"'))
-                        .map_or("", |(_, b)| b);
-                    format!("<w:footerReference{pre}r:id=\"{id}\"{post}")
-                } else if i > 0 {
-                    format!("<w:footerReference{part}")
-                } else {
-                    part.to_string()
-                }
-            })
-            .collect();
-        out.replace_range(fs..fe, &fixed);
-    }
-    for (n, b) in breaks.iter().enumerate() {
-        let marker = super::section_marker(n);
-        let Some(at) = out.find(&marker) else {
-            continue;
-        };
-        let start = out[..at]
-            .rfind("<w:p>")
-            .into_iter()
-            .chain(out[..at].rfind("<w:p "))
-            .max();
-        let end = out[at..].find("</w:p>").map(|e| at + e + "</w:p>".len());
-        if let (Some(s), Some(e)) = (start, end) {
-            let refs_for = references_of(n, &all);
-            out.replace_range(s..e, &section_xml(b, &refs_for));
-        }
-    }
-    out
 }

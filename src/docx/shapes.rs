@@ -1,8 +1,7 @@
 //! Rules (the lines under the agency name, the Tiêu ngữ and the trích yếu) drawn the way Word
 //! itself draws them in every genuine file of the corpus: an `mc:AlternateContent` holding a
 //! DrawingML `wps` straight connector, with a VML `v:line` fallback for older readers. A clerk
-//! can select and move them in Word; LibreOffice renders either branch. docx-rs cannot emit
-//! shapes, so the writer leaves a marker run and the packing pass swaps in this XML.
+//! can select and move them in Word; LibreOffice renders either branch.
 
 use crate::nd30::EMU_PER_TWIP;
 
@@ -71,36 +70,6 @@ impl RuleShape {
             weight_pt = weight_pt
         )
     }
-}
-
-/// Replaces each marker run (`<w:r>…VBHC-RULE-nnnn…</w:r>`) with its shape run, in one pass:
-/// the markers appear in the order the rules were made.
-pub fn insert(xml: String, rules: &[RuleShape]) -> String {
-    if rules.is_empty() {
-        return xml;
-    }
-    let mut out = String::with_capacity(xml.len() + rules.len() * 2048);
-    let mut done = 0;
-    for (n, r) in rules.iter().enumerate() {
-        let marker = super::rule_marker(n);
-        let Some(at) = xml[done..].find(&marker).map(|i| done + i) else {
-            continue;
-        };
-        let start = xml[done..at]
-            .rfind("<w:r>")
-            .into_iter()
-            .chain(xml[done..at].rfind("<w:r "))
-            .max()
-            .map(|i| done + i);
-        let end = xml[at..].find("</w:r>").map(|e| at + e + "</w:r>".len());
-        if let (Some(s), Some(e)) = (start, end) {
-            out.push_str(&xml[done..s]);
-            out.push_str(&r.run_xml());
-            done = e;
-        }
-    }
-    out.push_str(&xml[done..]);
-    out
 }
 
 #[cfg(test)]
