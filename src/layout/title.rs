@@ -1,0 +1,154 @@
+//! Under the header: the tên loại and trích yếu with their rule, the Kính gửi, and a quyết
+//! định's authority line, căn cứ and `QUYẾT ĐỊNH:`.
+
+use super::*;
+
+/// The tên loại and trích yếu (none for a công văn, whose V/v is in the header).
+pub(super) fn title(d: &Draft, b: &mut Vec<Block>, tw: u32) {
+    let tp = &d.template;
+    let size_t = nd30::SIZE_TITLE.value;
+    if tp.form != Form::CongVan {
+        b.push(line(
+            Role::TenLoai,
+            Region::Page,
+            ParaFormat {
+                space_before: 360,
+                keep_next: true,
+                ..fmt(Align::Center)
+            },
+            &tp.ten_loai,
+            Look::new(size_t, true, false),
+            None,
+        ));
+        b.push(line(
+            Role::TrichYeu,
+            Region::Page,
+            ParaFormat {
+                keep_next: true,
+                ..fmt(Align::Center)
+            },
+            &d.trich_yeu.v,
+            Look::new(size_t, true, false),
+            at(&d.trich_yeu.at),
+        ));
+        let w = longest_line(&d.trich_yeu.v, Face::Bold, size_t, tw);
+        b.push(rule(
+            Region::Page,
+            (f64::from(w) * nd30::RULE_TRICH_YEU_FRACTION.chosen).round() as u32,
+            tw,
+        ));
+    }
+}
+
+/// The Kính gửi: under the title, before any căn cứ (as in TTr-PANM, TB-SCT_KhoVLNCL).
+pub(super) fn kinh_gui(d: &Draft, b: &mut Vec<Block>, tw: u32) {
+    let size_kg = nd30::SIZE_KINH_GUI.value;
+    match d.kinh_gui.as_slice() {
+        [] => {}
+        [one] => {
+            let text = format!("Kính gửi: {}.", one.v.trim_end_matches([';', '.', ',']));
+            b.push(line(
+                Role::KinhGui,
+                Region::Page,
+                ParaFormat {
+                    space_before: 240,
+                    space_after: 120,
+                    ..fmt(Align::Center)
+                },
+                &text,
+                Look::new(size_kg, false, false),
+                at(&one.at),
+            ));
+        }
+        many => {
+            let label = "Kính gửi:";
+            let widest = many
+                .iter()
+                .map(|k| metrics::width_twips(&format!("- {};", k.v), Face::Regular, size_kg))
+                .max()
+                .unwrap_or(0);
+            let label_w = metrics::width_twips(&format!("{label} "), Face::Regular, size_kg);
+            // Centre the block as a whole; never let it start left of the first-line indent.
+            let left = (tw.saturating_sub(label_w + widest) / 2)
+                .max(nd30::INDENT_FIRST_LINE.value)
+                .min(tw / 3);
+            let n = many.len();
+            for (i, k) in many.iter().enumerate() {
+                let stem = k.v.trim_end_matches([';', '.', ',']);
+                let item = format!("- {stem}{}", if i + 1 == n { "." } else { ";" });
+                let mut f = ParaFormat {
+                    indent_left: left + label_w,
+                    indent_first: -(label_w as i32),
+                    ..fmt(Align::Left)
+                };
+                let runs = if i == 0 {
+                    f.space_before = 240;
+                    vec![
+                        run(format!("{label} "), size_kg, false, false),
+                        run(item, size_kg, false, false),
+                    ]
+                } else {
+                    f.indent_first = 0;
+                    vec![run(item, size_kg, false, false)]
+                };
+                if i + 1 == n {
+                    f.space_after = 120;
+                }
+                b.push(para(Role::KinhGui, Region::Page, f, runs, at(&k.at)));
+            }
+        }
+    }
+}
+
+/// A quyết định's authority line, căn cứ and `QUYẾT ĐỊNH:`.
+pub(super) fn quyet_dinh(d: &Draft, b: &mut Vec<Block>) {
+    let tp = &d.template;
+    let size_t = nd30::SIZE_TITLE.value;
+    if tp.form == Form::QuyetDinh
+        && let Some(tq) = &d.tham_quyen
+    {
+        b.push(line(
+            Role::ThamQuyen,
+            Region::Page,
+            ParaFormat {
+                space_before: 240,
+                ..fmt(Align::Center)
+            },
+            &tq.v,
+            Look::new(size_t, true, false),
+            at(&tq.at),
+        ));
+    }
+    let n = d.can_cu.len();
+    for (i, cc) in d.can_cu.iter().enumerate() {
+        let stem = cc.v.trim_end_matches([';', '.', ',']).trim_end();
+        let text = format!("{stem}{}", if i + 1 == n { "." } else { ";" });
+        let mut f = body_fmt();
+        if i == 0 {
+            f.space_before = 240;
+        }
+        b.push(line(
+            Role::CanCu,
+            Region::Page,
+            f,
+            &text,
+            Look::new(nd30::SIZE_BODY.value, false, true),
+            at(&cc.at),
+        ));
+    }
+    if tp.form == Form::QuyetDinh {
+        b.push(line(
+            Role::QuyetDinhLabel,
+            Region::Page,
+            ParaFormat {
+                space_before: 240,
+                space_after: 120,
+                keep_next: true,
+                ..fmt(Align::Center)
+            },
+            "QUYẾT ĐỊNH:",
+            Look::new(size_t, true, false),
+            None,
+        ));
+    }
+}
