@@ -1,0 +1,154 @@
+//! What stands between the header and the body: the tên loại and its trích yếu (with the rule
+//! under it), a quyết định's authority line, Kính gửi and its recipients, the căn cứ lines and
+//! the `QUYẾT ĐỊNH:` label.
+
+use super::words::*;
+use super::{Mapper, align, all_bold};
+use crate::model::{Align, Region, Role};
+use crate::reader::body::RawPara;
+
+/// Reads the opening from paragraph `i` up to `end` (where the signature block starts);
+/// gives back the first paragraph of the body and the tên loại found, if any.
+pub(super) fn map(m: &mut Mapper, mut i: usize, end: usize) -> (usize, String) {
+    let body = m.body;
+    let paras = &body.paras[..];
+    let o = Opening { paras, end };
+    o.skip_empty(&mut i);
+    let ten_loai = o.title(m, &mut i);
+    o.skip_empty(&mut i);
+    // Quyết định: the authority line, then căn cứ, then "QUYẾT ĐỊNH:".
+    if ten_loai == "QUYẾT ĐỊNH" && i < end {
+        let t = paras[i].text();
+        if align(&paras[i]) == Align::Center && !is_can_cu(&t) && is_upper(&t) {
+            m.push(&paras[i], Role::ThamQuyen, Region::Page);
+            i += 1;
+        }
+    }
+    o.skip_empty(&mut i);
+    o.kinh_gui(m, &mut i);
+    o.skip_empty(&mut i);
+    // Căn cứ lines at the head of the body.
+    while i < end && is_can_cu(&paras[i].text()) && paras[i].cell.is_none() {
+        let italic = paras[i].visible().all(|r| r.look.italic);
+        if ten_loai != "QUYẾT ĐỊNH" && !italic {
+            break;
+        }
+        m.push(&paras[i], Role::CanCu, Region::Page);
+        i += 1;
+        while i < end && o.empty(i) {
+            i += 1;
+        }
+    }
+    if ten_loai == "QUYẾT ĐỊNH"
+        && i < end
+        && key(&paras[i].text()).trim().trim_end_matches(':') == "QUYẾT ĐỊNH"
+    {
+        m.push(&paras[i], Role::QuyetDinhLabel, Region::Page);
+        i += 1;
+    }
+    (i, ten_loai)
+}
+
+struct Opening<'a> {
+    paras: &'a [RawPara],
+    end: usize,
+}
+
+impl Opening<'_> {
+    fn empty(&self, i: usize) -> bool {
+        self.paras[i].text().trim().is_empty()
+    }
+
+    fn skip_empty(&self, i: &mut usize) {
+        while *i < self.end && self.empty(*i) && self.paras[*i].rules.is_empty() {
+            *i += 1;
+        }
+    }
+
+    /// The centred tên loại, the trích yếu lines under it (until the rule or the text
+    /// changes) and a rule in its own empty paragraph under them.
+    fn title(&self, m: &mut Mapper, i: &mut usize) -> String {
+        let (paras, end) = (self.paras, self.end);
+        if *i >= end || align(&paras[*i]) != Align::Center {
+            return String::new();
+        }
+        let Some(t) = ten_loai_of(&paras[*i].text()) else {
+            return String::new();
+        };
+        m.push(&paras[*i], Role::TenLoai, Region::Page);
+        *i += 1;
+        while *i < end
+            && !self.empty(*i)
+            && (align(&paras[*i]) == Align::Center || all_bold(&paras[*i]))
+            && paras[*i].cell.is_none()
+            && !is_kinh_gui(&paras[*i].text())
+            && !is_can_cu(&paras[*i].text())
+        {
+            // A quyết định's authority line (bold capitals) follows its trích yếu.
+            let upper_bold = all_bold(&paras[*i]) && is_upper(&paras[*i].text());
+            if upper_bold && t == "QUYẾT ĐỊNH" {
+                break;
+            }
+            let rules_here = !paras[*i].rules.is_empty();
+            m.push(&paras[*i], Role::TrichYeu, Region::Page);
+            *i += 1;
+            if rules_here {
+                break;
+            }
+        }
+        while *i < end && self.empty(*i) {
+            for r in &paras[*i].rules {
+                m.rule(&paras[*i], r, Region::Page);
+            }
+            *i += 1;
+        }
+        t.to_string()
+    }
+
+    /// Kính gửi: a line, its "- …;" lines, or a small table of them, within the first few
+    /// paragraphs; what stands before it is body text.
+    fn kinh_gui(&self, m: &mut Mapper, i: &mut usize) {
+        let (paras, end) = (self.paras, self.end);
+        let Some(k) = (*i..end.min(*i + 4)).find(|&k| is_kinh_gui(&paras[k].text())) else {
+            return;
+        };
+        for p in &paras[*i..k] {
+            if !p.text().trim().is_empty() {
+                m.push(p, Role::Body, Region::Page);
+            }
+        }
+        let kg_table = paras[k].cell.map(|c| c.table);
+        let mut j = k;
+        while j < end {
+            let p = &paras[j];
+            let same_table = kg_table.is_some() && p.cell.map(|c| c.table) == kg_table;
+            // A recipient line: "- …", or a line hung at the same indent as the one before
+            // it (the list's layout), ending as a recipient does.
+            let prev = &paras[j.saturating_sub(1)];
+            let t = p.text();
+            let hung = p.props.ind_left.unwrap_or(0) > 0
+                && p.props.ind_left == prev.props.ind_left
+                && (t.trim_end().ends_with(';') || t.trim_end().ends_with('.'));
+            // An addressee broken over two lines with Enter: the line before it had no
+            // final punctuation.
+            let open = j > k && {
+                let pt = prev.text();
+                let pt = pt.trim_end();
+                !pt.is_empty() && !pt.ends_with([';', '.', ':'])
+            };
+            let nonempty = !t.trim().is_empty();
+            let item = j == k
+                || same_table
+                || (kg_table.is_none()
+                    && (t.trim_start().starts_with('-') || hung || (open && nonempty)));
+            if !item {
+                break;
+            }
+            if nonempty {
+                m.push(p, Role::KinhGui, Region::Page);
+            }
+            j += 1;
+        }
+        *i = j;
+    }
+}

@@ -1,0 +1,128 @@
+//! The signature block: the table holding "Nơi nhận" (or, without one, the last table with
+//! authority lines), or a Nơi nhận typed as plain paragraphs. Its left column is the Nơi nhận
+//! list; its right, the authority and position lines, the room for the signature, the name.
+
+use super::Mapper;
+use super::words::*;
+use crate::model::{Region, Role};
+use crate::reader::body::{Cell, RawPara};
+
+/// Where the signature block sits, found before the body is read so the body stops at it.
+pub(super) struct Sign {
+    pub table: Option<usize>,
+    /// First and last paragraph of the block.
+    pub range: Option<(usize, usize)>,
+    /// The cell holding "Nơi nhận": its column is the left one.
+    noi_nhan_cell: Option<Cell>,
+}
+
+impl Sign {
+    pub(super) fn find(paras: &[RawPara], from: usize) -> Sign {
+        let n = paras.len();
+        let nn = (from..n).find(|&i| is_noi_nhan(&paras[i].text()));
+        let table = nn.and_then(|i| paras[i].cell.map(|c| c.table)).or_else(|| {
+            (from..n)
+                .filter(|&i| authority_prefix(&paras[i].text()).is_some())
+                .filter_map(|i| paras[i].cell.map(|c| c.table))
+                .next_back()
+        });
+        let range = match (table, nn) {
+            (Some(t), _) => {
+                let idx: Vec<usize> = (0..n)
+                    .filter(|&i| paras[i].cell.is_some_and(|c| c.table == t))
+                    .collect();
+                idx.first().zip(idx.last()).map(|(a, b)| (*a, *b))
+            }
+            (None, Some(i)) => {
+                // Nơi nhận outside a table: it and its "- …" lines, then the signature lines.
+                let mut end = i;
+                while end + 1 < n
+                    && (paras[end + 1].text().trim_start().starts_with('-')
+                        || paras[end + 1].text().trim().is_empty()
+                        || authority_prefix(&paras[end + 1].text()).is_some())
+                    && paras[end + 1].section == paras[i].section
+                {
+                    end += 1;
+                }
+                Some((i, end))
+            }
+            (None, None) => None,
+        };
+        Sign {
+            table,
+            range,
+            noi_nhan_cell: nn.and_then(|i| paras[i].cell),
+        }
+    }
+
+    /// The column a paragraph of the block stands in.
+    fn region(&self, p: &RawPara) -> Region {
+        match (p.cell, self.noi_nhan_cell) {
+            (Some(c), Some(nc)) if c.col == nc.col => Region::SignLeft,
+            (Some(_), Some(_)) => Region::SignRight,
+            (Some(c), None) => {
+                if c.col == 0 {
+                    Region::SignLeft
+                } else {
+                    Region::SignRight
+                }
+            }
+            (None, _) => {
+                if p.text().trim_start().starts_with('-') || is_noi_nhan(&p.text()) {
+                    Region::SignLeft
+                } else {
+                    Region::SignRight
+                }
+            }
+        }
+    }
+
+    /// Maps the paragraphs `a..=b` of the block: authority and position lines, then room for
+    /// the signature, then the name; on the left, the Nơi nhận list and the drafter's mark.
+    pub(super) fn map(&self, m: &mut Mapper, a: usize, b: usize) {
+        let body = m.body;
+        let (mut titled, mut signed, mut named) = (false, false, false);
+        let mut luu_seen = false;
+        for p in &body.paras[a..=b] {
+            let t = p.text();
+            let region = self.region(p);
+            if t.trim().is_empty() {
+                for r in &p.rules {
+                    m.rule(p, r, region);
+                }
+                // The empty lines between chức vụ and name are the signature space.
+                if region == Region::SignRight {
+                    m.push(p, Role::SignatureSpace, Region::SignRight);
+                    signed |= titled;
+                }
+                continue;
+            }
+            let role = if region == Region::SignLeft {
+                if is_noi_nhan(&t) {
+                    Role::NoiNhanHeading
+                } else if luu_seen && is_drafter_mark(&t) {
+                    // "CM.(5)" under the Lưu line: who typed it and how many copies.
+                    Role::NguoiSoan
+                } else {
+                    luu_seen |= t.trim_start_matches(['-', ' ']).starts_with("Lưu");
+                    Role::NoiNhan
+                }
+            } else if authority_prefix(&t).is_some() {
+                Role::QuyenHan
+            } else if signed && !named {
+                // The first line after the room left for the signature is the signer's
+                // name, however it is written.
+                named = true;
+                Role::HoTen
+            } else if is_upper(&t) && !t.chars().any(|c| c.is_ascii_digit()) {
+                Role::ChucVu
+            } else {
+                Role::HoTen
+            };
+            if region == Region::SignRight {
+                titled = true;
+            }
+            m.push(p, role, region);
+        }
+    }
+}

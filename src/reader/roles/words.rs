@@ -1,0 +1,210 @@
+//! What a line says: the tests that recognise the decree's fixed lines (Quốc hiệu, Tiêu ngữ,
+//! `Số:`, the date line, `Nơi nhận:`, `Kính gửi:`, căn cứ, phụ lục labels) by their words,
+//! tolerant of the ways offices type them.
+
+use crate::text::fold;
+
+/// Text as compared: NFC, spaces collapsed, tone-mark style folded (`HOÀ` = `HÒA`), upper case.
+pub(super) fn key(s: &str) -> String {
+    fold(s)
+}
+
+/// [`key`] of the start of a text only: enough for the predicates that look at how a line
+/// begins, without folding a whole page-long paragraph.
+pub(super) fn key_head(s: &str) -> String {
+    let s = s.trim_start();
+    let end = s.char_indices().nth(48).map_or(s.len(), |(i, _)| i);
+    fold(&s[..end])
+}
+
+/// Letters only, without any diacritic and upper case: `CỘNG HÕA` (a real typo) still finds
+/// the Quốc hiệu, so the checker can say what is wrong with it instead of missing it.
+pub(super) fn bare(t: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    t.nfd()
+        .filter(|c| c.is_alphanumeric() && !('\u{300}'..='\u{36f}').contains(c))
+        .map(|c| if c == 'đ' || c == 'Đ' { 'D' } else { c })
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+pub(super) fn is_quoc_hieu(t: &str) -> bool {
+    bare(t).contains("CONGHOAXAHOICHUNGHIAVIETNAM")
+}
+
+pub(super) fn is_party_motto(t: &str) -> bool {
+    let b = bare(t);
+    b.contains("DANGCONGSANVIETNAM") && b.len() < 30
+}
+
+pub(super) fn is_tieu_ngu(t: &str) -> bool {
+    bare(t).contains("DOCLAPTUDOHANHPHUC")
+}
+
+/// Upper case as printed (after NFC): organ lines, chức vụ, tên loại.
+pub(super) fn is_upper(t: &str) -> bool {
+    use unicode_normalization::UnicodeNormalization;
+    let n: String = t.nfc().collect();
+    n.chars().any(char::is_alphabetic) && crate::text::upper(&n) == n
+}
+
+/// `Số: 12/CT-UBND`, `Số:     /UBND-KT`, `Số 05/QĐ` (colon forgotten).
+pub(super) fn is_so(t: &str) -> bool {
+    let k = key_head(t);
+    let k = k.trim_start();
+    k.starts_with("SỐ:") || k.starts_with("SỐ ") && k.contains('/')
+}
+
+/// `Lào Cai, ngày … tháng … năm 2026`, `Hà Nội, ngày 05 tháng 01 năm 2020`.
+pub(super) fn is_date_line(t: &str) -> bool {
+    // A date line is one short line; a body paragraph that mentions a date is not one.
+    if t.chars().count() > 160 {
+        return false;
+    }
+    let k = key(t);
+    k.contains("NGÀY") && k.contains("THÁNG") && k.contains("NĂM")
+}
+
+pub(super) fn is_vv(t: &str) -> bool {
+    let k = key_head(t);
+    let k = k.trim_start();
+    k.starts_with("V/V") || k.starts_with("V / V") || k.starts_with("VỀ VIỆC:")
+}
+
+pub(super) fn is_urgency(t: &str) -> bool {
+    t.split_whitespace().count() <= 4
+        && matches!(
+            key(t).trim(),
+            "KHẨN" | "THƯỢNG KHẨN" | "HỎA TỐC" | "HỎA TỐC HẸN GIỜ"
+        )
+}
+
+pub(super) fn is_noi_nhan(t: &str) -> bool {
+    let k = key_head(t);
+    let k = k.trim_start();
+    k.starts_with("NƠI NHẬN")
+}
+
+pub(super) fn is_kinh_gui(t: &str) -> bool {
+    key_head(t).starts_with("KÍNH GỬI")
+}
+
+/// The authority prefixes of the signature block, including the Party's `T/M` forms.
+pub fn authority_prefix(t: &str) -> Option<&'static str> {
+    let k = key_head(t);
+    let k = k.trim_start();
+    [
+        "TM.", "KT.", "TL.", "TUQ.", "Q.", "T/M", "K/T", "T/L", "TM ", "KT ", "TL ",
+    ]
+    .into_iter()
+    .find(|p| k.starts_with(p))
+}
+
+pub(super) fn is_can_cu(t: &str) -> bool {
+    let k = key_head(t);
+    let k = k.trim_start();
+    k.starts_with("CĂN CỨ") || k.starts_with("XÉT ") || k.starts_with("THEO ĐỀ NGHỊ")
+}
+
+pub(super) fn is_phu_luc_label(t: &str) -> bool {
+    if t.split_whitespace().count() > 6 {
+        return false;
+    }
+    let k = key(t);
+    let k = k.trim();
+    (k.starts_with("PHỤ LỤC") || k == "PHỤ LỤC") && k.split_whitespace().count() <= 4
+}
+
+pub(super) fn is_attribution(t: &str) -> bool {
+    let k = key_head(t);
+    let k = k.trim();
+    k.starts_with("(KÈM THEO") || k.starts_with("(BAN HÀNH KÈM THEO")
+}
+
+/// The tên loại of the kinds Phụ lục III abbreviates, as printed, and what else offices print
+/// there (`GIẤY MỜI HỌP`, `PHIẾU TRÌNH …`).
+const TEN_LOAI: &[&str] = &[
+    "NGHỊ QUYẾT",
+    "QUYẾT ĐỊNH",
+    "CHỈ THỊ",
+    "QUY CHẾ",
+    "QUY ĐỊNH",
+    "THÔNG CÁO",
+    "THÔNG BÁO",
+    "HƯỚNG DẪN",
+    "CHƯƠNG TRÌNH",
+    "KẾ HOẠCH",
+    "PHƯƠNG ÁN",
+    "ĐỀ ÁN",
+    "DỰ ÁN",
+    "BÁO CÁO",
+    "BIÊN BẢN",
+    "TỜ TRÌNH",
+    "HỢP ĐỒNG",
+    "CÔNG ĐIỆN",
+    "BẢN GHI NHỚ",
+    "BẢN THỎA THUẬN",
+    "GIẤY ỦY QUYỀN",
+    "GIẤY MỜI",
+    "GIẤY GIỚI THIỆU",
+    "GIẤY NGHỈ PHÉP",
+    "PHIẾU GỬI",
+    "PHIẾU CHUYỂN",
+    "PHIẾU BÁO",
+    "PHIẾU TRÌNH",
+];
+
+/// The tên loại a line starts with, if it is one (`THÔNG BÁO`, `GIẤY MỜI HỌP` → `GIẤY MỜI`).
+pub fn ten_loai_of(t: &str) -> Option<&'static str> {
+    if t.split_whitespace().count() > 6 {
+        return None;
+    }
+    let k = key(t);
+    let k = k.trim();
+    if k.split_whitespace().count() > 6 || k.contains(':') {
+        return None;
+    }
+    TEN_LOAI.iter().copied().find(|n| k.starts_with(n))
+}
+
+/// The kind id a tên loại stands for.
+pub fn kind_of(ten_loai: &str) -> &'static str {
+    match ten_loai {
+        "CHỈ THỊ" => "chi-thi",
+        "THÔNG BÁO" => "thong-bao",
+        "HƯỚNG DẪN" => "huong-dan",
+        "KẾ HOẠCH" => "ke-hoach",
+        "QUYẾT ĐỊNH" => "quyet-dinh",
+        "BÁO CÁO" => "bao-cao",
+        "TỜ TRÌNH" => "to-trinh",
+        "GIẤY MỜI" => "giay-moi",
+        _ => "khac",
+    }
+}
+
+/// The drafter's initials and the number of copies under the Lưu line (`CM.(5)`, `A.XX.(10)`,
+/// `NV.`): short, no leading dash, capitals, digits and punctuation only.
+pub(super) fn is_drafter_mark(t: &str) -> bool {
+    let t = t.trim();
+    !t.is_empty()
+        && t.chars().count() <= 24
+        && !t.starts_with(['-', '+', '–'])
+        && t.chars().any(char::is_uppercase)
+        && t.chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit() || ".,()/ ".contains(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_drafter_mark;
+
+    #[test]
+    fn drafter_marks_under_the_luu_line() {
+        for t in ["CM.(5)", "A.XX.(10)", "NV.", " TH.(05) "] {
+            assert!(is_drafter_mark(t), "{t}");
+        }
+        for t in ["- Lưu: VT, KT.", "Ban Giám đốc Sở;", "", "(5)", "- NV."] {
+            assert!(!is_drafter_mark(t), "{t}");
+        }
+    }
+}
