@@ -123,10 +123,6 @@ fn check_tables(blocks: &[MBlock], notes: &mut Vec<MarkupNote>) {
     }
 }
 
-fn is_roman(s: &str) -> bool {
-    !s.is_empty() && s.len() <= 6 && s.chars().all(|c| "IVXLC".contains(c))
-}
-
 /// Splits the structural opening off a line. `None` when the line is a plain paragraph (or
 /// starts with `\`).
 pub fn classify(line: &str) -> (Mark, &str) {
@@ -147,7 +143,9 @@ pub fn classify(line: &str) -> (Mark, &str) {
         if head == word {
             let (num, after) = rest.split_once(' ').unwrap_or((rest, ""));
             let n = num.trim_end_matches('.');
-            if is_roman(n) || n.chars().all(|c| c.is_ascii_digit()) && !n.is_empty() {
+            if crate::text::numerals::looks_roman(n)
+                || n.chars().all(|c| c.is_ascii_digit()) && !n.is_empty()
+            {
                 return (Mark::Part(format!("{word} {n}")), after);
             }
         }
@@ -166,7 +164,7 @@ pub fn classify(line: &str) -> (Mark, &str) {
         return (Mark::Para, line);
     }
     if let Some(n) = head.strip_suffix('.') {
-        if is_roman(n) {
+        if crate::text::numerals::looks_roman(n) {
             return (Mark::Section(head.to_string()), rest);
         }
         let parts: Vec<&str> = n.split('.').collect();

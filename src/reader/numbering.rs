@@ -4,6 +4,7 @@
 
 use super::dom::{self, El};
 use super::props::{NumRef, PProps, RProps};
+use crate::text::numerals::roman;
 use std::collections::{HashMap, HashSet};
 
 /// The largest counter value a list reaches here: Word's own largest start value. A hostile
@@ -203,8 +204,8 @@ pub fn format_value(v: u32, fmt: &str) -> String {
     match fmt {
         "lowerLetter" => letters(v),
         "upperLetter" => letters(v).to_uppercase(),
-        "lowerRoman" => roman(v).to_lowercase(),
-        "upperRoman" => roman(v),
+        "lowerRoman" => roman(v.min(MAX_COUNTER)).to_lowercase(),
+        "upperRoman" => roman(v.min(MAX_COUNTER)),
         "bullet" => String::new(),
         "decimalZero" => format!("{v:02}"),
         _ => v.to_string(),
@@ -221,35 +222,6 @@ fn letters(v: u32) -> String {
     let times = ((v - 1) / 26 + 1).min(MAX_LABEL_CHARS as u32);
     let c = char::from(b'a' + i as u8);
     std::iter::repeat_n(c, times as usize).collect()
-}
-
-/// Roman numerals; values above [`MAX_COUNTER`] are written as it (a 4294967295 would be
-/// four million `M`s).
-pub fn roman(v: u32) -> String {
-    let mut v = v.min(MAX_COUNTER);
-    const T: &[(u32, &str)] = &[
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut s = String::new();
-    for (n, r) in T {
-        while v >= *n {
-            s.push_str(r);
-            v -= n;
-        }
-    }
-    s
 }
 
 #[cfg(test)]
@@ -303,7 +275,7 @@ mod tests {
                 assert!(l.chars().all(|c| c == l.chars().next().unwrap()));
             }
         }
-        assert!(roman(u32::MAX).len() < 64);
+        assert!(format_value(u32::MAX, "upperRoman").len() < 64);
     }
 
     #[test]

@@ -6,6 +6,7 @@ pub mod case;
 pub mod chars;
 pub mod fold;
 pub mod normalize;
+pub mod numerals;
 pub mod tone;
 
 pub use case::upper;

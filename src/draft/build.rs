@@ -1,0 +1,333 @@
+//! The draft's fields read into a `Draft`, and the rules between them: the urgency and
+//! authority lines the decree allows, what the kind needs (Kính gửi, a quyết định's
+//! authority line), the ký hiệu built from the kind and the organ, the kind's own fields.
+
+use super::loader::{Get, Loader, MaxPos};
+use super::node::{Table, Value};
+use super::*;
+use crate::exit::Exit;
+use crate::finding::{Finding, Location};
+use crate::msg;
+
+impl Field<String> {
+    /// The value in capitals, as the decree prints organs, positions and tên loại.
+    fn upper(self) -> Self {
+        Field {
+            v: upper(&self.v),
+            at: self.at,
+        }
+    }
+}
+
+impl Loader<'_, '_> {
+    pub(super) fn build(
+        &mut self,
+        t: &Table,
+        tp: &KindTemplate,
+        norm: Normalizer,
+    ) -> Option<Draft> {
+        let g = Get { t };
+        let empty = Table::default();
+        let cg = Get {
+            t: g.table("co_quan").unwrap_or(&empty),
+        };
+        let kg = Get {
+            t: g.table("ky").unwrap_or(&empty),
+        };
+
+        let chu_quan = self
+            .text(&cg, "chu_quan", "co_quan.", norm)
+            .map(Field::upper);
+        let co_quan = self.lines(&cg, "ten", "co_quan.", norm).map(|f| Field {
+            v: f.v.iter().map(|l| upper(l)).collect(),
+            at: f.at,
+        });
+        let viet_tat = self.text(&cg, "viet_tat", "co_quan.", norm);
+        let so = g.node("so").and_then(|(p, n)| {
+            number::parse_number(&n.value)
+                .map_err(|m| self.err("DRAFT-NUMBER", n.pos.max_pos(p), "so", m))
+                .ok()
+                .flatten()
+        });
+        let ky_hieu_override = self.text(&g, "ky_hieu", "", norm);
+        let don_vi = self.text(&g, "don_vi_soan", "", norm);
+        let dia_danh = self.text(&g, "dia_danh", "", norm);
+        let ngay = self.date(&g);
+        let trich_yeu = self.text(&g, "trich_yeu", "", norm);
+        let do_khan = self.text(&g, "do_khan", "", norm).map(Field::upper);
+        self.check_urgency(do_khan.as_ref());
+        let tham_quyen = self.text(&g, "tham_quyen", "", norm).map(Field::upper);
+        let can_cu = self.list(&g, "can_cu", "", norm);
+        let kinh_gui = self.list(&g, "kinh_gui", "", norm);
+        let quyen_han = self.quyen_han(&kg, norm);
+        let chuc_vu = self.text(&kg, "chuc_vu", "ky.", norm).map(Field::upper);
+        let ho_ten = self.text(&kg, "ho_ten", "ky.", norm);
+        let noi_nhan = self.list(&g, "noi_nhan", "", norm);
+        let luu = self.text(&g, "luu", "", norm);
+        let nguoi_soan = self.text(&g, "nguoi_soan", "", norm).map(|f| upper(&f.v));
+        let so_ban = self.so_ban(&g);
+        let dia_chi = self.list(&g, "dia_chi", "", norm);
+        let mut phu_luc = self.phu_luc(&g, norm);
+        self.number_annexes(&mut phu_luc);
+        self.check_needs(&g, tp, &kinh_gui, tham_quyen.as_ref());
+        let ky_hieu = self.ky_hieu(&g, tp, ky_hieu_override, viet_tat.as_ref(), don_vi);
+        let fields = self.kind_fields(&g, tp, norm);
+
+        Some(Draft {
+            file: self.path.to_path_buf(),
+            template: tp.clone(),
+            tone: norm.tone,
+            chu_quan,
+            co_quan: co_quan?,
+            co_quan_viet_tat: viet_tat?.v,
+            so,
+            ky_hieu: ky_hieu?,
+            dia_danh: dia_danh?,
+            ngay: ngay?,
+            trich_yeu: trich_yeu?,
+            do_khan,
+            tham_quyen,
+            can_cu,
+            kinh_gui,
+            quyen_han,
+            chuc_vu: chuc_vu?,
+            ho_ten: ho_ten?,
+            noi_nhan,
+            luu: luu?,
+            nguoi_soan,
+            so_ban,
+            dia_chi,
+            phu_luc,
+            fields,
+            warnings: std::mem::take(&mut self.warnings),
+            plugin: self.plugin.clone(),
+            sections: std::mem::take(&mut self.sections),
+        })
+    }
+
+    fn date(&mut self, g: &Get<'_>) -> Option<Field<DateParts>> {
+        let (_, n) = g.node("ngay")?;
+        match date::parse(&n.value) {
+            Ok(d) => Some(Field {
+                v: d,
+                at: self.loc(n.pos, "ngay"),
+            }),
+            Err(m) => {
+                self.err("DRAFT-DATE", n.pos, "ngay", m);
+                None
+            }
+        }
+    }
+
+    /// The decree's three urgencies (and the older spelling of HỎA).
+    fn check_urgency(&mut self, do_khan: Option<&Field<String>>) {
+        let Some(dk) = do_khan else { return };
+        if ["KHẨN", "THƯỢNG KHẨN", "HỎA TỐC", "HOẢ TỐC"].contains(&dk.v.as_str()) {
+            return;
+        }
+        self.errors.push(
+            Finding::error(
+                "DRAFT-VALUE",
+                Exit::DataErr,
+                msg!(
+                    "mức độ khẩn `{}` không có trong Nghị định 30",
+                    "urgency `{}` is not one of the decree's",
+                    dk.v
+                ),
+            )
+            .at(dk.at.clone())
+            .hint(msg!(
+                "dùng KHẨN, THƯỢNG KHẨN hoặc HỎA TỐC",
+                "use KHẨN, THƯỢNG KHẨN or HỎA TỐC"
+            )),
+        );
+    }
+
+    /// The authority lines above the signer's position: each starts with TM., KT., TL., TUQ.
+    /// or Q., and there are at most two.
+    fn quyen_han(&mut self, kg: &Get<'_>, norm: Normalizer) -> Vec<Field<String>> {
+        let quyen_han: Vec<Field<String>> = self
+            .list(kg, "quyen_han", "ky.", norm)
+            .into_iter()
+            .map(Field::upper)
+            .collect();
+        for q in &quyen_han {
+            if !number::is_authority(&q.v) {
+                self.errors.push(
+                    Finding::error(
+                        "DRAFT-QUYEN-HAN",
+                        Exit::DataErr,
+                        msg!(
+                            "dòng quyền hạn `{}` phải bắt đầu bằng TM., KT., TL., TUQ. hoặc Q.",
+                            "authority line `{}` must start with TM., KT., TL., TUQ. or Q.",
+                            q.v
+                        ),
+                    )
+                    .at(q.at.clone())
+                    .hint(msg!(
+                        "chức vụ của người ký ghi ở `ky.chuc_vu`",
+                        "the signer's own position goes in `ky.chuc_vu`"
+                    )),
+                );
+            }
+        }
+        if quyen_han.len() > 2 {
+            self.errors.push(
+                Finding::error(
+                    "DRAFT-QUYEN-HAN",
+                    Exit::DataErr,
+                    msg!(
+                        "quyền hạn có nhiều nhất 2 dòng (cùng chức vụ là 3)",
+                        "at most 2 authority lines (3 with the position)"
+                    ),
+                )
+                .at(quyen_han[2].at.clone()),
+            );
+        }
+        quyen_han
+    }
+
+    fn so_ban(&mut self, g: &Get<'_>) -> Option<u32> {
+        let (_, n) = g.node("so_ban")?;
+        match n.value {
+            Value::Integer(i) if (1..=100_000).contains(&i) => Some(i as u32),
+            _ => {
+                self.err(
+                    "DRAFT-VALUE",
+                    n.pos,
+                    "so_ban",
+                    msg!("số bản phải từ 1 đến 100000", "copies must be 1 to 100000"),
+                );
+                None
+            }
+        }
+    }
+
+    /// Two or more annexes the draft left unnumbered: numbered as the province numbers them.
+    fn number_annexes(&mut self, phu_luc: &mut [PhuLuc]) {
+        let Some(roman) = self.annex_roman else {
+            return;
+        };
+        if phu_luc.len() < 2 || phu_luc.iter().any(|p| p.so.is_some()) {
+            return;
+        }
+        for (i, p) in phu_luc.iter_mut().enumerate() {
+            let n = i as u32 + 1;
+            p.so = Some(if roman {
+                crate::text::numerals::roman(n)
+            } else {
+                n.to_string()
+            });
+        }
+        if let Some(p) = &mut self.plugin {
+            p.supplied.push("phu_luc.so".into());
+        }
+    }
+
+    /// Kính gửi as the kind wants it, and a quyết định's authority line. A field that is
+    /// written but was refused (its error is reported) is not also missing.
+    fn check_needs(
+        &mut self,
+        g: &Get<'_>,
+        tp: &KindTemplate,
+        kinh_gui: &[Field<String>],
+        tham_quyen: Option<&Field<String>>,
+    ) {
+        if tp.kinh_gui == Need::BatBuoc
+            && kinh_gui.is_empty()
+            && g.node("kinh_gui").is_none()
+            && !self.plugin_failed
+        {
+            self.errors.push(
+                Finding::error(
+                    "DRAFT-MISSING-FIELD",
+                    Exit::DataErr,
+                    msg!(
+                        "{} phải có `kinh_gui`",
+                        "a {} needs `kinh_gui`",
+                        tp.name.to_lowercase()
+                    ),
+                )
+                .at(Location::file(self.path).at(1, 1).with_field("kinh_gui")),
+            );
+        }
+        if tp.kinh_gui == Need::Khong && !kinh_gui.is_empty() {
+            self.errors.push(
+                Finding::error(
+                    "DRAFT-UNKNOWN-FIELD",
+                    Exit::DataErr,
+                    msg!(
+                        "{} không có Kính gửi",
+                        "a {} has no Kính gửi",
+                        tp.name.to_lowercase()
+                    ),
+                )
+                .at(kinh_gui[0].at.clone()),
+            );
+        }
+        if tp.form == crate::template::Form::QuyetDinh
+            && tham_quyen.is_none()
+            && g.node("tham_quyen").is_none()
+        {
+            self.errors.push(
+                Finding::error(
+                    "DRAFT-MISSING-FIELD",
+                    Exit::DataErr,
+                    msg!(
+                        "quyết định phải có `tham_quyen` (dòng thẩm quyền ban hành)",
+                        "a quyết định needs `tham_quyen` (the authority line)"
+                    ),
+                )
+                .at(Location::file(self.path).at(1, 1).with_field("tham_quyen")),
+            );
+        }
+    }
+
+    /// Ký hiệu: the override, or built from the kind's abbreviation and the organ's (a công
+    /// văn, which has none, from the organ's and the drafting unit's).
+    fn ky_hieu(
+        &mut self,
+        g: &Get<'_>,
+        tp: &KindTemplate,
+        written: Option<Field<String>>,
+        viet_tat: Option<&Field<String>>,
+        don_vi: Option<Field<String>>,
+    ) -> Option<Field<String>> {
+        let ky_hieu = match (written, viet_tat) {
+            (Some(k), _) => Some(k),
+            (None, Some(vt)) => match (&tp.viet_tat, don_vi) {
+                (Some(abbr), _) => Some(Field {
+                    v: format!("{abbr}-{}", vt.v),
+                    at: vt.at.clone(),
+                }),
+                (None, Some(dv)) => Some(Field {
+                    v: format!("{}-{}", vt.v, dv.v),
+                    at: dv.at,
+                }),
+                (None, None) if g.node("don_vi_soan").is_some() => None,
+                (None, None) => {
+                    self.errors.push(
+                        Finding::error(
+                            "DRAFT-MISSING-FIELD",
+                            Exit::DataErr,
+                            msg!(
+                                "công văn cần `don_vi_soan` (ví dụ \"KT\") hoặc `ky_hieu`",
+                                "a công văn needs `don_vi_soan` (e.g. \"KT\") or `ky_hieu`"
+                            ),
+                        )
+                        .at(Location::file(self.path).at(1, 1).with_field("don_vi_soan")),
+                    );
+                    None
+                }
+            },
+            _ => None,
+        };
+        if let Some(k) = &ky_hieu
+            && let Err(m) = number::check_ky_hieu(&k.v)
+        {
+            self.errors
+                .push(Finding::error("DRAFT-KY-HIEU", Exit::DataErr, m).at(k.at.clone()));
+        }
+        ky_hieu
+    }
+}
