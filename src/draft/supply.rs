@@ -267,4 +267,36 @@ mod tests {
         };
         assert_eq!(cq.entries["ten"].1.pos, SUPPLIED);
     }
+
+    /// SUPPLIABLE is what the batch planner trusts a plugin to fill: it must be exactly
+    /// what `inject` fills (with the tables it creates), or a batch would ask the clerk for a
+    /// column the plugin supplies, or let through one it does not.
+    #[test]
+    fn suppliable_is_what_inject_fills() {
+        let one = |s: &str| Some(s.to_string());
+        let s = Supplied {
+            chu_quan: one("SỞ"),
+            co_quan: vec!["ỦY BAN NHÂN DÂN".into()],
+            viet_tat: one("UBND"),
+            dia_danh: one("Lạng Sơn"),
+            kinh_gui: vec!["Sở Tài chính".into()],
+            noi_nhan: vec!["Như trên;".into()],
+            luu: one("VT"),
+            quyen_han: one("TM. ỦY BAN NHÂN DÂN"),
+            chuc_vu: one("CHỦ TỊCH"),
+            ..Supplied::default()
+        };
+        let mut t = Table::default();
+        let mut filled = inject(&mut t, &s);
+        filled.extend(
+            t.entries
+                .keys()
+                .filter(|k| k.as_str() == "co_quan" || k.as_str() == "ky")
+                .cloned(),
+        );
+        filled.sort();
+        let mut all: Vec<String> = SUPPLIABLE.iter().map(|s| s.to_string()).collect();
+        all.sort();
+        assert_eq!(filled, all);
+    }
 }
