@@ -27,6 +27,10 @@ fn registry() -> Registry {
     .unwrap()
 }
 
+#[allow(
+    clippy::too_many_lines,
+    reason = "the benchmarks share one loaded host and its fixtures; each group is a few lines"
+)]
 fn bench(c: &mut Criterion) {
     let tmp = tempfile::tempdir().unwrap();
     let cache = tmp.path().join("cache");

@@ -35,6 +35,85 @@ pub const TWIPS_PER_CM: f64 = 567.0;
 pub const TWIPS_PER_MM: f64 = 56.7;
 pub const EMU_PER_TWIP: u32 = 635;
 
+// ---- The decree's fixed words (Phụ lục I; nd30.md §1.2, §1.9, §2) ---------------------------
+
+/// Quốc hiệu, as Phụ lục I prints it (HÒA; its table's HOÀ is the same word, see
+/// `text::fold`).
+pub const QUOC_HIEU: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+/// Tiêu ngữ: hyphens with a space each side.
+pub const TIEU_NGU: &str = "Độc lập - Tự do - Hạnh phúc";
+/// The heading of the recipients' list under the text.
+pub const NOI_NHAN: &str = "Nơi nhận:";
+/// What opens the addressees of a công văn, tờ trình, giấy mời.
+pub const KINH_GUI: &str = "Kính gửi:";
+/// The line between a quyết định's căn cứ and its articles.
+pub const QUYET_DINH_LABEL: &str = "QUYẾT ĐỊNH:";
+
+// ---- Phụ lục III: tên loại and their abbreviations ------------------------------------------
+
+/// One kind of document as Phụ lục III names it, its abbreviation in the ký hiệu, and the
+/// built-in kind vbhc drafts it as (if any).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TenLoai {
+    /// As printed above the trích yếu: `CHỈ THỊ`.
+    pub name: &'static str,
+    /// Phụ lục III's abbreviation: `CT`. `None` for what offices print there that the
+    /// decree does not list (`PHIẾU TRÌNH`).
+    pub abbr: Option<&'static str>,
+    /// The built-in kind id that writes it (`chi-thi`).
+    pub kind: Option<&'static str>,
+}
+
+const fn tl(name: &'static str, abbr: &'static str, kind: Option<&'static str>) -> TenLoai {
+    TenLoai {
+        name,
+        abbr: Some(abbr),
+        kind,
+    }
+}
+
+/// Phụ lục III's table, in its order, and what offices print besides. A longer name never
+/// follows a name it starts with, so the first name a line starts with is the right one.
+pub const TEN_LOAI: &[TenLoai] = &[
+    tl("NGHỊ QUYẾT", "NQ", None),
+    tl("QUYẾT ĐỊNH", "QĐ", Some("quyet-dinh")),
+    tl("CHỈ THỊ", "CT", Some("chi-thi")),
+    tl("QUY CHẾ", "QC", None),
+    tl("QUY ĐỊNH", "QyĐ", None),
+    tl("THÔNG CÁO", "TC", None),
+    tl("THÔNG BÁO", "TB", Some("thong-bao")),
+    tl("HƯỚNG DẪN", "HD", Some("huong-dan")),
+    tl("CHƯƠNG TRÌNH", "CTr", None),
+    tl("KẾ HOẠCH", "KH", Some("ke-hoach")),
+    tl("PHƯƠNG ÁN", "PA", None),
+    tl("ĐỀ ÁN", "ĐA", None),
+    tl("DỰ ÁN", "DA", None),
+    tl("BÁO CÁO", "BC", Some("bao-cao")),
+    tl("BIÊN BẢN", "BB", None),
+    tl("TỜ TRÌNH", "TTr", Some("to-trinh")),
+    tl("HỢP ĐỒNG", "HĐ", None),
+    tl("CÔNG ĐIỆN", "CĐ", None),
+    tl("BẢN GHI NHỚ", "BGN", None),
+    tl("BẢN THỎA THUẬN", "BTT", None),
+    tl("GIẤY ỦY QUYỀN", "GUQ", None),
+    tl("GIẤY MỜI", "GM", Some("giay-moi")),
+    tl("GIẤY GIỚI THIỆU", "GGT", None),
+    tl("GIẤY NGHỈ PHÉP", "GNP", None),
+    tl("PHIẾU GỬI", "PG", None),
+    tl("PHIẾU CHUYỂN", "PC", None),
+    tl("PHIẾU BÁO", "PB", None),
+    TenLoai {
+        name: "PHIẾU TRÌNH",
+        abbr: None,
+        kind: None,
+    },
+];
+
+/// The row of a tên loại as printed (already folded: upper case, one tone style).
+pub fn ten_loai(name: &str) -> Option<&'static TenLoai> {
+    TEN_LOAI.iter().find(|t| t.name == name)
+}
+
 // ---- Page (Phụ lục I, I.1; nd30.md §1.1) ---------------------------------------------------
 
 /// A4 portrait, 210 × 297 mm.
@@ -163,6 +242,15 @@ pub const FONT: &str = "Times New Roman";
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_ten_loai_is_hidden_behind_a_shorter_one() {
+        for (i, a) in TEN_LOAI.iter().enumerate() {
+            for b in &TEN_LOAI[i + 1..] {
+                assert!(!b.name.starts_with(a.name), "{} after {}", b.name, a.name);
+            }
+        }
+    }
 
     #[test]
     fn text_width_is_160_mm() {

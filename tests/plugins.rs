@@ -186,6 +186,10 @@ fn bigstack_is_a_stack_or_bounds_trap() {
 
 /// Refusals before any document is touched: exit 78 with the reason.
 #[test]
+#[allow(
+    clippy::too_many_lines,
+    reason = "one refusal after another, each a few lines sharing the set-up; split, each part would rebuild it"
+)]
 fn bad_plugins_are_refused_with_78() {
     let dir = tempdir();
     let run = |args: &[&str], d: &Path| {

@@ -6,10 +6,7 @@ use super::{Checker, all_bold, block_words, cm, is_upper, main_size, para, pt, w
 use crate::i18n::{Localised, Msg, Qty};
 use crate::model::{Block, Content, Region, Role};
 use crate::msg;
-use crate::nd30;
-
-pub const QUOC_HIEU: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
-pub const TIEU_NGU: &str = "Độc lập - Tự do - Hạnh phúc";
+use crate::nd30::{self, QUOC_HIEU, TIEU_NGU};
 
 fn size_rule(
     c: &mut Checker,
@@ -85,128 +82,145 @@ fn rule_len(b: &Block) -> u32 {
 }
 
 pub fn run(c: &mut Checker) {
-    // ---- Quốc hiệu -------------------------------------------------------------------------
-    match c.first(Role::QuocHieu) {
-        None => {
+    fixed_line(c, &QUOC_HIEU_LINE);
+    fixed_line(c, &TIEU_NGU_LINE);
+    if let Some(b) = c.first(Role::TieuNgu) {
+        tieu_ngu_rule(c, b);
+    }
+    organ(c);
+    chu_quan(c);
+}
+
+/// One of the header's two fixed lines: its words, bold, size, and where it is missing.
+struct FixedLine {
+    role: Role,
+    words: &'static str,
+    size: nd30::Ranged,
+    codes: [&'static str; 3],
+    name_vi: &'static str,
+    name_en: &'static str,
+    /// Whether the line as typed is the decree's words.
+    same: fn(&str) -> bool,
+    /// What a clerk most often types wrong in it.
+    note: (&'static str, &'static str),
+}
+
+const QUOC_HIEU_LINE: FixedLine = FixedLine {
+    role: Role::QuocHieu,
+    words: QUOC_HIEU,
+    size: nd30::SIZE_QUOC_HIEU,
+    codes: [
+        "ND30-QUOC-HIEU",
+        "ND30-QUOC-HIEU-BOLD",
+        "ND30-QUOC-HIEU-SIZE",
+    ],
+    name_vi: "Quốc hiệu",
+    name_en: "the Quốc hiệu",
+    // Both tone-mark styles are the decree's own (HÒA in Phụ lục I, HOÀ in its table).
+    same: |t| crate::text::fold(t) == QUOC_HIEU && is_upper(t),
+    note: ("", ""),
+};
+
+const TIEU_NGU_LINE: FixedLine = FixedLine {
+    role: Role::TieuNgu,
+    words: TIEU_NGU,
+    size: nd30::SIZE_TIEU_NGU,
+    codes: ["ND30-TIEU-NGU", "ND30-TIEU-NGU-BOLD", "ND30-TIEU-NGU-SIZE"],
+    name_vi: "Tiêu ngữ",
+    name_en: "the Tiêu ngữ",
+    same: |t| t == TIEU_NGU,
+    note: (
+        " (gạch nối \"-\" có dấu cách hai bên)",
+        " (hyphens with a space each side)",
+    ),
+};
+
+fn fixed_line(c: &mut Checker, line: &FixedLine) {
+    let [code, code_bold, code_size] = line.codes;
+    let quoc_hieu = c.first(Role::QuocHieu);
+    let Some(b) = c.first(line.role) else {
+        // The Tiêu ngữ is looked for under a Quốc hiệu; without one, that is the finding.
+        let missing = match line.role {
+            Role::QuocHieu => msg!(
+                "không thấy Quốc hiệu \"{}\"",
+                "no Quốc hiệu \"{}\" found",
+                line.words
+            ),
+            _ if quoc_hieu.is_none() => return,
+            _ => msg!(
+                "không thấy Tiêu ngữ \"{}\" dưới Quốc hiệu",
+                "no Tiêu ngữ \"{}\" under the Quốc hiệu",
+                line.words
+            ),
+        };
+        let f = c.make(code, quoc_hieu, missing);
+        c.push(f);
+        return;
+    };
+    let t = block_words(b);
+    if !(line.same)(&t) {
+        let f = c
+            .make(
+                code,
+                Some(b),
+                Msg::new(
+                    format!(
+                        "{} viết \"{t}\", phải là \"{}\"{}",
+                        line.name_vi, line.words, line.note.0
+                    ),
+                    format!(
+                        "{} reads \"{t}\"; it must be \"{}\"{}",
+                        line.name_en, line.words, line.note.1
+                    ),
+                ),
+            )
+            .measured(t.clone(), line.words.to_string());
+        c.push(f);
+    }
+    bold_rule(c, code_bold, b, line.name_vi, line.name_en);
+    size_rule(c, code_size, b, line.size, line.name_vi, line.name_en);
+}
+
+/// The rule under the Tiêu ngữ: as long as the text, within 10 % (a clerk drags the line by
+/// hand).
+fn tieu_ngu_rule(c: &mut Checker, b: &Block) {
+    let rules = rules_in(c, Region::HeaderRight);
+    match (rules.first(), para(b).and_then(width)) {
+        (None, _) => {
             let f = c.make(
-                "ND30-QUOC-HIEU",
-                None,
+                "ND30-TIEU-NGU-RULE",
+                Some(b),
                 msg!(
-                    "không thấy Quốc hiệu \"{}\"",
-                    "no Quốc hiệu \"{}\" found",
-                    QUOC_HIEU
+                    "không có đường kẻ dưới Tiêu ngữ",
+                    "no rule under the Tiêu ngữ"
                 ),
             );
             c.push(f);
         }
-        Some(b) => {
-            let t = block_words(b);
-            // Both tone-mark styles are the decree's own (HÒA in Phụ lục I, HOÀ in its table).
-            if crate::text::fold(&t) != QUOC_HIEU || !is_upper(&t) {
+        (Some(r), Some(w)) => {
+            let len = rule_len(r);
+            if len.abs_diff(w) * 10 > w {
                 let f = c
                     .make(
-                        "ND30-QUOC-HIEU",
-                        Some(b),
-                        msg!(
-                            "Quốc hiệu viết \"{}\", phải là \"{}\"",
-                            "the Quốc hiệu reads \"{}\"; it must be \"{}\"",
-                            t,
-                            QUOC_HIEU
-                        ),
-                    )
-                    .measured(t.clone(), QUOC_HIEU.to_string());
-                c.push(f);
-            }
-            bold_rule(c, "ND30-QUOC-HIEU-BOLD", b, "Quốc hiệu", "the Quốc hiệu");
-            size_rule(
-                c,
-                "ND30-QUOC-HIEU-SIZE",
-                b,
-                nd30::SIZE_QUOC_HIEU,
-                "Quốc hiệu",
-                "the Quốc hiệu",
-            );
-        }
-    }
-    // ---- Tiêu ngữ and its rule ---------------------------------------------------------------
-    match c.first(Role::TieuNgu) {
-        None => {
-            if c.first(Role::QuocHieu).is_some() {
-                let f = c.make(
-                    "ND30-TIEU-NGU",
-                    c.first(Role::QuocHieu),
-                    msg!(
-                        "không thấy Tiêu ngữ \"{}\" dưới Quốc hiệu",
-                        "no Tiêu ngữ \"{}\" under the Quốc hiệu",
-                        TIEU_NGU
-                    ),
-                );
-                c.push(f);
-            }
-        }
-        Some(b) => {
-            let t = block_words(b);
-            if t != TIEU_NGU {
-                let f = c
-                    .make(
-                        "ND30-TIEU-NGU",
-                        Some(b),
-                        msg!(
-                            "Tiêu ngữ viết \"{}\", phải là \"{}\" (gạch nối \"-\" có dấu cách hai bên)",
-                            "the Tiêu ngữ reads \"{}\"; it must be \"{}\" (hyphens with a space each side)",
-                            t,
-                            TIEU_NGU
-                        ),
-                    )
-                    .measured(t.clone(), TIEU_NGU.to_string());
-                c.push(f);
-            }
-            bold_rule(c, "ND30-TIEU-NGU-BOLD", b, "Tiêu ngữ", "the Tiêu ngữ");
-            size_rule(
-                c,
-                "ND30-TIEU-NGU-SIZE",
-                b,
-                nd30::SIZE_TIEU_NGU,
-                "Tiêu ngữ",
-                "the Tiêu ngữ",
-            );
-            let rules = rules_in(c, Region::HeaderRight);
-            match (rules.first(), para(b).and_then(width)) {
-                (None, _) => {
-                    let f = c.make(
                         "ND30-TIEU-NGU-RULE",
-                        Some(b),
+                        Some(r),
                         msg!(
-                            "không có đường kẻ dưới Tiêu ngữ",
-                            "no rule under the Tiêu ngữ"
+                            "đường kẻ dưới Tiêu ngữ dài {}, dòng chữ dài {}: phải dài bằng dòng chữ",
+                            "the rule under the Tiêu ngữ is {} long, its text {}: it must be as long as the text",
+                            cm(len),
+                            cm(w)
                         ),
-                    );
-                    c.push(f);
-                }
-                (Some(r), Some(w)) => {
-                    // As long as the text: within 10 % (a clerk drags the line by hand).
-                    let len = rule_len(r);
-                    if len.abs_diff(w) * 10 > w {
-                        let f = c
-                            .make(
-                                "ND30-TIEU-NGU-RULE",
-                                Some(r),
-                                msg!(
-                                    "đường kẻ dưới Tiêu ngữ dài {}, dòng chữ dài {}: phải dài bằng dòng chữ",
-                                    "the rule under the Tiêu ngữ is {} long, its text {}: it must be as long as the text",
-                                    cm(len),
-                                    cm(w)
-                                ),
-                            )
-                            .measured(cm(len), format!("{} ± 10 %", cm(w).0));
-                        c.push(f);
-                    }
-                }
-                (Some(_), None) => {}
+                    )
+                    .measured(cm(len), format!("{} ± 10 %", cm(w).0));
+                c.push(f);
             }
         }
+        (Some(_), None) => {}
     }
-    // ---- Issuing organ and parent organ ------------------------------------------------------
+}
+
+/// The issuing organ: upper case, bold, its size, and the rule under it.
+fn organ(c: &mut Checker) {
     let organ: Vec<&Block> = c.blocks(Role::CoQuan).collect();
     if organ.is_empty() {
         if c.first(Role::QuocHieu).is_some() {
@@ -220,110 +234,117 @@ pub fn run(c: &mut Checker) {
             );
             c.push(f);
         }
-    } else {
-        for b in &organ {
-            let t = block_words(b);
-            if !is_upper(&t) {
-                let f = c.make(
-                    "ND30-CO-QUAN",
-                    Some(b),
-                    msg!(
-                        "tên cơ quan ban hành \"{}\" không in hoa",
-                        "the issuing organ \"{}\" is not upper case",
-                        t
-                    ),
-                );
-                c.push(f);
-            }
-            if para(b).is_some_and(|p| !all_bold(p)) {
-                let f = c.make(
-                    "ND30-CO-QUAN",
-                    Some(b),
-                    msg!(
-                        "tên cơ quan ban hành \"{}\" không in đậm",
-                        "the issuing organ \"{}\" is not bold",
-                        t
-                    ),
-                );
-                c.push(f);
-            }
-            size_rule(
-                c,
-                "ND30-CO-QUAN-SIZE",
-                b,
-                nd30::SIZE_CO_QUAN,
-                "tên cơ quan ban hành",
-                "the issuing organ",
-            );
-        }
-        // The rule: 1/3 to 1/2 of the longest organ line (with a little give for dragging).
-        let rules = rules_in(c, Region::HeaderLeft);
-        // Lines as they wrap in the column (an organ typed as one paragraph padded with
-        // spaces still wraps into its two lines there).
-        let column = match rules.first().map(|r| &r.content) {
-            Some(Content::Rule(r)) if r.region_width > 0 => r.region_width,
-            _ => nd30::HEADER_LEFT_COL,
-        };
-        let longest = organ
-            .iter()
-            .filter_map(|b| para(b).and_then(|p| super::longest_line(p, column)))
-            .max();
-        match (rules.first(), longest) {
-            (None, _) => {
-                let f = c.make(
-                    "ND30-CO-QUAN-RULE",
-                    organ.last().copied(),
-                    msg!(
-                        "không có đường kẻ dưới tên cơ quan ban hành",
-                        "no rule under the issuing organ's name"
-                    ),
-                );
-                c.push(f);
-            }
-            (Some(r), Some(w)) if w > 0 => {
-                let len = rule_len(r);
-                let ratio = f64::from(len) / f64::from(w);
-                let (lo, hi) = (
-                    nd30::RULE_CO_QUAN_FRACTION.min - 0.05,
-                    nd30::RULE_CO_QUAN_FRACTION.max + 0.05,
-                );
-                if !(lo..=hi).contains(&ratio) {
-                    let f = c
-                        .make(
-                            "ND30-CO-QUAN-RULE",
-                            Some(r),
-                            msg!(
-                                "đường kẻ dưới tên cơ quan dài {} ({} % dòng chữ {}): Nghị định 30 quy định 1/3–1/2 dòng chữ",
-                                "the rule under the organ's name is {} ({} % of its {} line): Decree 30 asks 1/3–1/2 of the line",
-                                cm(len),
-                                format!("{:.0}", ratio * 100.0),
-                                cm(w)
-                            ),
-                        )
-                        .measured(
-                            cm(len),
-                            format!("{}–{}", cm(w / 3).0, cm(w / 2).0),
-                        );
-                    c.push(f);
-                }
-            }
-            _ => {}
-        }
+        return;
     }
-    if let Some(b) = c.first(Role::ChuQuan) {
+    for b in &organ {
         let t = block_words(b);
-        let bold = para(b).is_some_and(all_bold);
-        if !is_upper(&t) || bold {
+        if !is_upper(&t) {
             let f = c.make(
-                "ND30-CHU-QUAN",
+                "ND30-CO-QUAN",
                 Some(b),
                 msg!(
-                    "tên cơ quan chủ quản \"{}\" phải in hoa, không in đậm",
-                    "the parent organ \"{}\" must be upper case and not bold",
+                    "tên cơ quan ban hành \"{}\" không in hoa",
+                    "the issuing organ \"{}\" is not upper case",
                     t
                 ),
             );
             c.push(f);
         }
+        if para(b).is_some_and(|p| !all_bold(p)) {
+            let f = c.make(
+                "ND30-CO-QUAN",
+                Some(b),
+                msg!(
+                    "tên cơ quan ban hành \"{}\" không in đậm",
+                    "the issuing organ \"{}\" is not bold",
+                    t
+                ),
+            );
+            c.push(f);
+        }
+        size_rule(
+            c,
+            "ND30-CO-QUAN-SIZE",
+            b,
+            nd30::SIZE_CO_QUAN,
+            "tên cơ quan ban hành",
+            "the issuing organ",
+        );
+    }
+    organ_rule(c, &organ);
+}
+
+/// The rule under the organ: 1/3 to 1/2 of its longest line (with a little give for
+/// dragging).
+fn organ_rule(c: &mut Checker, organ: &[&Block]) {
+    let rules = rules_in(c, Region::HeaderLeft);
+    // Lines as they wrap in the column (an organ typed as one paragraph padded with
+    // spaces still wraps into its two lines there).
+    let column = match rules.first().map(|r| &r.content) {
+        Some(Content::Rule(r)) if r.region_width > 0 => r.region_width,
+        _ => nd30::HEADER_LEFT_COL,
+    };
+    let longest = organ
+        .iter()
+        .filter_map(|b| para(b).and_then(|p| super::longest_line(p, column)))
+        .max();
+    match (rules.first(), longest) {
+        (None, _) => {
+            let f = c.make(
+                "ND30-CO-QUAN-RULE",
+                organ.last().copied(),
+                msg!(
+                    "không có đường kẻ dưới tên cơ quan ban hành",
+                    "no rule under the issuing organ's name"
+                ),
+            );
+            c.push(f);
+        }
+        (Some(r), Some(w)) if w > 0 => {
+            let len = rule_len(r);
+            let ratio = f64::from(len) / f64::from(w);
+            let (lo, hi) = (
+                nd30::RULE_CO_QUAN_FRACTION.min - 0.05,
+                nd30::RULE_CO_QUAN_FRACTION.max + 0.05,
+            );
+            if !(lo..=hi).contains(&ratio) {
+                let f = c
+                    .make(
+                        "ND30-CO-QUAN-RULE",
+                        Some(r),
+                        msg!(
+                            "đường kẻ dưới tên cơ quan dài {} ({} % dòng chữ {}): Nghị định 30 quy định 1/3–1/2 dòng chữ",
+                            "the rule under the organ's name is {} ({} % of its {} line): Decree 30 asks 1/3–1/2 of the line",
+                            cm(len),
+                            format!("{:.0}", ratio * 100.0),
+                            cm(w)
+                        ),
+                    )
+                    .measured(cm(len), format!("{}–{}", cm(w / 3).0, cm(w / 2).0));
+                c.push(f);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The parent organ's line: upper case, not bold.
+fn chu_quan(c: &mut Checker) {
+    let Some(b) = c.first(Role::ChuQuan) else {
+        return;
+    };
+    let t = block_words(b);
+    let bold = para(b).is_some_and(all_bold);
+    if !is_upper(&t) || bold {
+        let f = c.make(
+            "ND30-CHU-QUAN",
+            Some(b),
+            msg!(
+                "tên cơ quan chủ quản \"{}\" phải in hoa, không in đậm",
+                "the parent organ \"{}\" must be upper case and not bold",
+                t
+            ),
+        );
+        c.push(f);
     }
 }

@@ -3,40 +3,9 @@
 //! padding: numbers and days below 10 and months 1 and 2 take a leading zero.
 
 use super::{Checker, all_italic, para, text};
-use crate::model::Role;
+use crate::model::{Block, Role};
 use crate::msg;
-use crate::reader::roles::ten_loai_of;
-
-/// Phụ lục III: tên loại → abbreviation.
-const ABBR: &[(&str, &str)] = &[
-    ("NGHỊ QUYẾT", "NQ"),
-    ("QUYẾT ĐỊNH", "QĐ"),
-    ("CHỈ THỊ", "CT"),
-    ("QUY CHẾ", "QC"),
-    ("QUY ĐỊNH", "QyĐ"),
-    ("THÔNG CÁO", "TC"),
-    ("THÔNG BÁO", "TB"),
-    ("HƯỚNG DẪN", "HD"),
-    ("CHƯƠNG TRÌNH", "CTr"),
-    ("KẾ HOẠCH", "KH"),
-    ("PHƯƠNG ÁN", "PA"),
-    ("ĐỀ ÁN", "ĐA"),
-    ("DỰ ÁN", "DA"),
-    ("BÁO CÁO", "BC"),
-    ("BIÊN BẢN", "BB"),
-    ("TỜ TRÌNH", "TTr"),
-    ("HỢP ĐỒNG", "HĐ"),
-    ("CÔNG ĐIỆN", "CĐ"),
-    ("BẢN GHI NHỚ", "BGN"),
-    ("BẢN THỎA THUẬN", "BTT"),
-    ("GIẤY ỦY QUYỀN", "GUQ"),
-    ("GIẤY MỜI", "GM"),
-    ("GIẤY GIỚI THIỆU", "GGT"),
-    ("GIẤY NGHỈ PHÉP", "GNP"),
-    ("PHIẾU GỬI", "PG"),
-    ("PHIẾU CHUYỂN", "PC"),
-    ("PHIẾU BÁO", "PB"),
-];
+use crate::nd30;
 
 pub fn run(c: &mut Checker) {
     so(c);
@@ -175,16 +144,24 @@ fn so(c: &mut Checker) {
         c.push(f);
         return;
     }
-    // Type ↔ ký hiệu: a named document's ký hiệu opens with its Phụ lục III abbreviation; a
-    // công văn's does not carry one. Three groups (`HD-CAT-PV05`) are real practice.
+    ky_hieu_of_kind(c, b, ky_hieu);
+}
+
+/// Type ↔ ký hiệu: a named document's ký hiệu opens with its Phụ lục III abbreviation; a
+/// công văn's does not carry one. Three groups (`HD-CAT-PV05`) are real practice.
+fn ky_hieu_of_kind(c: &mut Checker, b: &Block, ky_hieu: &str) {
     let first = ky_hieu.split('-').next().unwrap_or("");
-    let named = ten_loai_of(&c.doc.ten_loai).and_then(|t| ABBR.iter().find(|(n, _)| *n == t));
+    let ten_loai = crate::text::fold(&c.doc.ten_loai);
+    let named = nd30::TEN_LOAI
+        .iter()
+        .find(|t| ten_loai.starts_with(t.name))
+        .and_then(|t| Some((t.name, t.abbr?)));
     // An organ numbering its documents with its own initials first (an inspection team's
     // `/ĐKT-SCT`, kinds.md §8) is the công văn form that body uses: accepted.
     let organ_initials: Vec<String> = c.blocks(Role::CoQuan).map(|b| initials(&text(b))).collect();
     let own = first.chars().count() >= 2 && organ_initials.iter().any(|i| i.starts_with(first));
     match named {
-        Some((name, abbr)) if first != *abbr && !own => {
+        Some((name, abbr)) if first != abbr && !own => {
             let f = c
                 .make(
                     "ND30-KY-HIEU",
@@ -201,7 +178,11 @@ fn so(c: &mut Checker) {
             c.push(f);
         }
         None if c.doc.ten_loai.is_empty() => {
-            if let Some((name, _)) = ABBR.iter().find(|(_, a)| *a == first) {
+            if let Some(name) = nd30::TEN_LOAI
+                .iter()
+                .find(|t| t.abbr == Some(first))
+                .map(|t| t.name)
+            {
                 let f = c.make(
                     "ND30-KY-HIEU",
                     Some(b),

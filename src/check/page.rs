@@ -3,7 +3,7 @@
 
 use super::{Checker, mm};
 use crate::i18n::{Localised, Msg};
-use crate::model::{Content, Role};
+use crate::model::{Content, Role, Section};
 use crate::msg;
 use crate::nd30;
 
@@ -12,118 +12,135 @@ const PAPER_TOLERANCE: u32 = 30;
 
 pub fn run(c: &mut Checker) {
     for (i, s) in c.doc.sections.iter().enumerate() {
-        let g = &s.page;
-        let at = s.blocks.iter().find(|b| b.source.is_some());
-        let (short, long) = (g.width.min(g.height), g.width.max(g.height));
-        if short.abs_diff(nd30::PAGE_WIDTH) > PAPER_TOLERANCE
-            || long.abs_diff(nd30::PAGE_HEIGHT) > PAPER_TOLERANCE
-        {
+        paper(c, i, s);
+        margins(c, i, s);
+    }
+    page_numbers(c);
+}
+
+/// A4, and portrait unless the section is a phụ lục holding a table.
+fn paper(c: &mut Checker, i: usize, s: &Section) {
+    let g = &s.page;
+    let at = s.blocks.iter().find(|b| b.source.is_some());
+    let (short, long) = (g.width.min(g.height), g.width.max(g.height));
+    if short.abs_diff(nd30::PAGE_WIDTH) > PAPER_TOLERANCE
+        || long.abs_diff(nd30::PAGE_HEIGHT) > PAPER_TOLERANCE
+    {
+        let f = c
+            .make(
+                "ND30-PAGE-SIZE",
+                at,
+                msg!(
+                    "khổ giấy phần {} không phải A4",
+                    "section {}'s paper is not A4",
+                    i + 1
+                ),
+            )
+            .measured(
+                format!("{} × {}", mm(short).0, mm(long).0),
+                "210 × 297 mm".to_string(),
+            );
+        c.push(f);
+    }
+    if g.landscape {
+        let has_table = s
+            .blocks
+            .iter()
+            .any(|b| matches!(b.content, Content::Table(_)))
+            || s.blocks.iter().any(|b| b.role == Role::PhuLucLabel);
+        if i == 0 || !has_table {
             let f = c
                 .make(
-                    "ND30-PAGE-SIZE",
+                    "ND30-ORIENTATION",
                     at,
                     msg!(
-                        "khổ giấy phần {} không phải A4",
-                        "section {}'s paper is not A4",
+                        "phần {} khổ ngang: chỉ phụ lục có bảng mới được để trang ngang",
+                        "section {} is landscape: only an annex with a table may be",
                         i + 1
                     ),
                 )
-                .measured(
-                    format!("{} × {}", mm(short).0, mm(long).0),
-                    "210 × 297 mm".to_string(),
-                );
+                .hint(msg!(
+                    "để trang dọc, hoặc tách bảng rộng ra phụ lục riêng",
+                    "make it portrait, or move the wide table into its own annex"
+                ));
             c.push(f);
         }
-        if g.landscape {
-            let has_table = s
-                .blocks
-                .iter()
-                .any(|b| matches!(b.content, Content::Table(_)))
-                || s.blocks.iter().any(|b| b.role == Role::PhuLucLabel);
-            if i == 0 || !has_table {
-                let f = c
-                    .make(
-                        "ND30-ORIENTATION",
-                        at,
-                        msg!(
-                            "phần {} khổ ngang: chỉ phụ lục có bảng mới được để trang ngang",
-                            "section {} is landscape: only an annex with a table may be",
-                            i + 1
+    }
+}
+
+/// The four margins of a portrait section, each in the decree's range.
+fn margins(c: &mut Checker, i: usize, s: &Section) {
+    let at = s.blocks.iter().find(|b| b.source.is_some());
+    let g = &s.page;
+    let m = g.margins;
+    // A landscape phụ lục is a turned page: which edge is "left" is the binding's choice,
+    // and the decree gives its ranges for the portrait page. Only portrait sections are
+    // measured.
+    if g.landscape {
+        return;
+    }
+    for (code, v, range, vi, en) in [
+        (
+            "ND30-MARGIN-TOP",
+            m.top,
+            nd30::MARGIN_TOP,
+            "lề trên",
+            "top margin",
+        ),
+        (
+            "ND30-MARGIN-BOTTOM",
+            m.bottom,
+            nd30::MARGIN_BOTTOM,
+            "lề dưới",
+            "bottom margin",
+        ),
+        (
+            "ND30-MARGIN-LEFT",
+            m.left,
+            nd30::MARGIN_LEFT,
+            "lề trái",
+            "left margin",
+        ),
+        (
+            "ND30-MARGIN-RIGHT",
+            m.right,
+            nd30::MARGIN_RIGHT,
+            "lề phải",
+            "right margin",
+        ),
+    ] {
+        // Half a millimetre either way is the rounding of the value typed in Word.
+        if v + 28 < range.min || v > range.max + 28 {
+            let f = c
+                .make(
+                    code,
+                    at,
+                    Msg::new(
+                        format!(
+                            "{vi} {} (phần {}), Nghị định 30 quy định {}–{}",
+                            mm(v).vi(),
+                            i + 1,
+                            mm(range.min).vi(),
+                            mm(range.max).vi()
                         ),
-                    )
-                    .hint(msg!(
-                        "để trang dọc, hoặc tách bảng rộng ra phụ lục riêng",
-                        "make it portrait, or move the wide table into its own annex"
-                    ));
-                c.push(f);
-            }
-        }
-        let m = g.margins;
-        // A landscape phụ lục is a turned page: which edge is "left" is the binding's choice,
-        // and the decree gives its ranges for the portrait page. Only portrait sections are
-        // measured.
-        if g.landscape {
-            continue;
-        }
-        for (code, v, range, vi, en) in [
-            (
-                "ND30-MARGIN-TOP",
-                m.top,
-                nd30::MARGIN_TOP,
-                "lề trên",
-                "top margin",
-            ),
-            (
-                "ND30-MARGIN-BOTTOM",
-                m.bottom,
-                nd30::MARGIN_BOTTOM,
-                "lề dưới",
-                "bottom margin",
-            ),
-            (
-                "ND30-MARGIN-LEFT",
-                m.left,
-                nd30::MARGIN_LEFT,
-                "lề trái",
-                "left margin",
-            ),
-            (
-                "ND30-MARGIN-RIGHT",
-                m.right,
-                nd30::MARGIN_RIGHT,
-                "lề phải",
-                "right margin",
-            ),
-        ] {
-            // Half a millimetre either way is the rounding of the value typed in Word.
-            if v + 28 < range.min || v > range.max + 28 {
-                let f = c
-                    .make(
-                        code,
-                        at,
-                        Msg::new(
-                            format!(
-                                "{vi} {} (phần {}), Nghị định 30 quy định {}–{}",
-                                mm(v).vi(),
-                                i + 1,
-                                mm(range.min).vi(),
-                                mm(range.max).vi()
-                            ),
-                            format!(
-                                "{en} {} (section {}), Decree 30 asks {}–{}",
-                                mm(v).en(),
-                                i + 1,
-                                mm(range.min).en(),
-                                mm(range.max).en()
-                            ),
+                        format!(
+                            "{en} {} (section {}), Decree 30 asks {}–{}",
+                            mm(v).en(),
+                            i + 1,
+                            mm(range.min).en(),
+                            mm(range.max).en()
                         ),
-                    )
-                    .measured(mm(v), format!("{}–{}", mm(range.min).0, mm(range.max).0));
-                c.push(f);
-            }
+                    ),
+                )
+                .measured(mm(v), format!("{}–{}", mm(range.min).0, mm(range.max).0));
+            c.push(f);
         }
     }
-    // Page numbers: none on the first page of the document, at the top.
+}
+
+/// Page numbers: none on the first page of the document, present when it runs past one
+/// page, Times New Roman 13–14 pt, at the top.
+fn page_numbers(c: &mut Checker) {
     if let Some(s) = c.doc.sections.first() {
         let at = s.blocks.iter().find(|b| b.source.is_some());
         if s.page.page_numbers && !s.page.first_page_unnumbered {

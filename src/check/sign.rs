@@ -105,7 +105,7 @@ fn kinh_gui(c: &mut Checker) {
     let kg: Vec<_> = c.blocks(Role::KinhGui).collect();
     let Some(first) = kg.first() else { return };
     let t = block_words(first);
-    if !t.starts_with("Kính gửi:") {
+    if !t.starts_with(nd30::KINH_GUI) {
         let f = c.make(
             "ND30-KINH-GUI",
             Some(first),
@@ -121,7 +121,7 @@ fn kinh_gui(c: &mut Checker) {
     let items: Vec<String> = joined(
         kg.iter()
             .map(|b| block_words(b))
-            .map(|l| l.trim_start_matches("Kính gửi:").trim().to_string())
+            .map(|l| l.trim_start_matches(nd30::KINH_GUI).trim().to_string())
             .filter(|l| !l.is_empty()),
     )
     .into_iter()
@@ -205,7 +205,9 @@ fn noi_nhan(c: &mut Checker) {
     let p = para(h);
     let size = p.and_then(main_size);
     let styled = p.is_some_and(|p| all_bold(p) && all_italic(p));
-    if t != "Nơi nhận:" || !styled || size.is_some_and(|s| !nd30::SIZE_NOI_NHAN_HEADING.contains(s))
+    if t != nd30::NOI_NHAN
+        || !styled
+        || size.is_some_and(|s| !nd30::SIZE_NOI_NHAN_HEADING.contains(s))
     {
         let f = c
             .make(

@@ -4,11 +4,31 @@
 
 use super::{Checker, all_bold, all_italic, block_words, is_upper, para, text};
 use crate::i18n::{Localised, Qty};
-use crate::model::{Align, Content, Region, Role};
+use crate::model::{Align, Block, Content, Region, Role};
 use crate::msg;
 
 pub fn run(c: &mut Checker) {
-    // Sizes: tên loại and trích yếu 13–14 pt, V/v 12–13 pt.
+    sizes(c);
+    if let Some(b) = c.first(Role::TenLoai) {
+        ten_loai(c, b);
+        trich_yeu(c, b);
+    } else if c.first(Role::VeViec).is_none() && c.first(Role::QuocHieu).is_some() {
+        let f = c.make(
+            "ND30-VV",
+            c.first(Role::SoKyHieu),
+            msg!(
+                "không có tên loại, cũng không có dòng \"V/v …\" của công văn",
+                "neither a tên loại nor a công văn's \"V/v …\" line"
+            ),
+        );
+        c.push(f);
+    }
+    ve_viec(c);
+    can_cu(c);
+}
+
+/// Sizes: tên loại and trích yếu 13–14 pt, V/v 12–13 pt.
+fn sizes(c: &mut Checker) {
     for (role, range, vi, en) in [
         (
             Role::TenLoai,
@@ -57,116 +77,117 @@ pub fn run(c: &mut Checker) {
             c.push(f);
         }
     }
-    if let Some(b) = c.first(Role::TenLoai) {
-        let t = block_words(b);
-        let bold = para(b).is_some_and(all_bold);
-        if !is_upper(&t) || !bold {
-            let f = c.make(
-                "ND30-TEN-LOAI",
-                Some(b),
-                msg!(
-                    "tên loại \"{}\" phải in hoa, in đậm",
-                    "the tên loại \"{}\" must be upper case and bold",
-                    t
-                ),
-            );
-            c.push(f);
-        }
-        let ty: Vec<_> = c.blocks(Role::TrichYeu).collect();
-        match ty.first() {
-            None => {
-                let f = c.make(
-                    "ND30-TRICH-YEU",
-                    Some(b),
-                    msg!(
-                        "không có trích yếu dưới tên loại",
-                        "no trích yếu under the tên loại"
-                    ),
-                );
-                c.push(f);
-            }
-            Some(first) => {
-                let plain = ty.iter().any(|b| para(b).is_some_and(|p| !all_bold(p)));
-                let off = ty
-                    .iter()
-                    .any(|b| para(b).is_some_and(|p| p.format.align != Align::Center));
-                // The trích yếu is a sentence: capitals only at its start and for names.
-                let caps = ty.iter().all(|b| is_upper(&text(b)))
-                    && ty
-                        .iter()
-                        .map(|b| {
-                            text(b)
-                                .chars()
-                                .filter(|c| crate::text::is_letter(*c))
-                                .count()
-                        })
-                        .sum::<usize>()
-                        > 12;
-                if caps {
-                    let f = c.make(
-                        "ND30-TRICH-YEU",
-                        Some(first),
-                        msg!(
-                            "trích yếu viết in hoa toàn bộ: viết chữ thường, hoa chữ đầu và tên riêng",
-                            "the trích yếu is all capitals: write it in sentence case"
-                        ),
-                    );
-                    c.push(f);
-                }
-                if plain || off {
-                    let f = c.make(
-                        "ND30-TRICH-YEU",
-                        Some(first),
-                        msg!(
-                            "trích yếu phải in đậm, canh giữa",
-                            "the trích yếu must be bold and centred"
-                        ),
-                    );
-                    c.push(f);
-                }
-                // Its rule: a rule drawn right after it (offices anchor it in the Kính gửi or
-                // authority paragraph under it, too).
-                let last = *ty.last().unwrap_or(first);
-                let has_rule = c
-                    .doc
-                    .blocks()
-                    .skip_while(|x| !std::ptr::eq(*x, last))
-                    .skip(1)
-                    .take_while(|x| {
-                        matches!(
-                            x.role,
-                            Role::Rule | Role::KinhGui | Role::ThamQuyen | Role::TrichYeu
-                        )
-                    })
-                    .any(|x| {
-                        x.role == Role::Rule
-                            && x.region == Region::Page
-                            && matches!(&x.content, Content::Rule(r) if r.length > 0)
-                    });
-                if !has_rule {
-                    let f = c.make(
-                        "ND30-TRICH-YEU",
-                        Some(first),
-                        msg!(
-                            "không có đường kẻ dưới trích yếu",
-                            "no rule under the trích yếu"
-                        ),
-                    );
-                    c.push(f);
-                }
-            }
-        }
-    } else if c.first(Role::VeViec).is_none() && c.first(Role::QuocHieu).is_some() {
+}
+
+/// The tên loại: upper case and bold.
+fn ten_loai(c: &mut Checker, b: &Block) {
+    let t = block_words(b);
+    let bold = para(b).is_some_and(all_bold);
+    if !is_upper(&t) || !bold {
         let f = c.make(
-            "ND30-VV",
-            c.first(Role::SoKyHieu),
+            "ND30-TEN-LOAI",
+            Some(b),
             msg!(
-                "không có tên loại, cũng không có dòng \"V/v …\" của công văn",
-                "neither a tên loại nor a công văn's \"V/v …\" line"
+                "tên loại \"{}\" phải in hoa, in đậm",
+                "the tên loại \"{}\" must be upper case and bold",
+                t
             ),
         );
         c.push(f);
     }
+}
+
+/// The trích yếu under the tên loại: a bold centred sentence (not all capitals) with a rule
+/// under it.
+fn trich_yeu(c: &mut Checker, b: &Block) {
+    let ty: Vec<_> = c.blocks(Role::TrichYeu).collect();
+    match ty.first() {
+        None => {
+            let f = c.make(
+                "ND30-TRICH-YEU",
+                Some(b),
+                msg!(
+                    "không có trích yếu dưới tên loại",
+                    "no trích yếu under the tên loại"
+                ),
+            );
+            c.push(f);
+        }
+        Some(first) => {
+            let plain = ty.iter().any(|b| para(b).is_some_and(|p| !all_bold(p)));
+            let off = ty
+                .iter()
+                .any(|b| para(b).is_some_and(|p| p.format.align != Align::Center));
+            // The trích yếu is a sentence: capitals only at its start and for names.
+            let caps = ty.iter().all(|b| is_upper(&text(b)))
+                && ty
+                    .iter()
+                    .map(|b| {
+                        text(b)
+                            .chars()
+                            .filter(|c| crate::text::is_letter(*c))
+                            .count()
+                    })
+                    .sum::<usize>()
+                    > 12;
+            if caps {
+                let f = c.make(
+                    "ND30-TRICH-YEU",
+                    Some(first),
+                    msg!(
+                        "trích yếu viết in hoa toàn bộ: viết chữ thường, hoa chữ đầu và tên riêng",
+                        "the trích yếu is all capitals: write it in sentence case"
+                    ),
+                );
+                c.push(f);
+            }
+            if plain || off {
+                let f = c.make(
+                    "ND30-TRICH-YEU",
+                    Some(first),
+                    msg!(
+                        "trích yếu phải in đậm, canh giữa",
+                        "the trích yếu must be bold and centred"
+                    ),
+                );
+                c.push(f);
+            }
+            // Its rule: a rule drawn right after it (offices anchor it in the Kính gửi or
+            // authority paragraph under it, too).
+            let last = *ty.last().unwrap_or(first);
+            let has_rule = c
+                .doc
+                .blocks()
+                .skip_while(|x| !std::ptr::eq(*x, last))
+                .skip(1)
+                .take_while(|x| {
+                    matches!(
+                        x.role,
+                        Role::Rule | Role::KinhGui | Role::ThamQuyen | Role::TrichYeu
+                    )
+                })
+                .any(|x| {
+                    x.role == Role::Rule
+                        && x.region == Region::Page
+                        && matches!(&x.content, Content::Rule(r) if r.length > 0)
+                });
+            if !has_rule {
+                let f = c.make(
+                    "ND30-TRICH-YEU",
+                    Some(first),
+                    msg!(
+                        "không có đường kẻ dưới trích yếu",
+                        "no rule under the trích yếu"
+                    ),
+                );
+                c.push(f);
+            }
+        }
+    }
+}
+
+/// A công văn's V/v line: upright, not bold.
+fn ve_viec(c: &mut Checker) {
     if let Some(b) = c.first(Role::VeViec)
         && para(b).is_some_and(all_bold)
     {
@@ -180,7 +201,10 @@ pub fn run(c: &mut Checker) {
         );
         c.push(f);
     }
-    // ---- Căn cứ ------------------------------------------------------------------------------
+}
+
+/// The căn cứ lines: italic, `;` at each line's end, `.` at the last.
+fn can_cu(c: &mut Checker) {
     let cc: Vec<_> = c.blocks(Role::CanCu).collect();
     let n = cc.len();
     for (i, b) in cc.iter().enumerate() {

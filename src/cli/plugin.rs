@@ -1,12 +1,13 @@
 //! `vbhc plugin install | list | info | remove`.
 
 use super::{Cli, Format, Reporter};
+use crate::config::Config;
 use crate::exit::Exit;
 use crate::finding::{Finding, Location};
 use crate::i18n::{Lang, Msg};
 use crate::plugin::{manifest, registry, trust::Trust};
 use crate::{msg, outln};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Cmd {
@@ -45,159 +46,173 @@ pub fn run(cli: &Cli, cmd: &Cmd, rep: &mut Reporter) -> Exit {
 fn run_inner(cli: &Cli, cmd: &Cmd, rep: &mut Reporter) -> Result<(), Finding> {
     let config = crate::config::load()?;
     match cmd {
-        Cmd::Install { path, force } => {
-            let found = manifest::read(path)?;
-            let trust =
-                Trust::load(&cli.trust_keys, cli.allow_unsigned)?.allowing(config.unsigned.clone());
-            let signer = trust.verify(&found)?;
-            let host =
-                crate::plugin::Host::new(config.plugin, crate::plugin::cache::default_dir())?;
-            let plugin = host.load(found, signer, crate::plugin::Source::Installed)?;
-            if let Some(w) = plugin.signer.warning(plugin.id(), &plugin.found.path) {
-                rep.finding(&w);
-            }
-            rep.findings(&registry::replacing(&trust, &plugin, *force)?);
-            let dest = registry::install(&plugin)?;
-            rep.done(
-                &format!(
-                    "Đã cài plugin {} vào {} (ký: {})",
-                    plugin.label(),
-                    dest.display(),
-                    plugin.signer.label().vi
-                ),
-                &format!(
-                    "Installed plugin {} into {} (signed: {})",
-                    plugin.label(),
-                    dest.display(),
-                    plugin.signer.label().en
-                ),
-            );
-            rep.outputs.push(dest);
-            Ok(())
-        }
-        Cmd::List => {
-            let trust =
-                Trust::load(&cli.trust_keys, cli.allow_unsigned)?.allowing(config.unsigned.clone());
-            let reg = crate::plugin::Registry::discover(&cli.plugins, trust)?;
-            rep.findings(&reg.warnings);
-            if reg.entries.is_empty() {
-                rep.done(
-                    "Chưa có plugin nào (cài bằng `vbhc plugin install THƯ_MỤC`)",
-                    "No plugins (install one with `vbhc plugin install DIR`)",
-                );
-            }
-            for e in reg.entries.values() {
-                let m = &e.found.manifest;
-                let signer = match reg.trust.verify(&e.found) {
-                    Ok(s) => s.label(),
-                    Err(f) => Msg::new(
-                        format!("{} (bị từ chối)", f.code),
-                        format!("{} (refused)", f.code),
-                    ),
-                };
-                row(
-                    rep,
-                    &[
-                        ("id", same(&m.id)),
-                        ("version", same(&m.version)),
-                        ("province", same(&m.province)),
-                        ("sha256", same(&m.sha256)),
-                        ("signer", signer),
-                        ("from", e.source.label()),
-                        ("path", same(&e.found.path.display().to_string())),
-                    ],
-                );
-            }
-            Ok(())
-        }
-        Cmd::Info { id } => {
-            let trust =
-                Trust::load(&cli.trust_keys, cli.allow_unsigned)?.allowing(config.unsigned.clone());
-            let reg = crate::plugin::Registry::discover(&cli.plugins, trust)?;
-            let host =
-                crate::plugin::Host::new(config.plugin, crate::plugin::cache::default_dir())?;
-            let p = reg.get(&host, id).ok_or_else(|| unknown(id, &reg))??;
-            let m = &p.found.manifest;
-            let l = &host.limits;
-            let cache = match crate::plugin::cache::default_dir() {
-                Some(d) => {
-                    let o = p.origin.label();
-                    Msg::new(
-                        format!("{} ({})", d.display(), o.vi),
-                        format!("{} ({})", d.display(), o.en),
-                    )
-                }
-                None => Msg::new("không có", "none"),
-            };
-            row(
-                rep,
-                &[
-                    ("id", same(&m.id)),
-                    ("name", same(&m.name)),
-                    ("version", same(&m.version)),
-                    ("province", same(&m.province)),
-                    (
-                        "api",
-                        msg!(
-                            "{} (bản vbhc này chạy {}.x)",
-                            "{} (this vbhc runs {}.x)",
-                            p.api,
-                            crate::plugin::wit::API_MAJOR
-                        ),
-                    ),
-                    ("sha256", same(&p.sha256)),
-                    ("signer", p.signer.label()),
-                    ("from", p.source.label()),
-                    ("path", same(&p.found.path.display().to_string())),
-                    ("cache", cache),
-                    (
-                        "limits",
-                        msg!(
-                            "{} ms, {} MiB, ngăn xếp {} KiB, {} mục, {} phát hiện, {} ký tự",
-                            "{} ms, {} MiB, stack {} KiB, {} items, {} findings, {} chars",
-                            l.thoi_gian_ms,
-                            l.bo_nho_mb,
-                            l.ngan_xep_kb,
-                            l.so_muc,
-                            l.so_phat_hien,
-                            l.do_dai_chuoi
-                        ),
-                    ),
-                ],
-            );
-            Ok(())
-        }
-        Cmd::Remove { id } => {
-            let dir = registry::installed_dir()
-                .map(|d| d.join(id))
-                .filter(|d| d.join(manifest::FILE).is_file() && !id.contains(['/', '\\', '.']))
-                .ok_or_else(|| {
-                    Finding::error(
-                        "PLUGIN-UNKNOWN",
-                        Exit::DataErr,
-                        msg!("chưa cài plugin `{}`", "plugin `{}` is not installed", id),
-                    )
-                })?;
-            std::fs::remove_dir_all(&dir).map_err(|e| {
-                Finding::error(
-                    "PLUGIN-INSTALL",
-                    Exit::IoErr,
-                    msg!(
-                        "không gỡ được `{}`: {}",
-                        "cannot remove `{}`: {}",
-                        dir.display(),
-                        e
-                    ),
-                )
-                .at(Location::file(&dir))
-            })?;
-            rep.done(
-                &format!("Đã gỡ plugin {id}"),
-                &format!("Removed plugin {id}"),
-            );
-            Ok(())
-        }
+        Cmd::Install { path, force } => install(cli, &config, path, *force, rep),
+        Cmd::List => list(cli, &config, rep),
+        Cmd::Info { id } => info(cli, &config, id, rep),
+        Cmd::Remove { id } => remove(id, rep),
     }
+}
+
+/// The keys the clerk trusts, and the unsigned plugins the configuration allows.
+fn trust(cli: &Cli, config: &Config) -> Result<Trust, Finding> {
+    Ok(Trust::load(&cli.trust_keys, cli.allow_unsigned)?.allowing(config.unsigned.clone()))
+}
+
+fn install(
+    cli: &Cli,
+    config: &Config,
+    path: &Path,
+    force: bool,
+    rep: &mut Reporter,
+) -> Result<(), Finding> {
+    let found = manifest::read(path)?;
+    let trust = trust(cli, config)?;
+    let signer = trust.verify(&found)?;
+    let host = crate::plugin::Host::new(config.plugin, crate::plugin::cache::default_dir())?;
+    let plugin = host.load(found, signer, crate::plugin::Source::Installed)?;
+    if let Some(w) = plugin.signer.warning(plugin.id(), &plugin.found.path) {
+        rep.finding(&w);
+    }
+    rep.findings(&registry::replacing(&trust, &plugin, force)?);
+    let dest = registry::install(&plugin)?;
+    rep.done(
+        &format!(
+            "Đã cài plugin {} vào {} (ký: {})",
+            plugin.label(),
+            dest.display(),
+            plugin.signer.label().vi
+        ),
+        &format!(
+            "Installed plugin {} into {} (signed: {})",
+            plugin.label(),
+            dest.display(),
+            plugin.signer.label().en
+        ),
+    );
+    rep.outputs.push(dest);
+    Ok(())
+}
+
+fn list(cli: &Cli, config: &Config, rep: &mut Reporter) -> Result<(), Finding> {
+    let trust = trust(cli, config)?;
+    let reg = crate::plugin::Registry::discover(&cli.plugins, trust)?;
+    rep.findings(&reg.warnings);
+    if reg.entries.is_empty() {
+        rep.done(
+            "Chưa có plugin nào (cài bằng `vbhc plugin install THƯ_MỤC`)",
+            "No plugins (install one with `vbhc plugin install DIR`)",
+        );
+    }
+    for e in reg.entries.values() {
+        let m = &e.found.manifest;
+        let signer = match reg.trust.verify(&e.found) {
+            Ok(s) => s.label(),
+            Err(f) => Msg::new(
+                format!("{} (bị từ chối)", f.code),
+                format!("{} (refused)", f.code),
+            ),
+        };
+        row(
+            rep,
+            &[
+                ("id", same(&m.id)),
+                ("version", same(&m.version)),
+                ("province", same(&m.province)),
+                ("sha256", same(&m.sha256)),
+                ("signer", signer),
+                ("from", e.source.label()),
+                ("path", same(&e.found.path.display().to_string())),
+            ],
+        );
+    }
+    Ok(())
+}
+
+fn info(cli: &Cli, config: &Config, id: &str, rep: &mut Reporter) -> Result<(), Finding> {
+    let trust = trust(cli, config)?;
+    let reg = crate::plugin::Registry::discover(&cli.plugins, trust)?;
+    let host = crate::plugin::Host::new(config.plugin, crate::plugin::cache::default_dir())?;
+    let p = reg.get(&host, id).ok_or_else(|| unknown(id, &reg))??;
+    let m = &p.found.manifest;
+    let l = &host.limits;
+    let cache = match crate::plugin::cache::default_dir() {
+        Some(d) => {
+            let o = p.origin.label();
+            Msg::new(
+                format!("{} ({})", d.display(), o.vi),
+                format!("{} ({})", d.display(), o.en),
+            )
+        }
+        None => Msg::new("không có", "none"),
+    };
+    row(
+        rep,
+        &[
+            ("id", same(&m.id)),
+            ("name", same(&m.name)),
+            ("version", same(&m.version)),
+            ("province", same(&m.province)),
+            (
+                "api",
+                msg!(
+                    "{} (bản vbhc này chạy {}.x)",
+                    "{} (this vbhc runs {}.x)",
+                    p.api,
+                    crate::plugin::wit::API_MAJOR
+                ),
+            ),
+            ("sha256", same(&p.sha256)),
+            ("signer", p.signer.label()),
+            ("from", p.source.label()),
+            ("path", same(&p.found.path.display().to_string())),
+            ("cache", cache),
+            (
+                "limits",
+                msg!(
+                    "{} ms, {} MiB, ngăn xếp {} KiB, {} mục, {} phát hiện, {} ký tự",
+                    "{} ms, {} MiB, stack {} KiB, {} items, {} findings, {} chars",
+                    l.thoi_gian_ms,
+                    l.bo_nho_mb,
+                    l.ngan_xep_kb,
+                    l.so_muc,
+                    l.so_phat_hien,
+                    l.do_dai_chuoi
+                ),
+            ),
+        ],
+    );
+    Ok(())
+}
+
+fn remove(id: &str, rep: &mut Reporter) -> Result<(), Finding> {
+    let dir = registry::installed_dir()
+        .map(|d| d.join(id))
+        .filter(|d| d.join(manifest::FILE).is_file() && !id.contains(['/', '\\', '.']))
+        .ok_or_else(|| {
+            Finding::error(
+                "PLUGIN-UNKNOWN",
+                Exit::DataErr,
+                msg!("chưa cài plugin `{}`", "plugin `{}` is not installed", id),
+            )
+        })?;
+    std::fs::remove_dir_all(&dir).map_err(|e| {
+        Finding::error(
+            "PLUGIN-INSTALL",
+            Exit::IoErr,
+            msg!(
+                "không gỡ được `{}`: {}",
+                "cannot remove `{}`: {}",
+                dir.display(),
+                e
+            ),
+        )
+        .at(Location::file(&dir))
+    })?;
+    rep.done(
+        &format!("Đã gỡ plugin {id}"),
+        &format!("Removed plugin {id}"),
+    );
+    Ok(())
 }
 
 fn unknown(id: &str, reg: &crate::plugin::Registry) -> Finding {

@@ -69,7 +69,7 @@ pub(super) fn annexes(d: &Draft, origins: &[(String, Location)]) -> Vec<Section>
             None,
         ));
         let (mblocks, _) = markup::parse(&pl.noi_dung.v, 1);
-        let mut blocks = blocks_from_markup(&mblocks, ptw, &origins);
+        let mut blocks = blocks_from_markup(&mblocks, ptw, origins);
         for bl in &mut blocks {
             if bl.source.is_none() {
                 bl.source = Some(pl.noi_dung.at.clone());

@@ -122,7 +122,7 @@ pub(super) fn right(d: &Draft, b: &mut Vec<Block>) {
         Role::QuocHieu,
         Region::HeaderRight,
         fmt(Align::Center),
-        QUOC_HIEU,
+        nd30::QUOC_HIEU,
         Look::new(nd30::SIZE_QUOC_HIEU.value, true, false),
         None,
     ));
@@ -130,13 +130,13 @@ pub(super) fn right(d: &Draft, b: &mut Vec<Block>) {
         Role::TieuNgu,
         Region::HeaderRight,
         fmt(Align::Center),
-        TIEU_NGU,
+        nd30::TIEU_NGU,
         Look::new(nd30::SIZE_TIEU_NGU.value, true, false),
         None,
     ));
     b.push(rule(
         Region::HeaderRight,
-        metrics::width_twips(TIEU_NGU, Face::Bold, nd30::SIZE_TIEU_NGU.value),
+        metrics::width_twips(nd30::TIEU_NGU, Face::Bold, nd30::SIZE_TIEU_NGU.value),
         rw,
     ));
     let date_line = d.ngay.v.line(&d.dia_danh.v);

@@ -21,8 +21,6 @@ mod signature;
 mod table;
 mod title;
 
-pub const QUOC_HIEU: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
-pub const TIEU_NGU: &str = "Độc lập - Tự do - Hạnh phúc";
 /// The document and the warnings met while laying it out.
 pub struct Laid {
     pub doc: Document,

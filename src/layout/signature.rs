@@ -18,7 +18,7 @@ pub(super) fn signature(d: &Draft, b: &mut Vec<Block>) {
             space_before: 240,
             ..keep
         },
-        "Nơi nhận:",
+        nd30::NOI_NHAN,
         Look::new(nd30::SIZE_NOI_NHAN_HEADING.value, true, true),
         None,
     ));

@@ -46,7 +46,11 @@ pub(super) fn kinh_gui(d: &Draft, b: &mut Vec<Block>, tw: u32) {
     match d.kinh_gui.as_slice() {
         [] => {}
         [one] => {
-            let text = format!("Kính gửi: {}.", one.v.trim_end_matches([';', '.', ',']));
+            let text = format!(
+                "{} {}.",
+                nd30::KINH_GUI,
+                one.v.trim_end_matches([';', '.', ','])
+            );
             b.push(line(
                 Role::KinhGui,
                 Region::Page,
@@ -61,7 +65,7 @@ pub(super) fn kinh_gui(d: &Draft, b: &mut Vec<Block>, tw: u32) {
             ));
         }
         many => {
-            let label = "Kính gửi:";
+            let label = nd30::KINH_GUI;
             let widest = many
                 .iter()
                 .map(|k| metrics::width_twips(&format!("- {};", k.v), Face::Regular, size_kg))
@@ -146,7 +150,7 @@ pub(super) fn quyet_dinh(d: &Draft, b: &mut Vec<Block>) {
                 keep_next: true,
                 ..fmt(Align::Center)
             },
-            "QUYẾT ĐỊNH:",
+            nd30::QUYET_DINH_LABEL,
             Look::new(size_t, true, false),
             None,
         ));

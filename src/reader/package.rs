@@ -41,132 +41,24 @@ impl Package {
     /// Opens a DOCX from a file or buffer, reading only its first bytes (is it a zip?), its
     /// zip directory and the XML parts the checker needs: never the whole file, which may be
     /// a 2 GB sparse file named `.docx` or a real document followed by a gigabyte of zeros.
-    pub fn from_reader<R: Read + Seek>(path: &Path, mut r: R) -> Result<Package, Finding> {
-        let io = |e: std::io::Error| crate::input::open_error(path, &e);
-        let mut head = Vec::with_capacity(8);
-        (&mut r).take(8).read_to_end(&mut head).map_err(io)?;
-        if !head.starts_with(b"PK") {
-            return Err(not_docx(path, &head));
-        }
-        // A zip ends with its directory's end record, at most 64 KiB (its comment) from the
-        // end. Looked for there first: the zip crate would otherwise search the whole file
-        // backwards, seconds for a document followed by a gigabyte of zeros.
-        const EOCD_SEARCH: u64 = 22 + 65_535;
-        let len = r.seek(std::io::SeekFrom::End(0)).map_err(io)?;
-        r.seek(std::io::SeekFrom::Start(len.saturating_sub(EOCD_SEARCH)))
-            .map_err(io)?;
-        let mut tail = Vec::new();
-        (&mut r)
-            .take(EOCD_SEARCH)
-            .read_to_end(&mut tail)
-            .map_err(io)?;
-        if !tail.windows(4).any(|w| w == b"PK\x05\x06") {
-            return Err(bad(
-                path,
-                "DOCX-ZIP",
-                Exit::DataErr,
-                msg!(
-                    "tệp không đọc được như một DOCX: cuối tệp không có phần kết của zip (tệp bị cắt cụt, hoặc có dữ liệu thừa ở cuối)",
-                    "the file cannot be read as a DOCX: its end holds no zip end record (the file is truncated, or has data appended)"
-                ),
-            ));
-        }
-        r.seek(std::io::SeekFrom::Start(0)).map_err(io)?;
-        let mut zip = zip::ZipArchive::new(r).map_err(|e| {
-            bad(
-                path,
-                "DOCX-ZIP",
-                Exit::DataErr,
-                msg!(
-                    "tệp không đọc được như một DOCX (zip hỏng hoặc bị cắt cụt): {}",
-                    "the file cannot be read as a DOCX (broken or truncated zip): {}",
-                    e
-                ),
-            )
-        })?;
+    pub fn from_reader<R: Read + Seek>(path: &Path, r: R) -> Result<Package, Finding> {
+        let zip = open_zip(path, r)?;
         let names: std::collections::HashSet<String> =
             zip.file_names().map(str::to_string).collect();
+        let mut parts = Parts {
+            zip,
+            path,
+            total: 0,
+        };
         let mut pkg = Package::default();
-        let mut total = 0u64;
         let mut read = |name: &str, pkg: &mut Package| -> Result<bool, Finding> {
-            let mut entry = match zip.by_name(name) {
-                Ok(e) => e,
-                Err(zip::result::ZipError::FileNotFound) => return Ok(false),
-                Err(e) => {
-                    return Err(bad(
-                        path,
-                        "DOCX-ZIP",
-                        Exit::DataErr,
-                        msg!(
-                            "không đọc được phần `{}` của DOCX: {}",
-                            "cannot read part `{}` of the DOCX: {}",
-                            name,
-                            e
-                        ),
-                    ));
+            match parts.read(name)? {
+                Some(text) => {
+                    pkg.parts.insert(name.to_string(), text);
+                    Ok(true)
                 }
-            };
-            let cap = PART_CAP.min(TOTAL_CAP - total);
-            let buf = crate::input::read_capped(&mut entry, cap).map_err(|e| {
-                bad(
-                    path,
-                    "DOCX-ZIP",
-                    Exit::DataErr,
-                    msg!(
-                        "phần `{}` của DOCX bị hỏng: {}",
-                        "part `{}` of the DOCX is corrupt: {}",
-                        name,
-                        e
-                    ),
-                )
-            })?;
-            let Some(buf) = buf else {
-                return Err(bad(
-                    path,
-                    "DOCX-TOO-LARGE",
-                    Exit::DataErr,
-                    msg!(
-                        "phần `{}` giải nén ra hơn {} MB: tệp bất thường (có thể là zip bomb), không đọc",
-                        "part `{}` inflates to more than {} MB: not a normal document (a zip bomb?), not read",
-                        name,
-                        cap / (1024 * 1024)
-                    ),
-                ));
-            };
-            total += buf.len() as u64;
-            let text = String::from_utf8(buf).map_err(|_| {
-                bad(
-                    path,
-                    "DOCX-XML",
-                    Exit::DataErr,
-                    msg!(
-                        "phần `{}` không phải văn bản UTF-8",
-                        "part `{}` is not UTF-8 text",
-                        name
-                    ),
-                )
-            })?;
-            let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
-            if let Some((at, c)) = first_non_xml_char(&text) {
-                return Err(bad(
-                    path,
-                    "DOCX-XML",
-                    Exit::DataErr,
-                    msg!(
-                        "phần `{}` của DOCX không phải XML hợp lệ (byte {}): ký tự {} không được có trong XML; Word và LibreOffice không mở được tệp này",
-                        "part `{}` of the DOCX is not well-formed XML (byte {}): the character {} is not allowed in XML; Word and LibreOffice cannot open this file",
-                        name,
-                        at,
-                        crate::text::chars::code_point(c)
-                    ),
-                )
-                .hint(msg!(
-                    "tạo lại tệp từ bản nháp, hoặc mở bằng chương trình đã làm ra nó và lưu lại",
-                    "make the file again from its draft, or open it in the program that made it and save it again"
-                )));
+                None => Ok(false),
             }
-            pkg.parts.insert(name.to_string(), text);
-            Ok(true)
         };
         // The main part is whatever the package relationships name (always word/document.xml
         // from Word, but the format allows another name).
@@ -338,6 +230,145 @@ fn attr_in(tag: &str, name: &str) -> Option<String> {
 pub fn open(path: &Path) -> Result<Package, Finding> {
     let (file, _) = crate::input::open(path, crate::input::Kind::Docx)?;
     Package::from_reader(path, std::io::BufReader::new(file))
+}
+
+/// The zip behind a DOCX, once it is known to be one: a zip's signature at the start and its
+/// directory's end record where it belongs.
+fn open_zip<R: Read + Seek>(path: &Path, mut r: R) -> Result<zip::ZipArchive<R>, Finding> {
+    let io = |e: std::io::Error| crate::input::open_error(path, &e);
+    let mut head = Vec::with_capacity(8);
+    (&mut r).take(8).read_to_end(&mut head).map_err(io)?;
+    if !head.starts_with(b"PK") {
+        return Err(not_docx(path, &head));
+    }
+    // A zip ends with its directory's end record, at most 64 KiB (its comment) from the
+    // end. Looked for there first: the zip crate would otherwise search the whole file
+    // backwards, seconds for a document followed by a gigabyte of zeros.
+    const EOCD_SEARCH: u64 = 22 + 65_535;
+    let len = r.seek(std::io::SeekFrom::End(0)).map_err(io)?;
+    r.seek(std::io::SeekFrom::Start(len.saturating_sub(EOCD_SEARCH)))
+        .map_err(io)?;
+    let mut tail = Vec::new();
+    (&mut r)
+        .take(EOCD_SEARCH)
+        .read_to_end(&mut tail)
+        .map_err(io)?;
+    if !tail.windows(4).any(|w| w == b"PK\x05\x06") {
+        return Err(bad(
+            path,
+            "DOCX-ZIP",
+            Exit::DataErr,
+            msg!(
+                "tệp không đọc được như một DOCX: cuối tệp không có phần kết của zip (tệp bị cắt cụt, hoặc có dữ liệu thừa ở cuối)",
+                "the file cannot be read as a DOCX: its end holds no zip end record (the file is truncated, or has data appended)"
+            ),
+        ));
+    }
+    r.seek(std::io::SeekFrom::Start(0)).map_err(io)?;
+    let zip = zip::ZipArchive::new(r).map_err(|e| {
+        bad(
+            path,
+            "DOCX-ZIP",
+            Exit::DataErr,
+            msg!(
+                "tệp không đọc được như một DOCX (zip hỏng hoặc bị cắt cụt): {}",
+                "the file cannot be read as a DOCX (broken or truncated zip): {}",
+                e
+            ),
+        )
+    })?;
+    Ok(zip)
+}
+
+/// Inflates the parts of one package, each within [`PART_CAP`] and all within [`TOTAL_CAP`].
+struct Parts<'a, R> {
+    zip: zip::ZipArchive<R>,
+    path: &'a Path,
+    total: u64,
+}
+
+impl<R: Read + Seek> Parts<'_, R> {
+    /// The text of part `name`, `None` if the package has no such part.
+    fn read(&mut self, name: &str) -> Result<Option<String>, Finding> {
+        let path = self.path;
+        let mut entry = match self.zip.by_name(name) {
+            Ok(e) => e,
+            Err(zip::result::ZipError::FileNotFound) => return Ok(None),
+            Err(e) => {
+                return Err(bad(
+                    path,
+                    "DOCX-ZIP",
+                    Exit::DataErr,
+                    msg!(
+                        "không đọc được phần `{}` của DOCX: {}",
+                        "cannot read part `{}` of the DOCX: {}",
+                        name,
+                        e
+                    ),
+                ));
+            }
+        };
+        let cap = PART_CAP.min(TOTAL_CAP - self.total);
+        let buf = crate::input::read_capped(&mut entry, cap).map_err(|e| {
+            bad(
+                path,
+                "DOCX-ZIP",
+                Exit::DataErr,
+                msg!(
+                    "phần `{}` của DOCX bị hỏng: {}",
+                    "part `{}` of the DOCX is corrupt: {}",
+                    name,
+                    e
+                ),
+            )
+        })?;
+        let Some(buf) = buf else {
+            return Err(bad(
+                path,
+                "DOCX-TOO-LARGE",
+                Exit::DataErr,
+                msg!(
+                    "phần `{}` giải nén ra hơn {} MB: tệp bất thường (có thể là zip bomb), không đọc",
+                    "part `{}` inflates to more than {} MB: not a normal document (a zip bomb?), not read",
+                    name,
+                    cap / (1024 * 1024)
+                ),
+            ));
+        };
+        self.total += buf.len() as u64;
+        let text = String::from_utf8(buf).map_err(|_| {
+            bad(
+                path,
+                "DOCX-XML",
+                Exit::DataErr,
+                msg!(
+                    "phần `{}` không phải văn bản UTF-8",
+                    "part `{}` is not UTF-8 text",
+                    name
+                ),
+            )
+        })?;
+        let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
+        if let Some((at, c)) = first_non_xml_char(&text) {
+            return Err(bad(
+                path,
+                "DOCX-XML",
+                Exit::DataErr,
+                msg!(
+                "phần `{}` của DOCX không phải XML hợp lệ (byte {}): ký tự {} không được có trong XML; Word và LibreOffice không mở được tệp này",
+                "part `{}` of the DOCX is not well-formed XML (byte {}): the character {} is not allowed in XML; Word and LibreOffice cannot open this file",
+                name,
+                at,
+                crate::text::chars::code_point(c)
+                ),
+            )
+            .hint(msg!(
+                "tạo lại tệp từ bản nháp, hoặc mở bằng chương trình đã làm ra nó và lưu lại",
+                "make the file again from its draft, or open it in the program that made it and save it again"
+            )));
+        }
+        Ok(Some(text))
+    }
 }
 
 #[cfg(test)]

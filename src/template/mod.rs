@@ -192,3 +192,32 @@ pub fn unknown_kind(kind: &str, kinds: &[&str]) -> Finding {
     f.hint = Some(hint);
     f
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each built-in kind prints a tên loại of Phụ lục III with its abbreviation, and the
+    /// table's kind for that tên loại is a built-in kind printing it: one table, and the
+    /// templates agree with it.
+    #[test]
+    fn every_template_agrees_with_phu_luc_iii() {
+        let t = Templates::new(None);
+        for kind in t.kinds() {
+            let tp = t.get(kind).unwrap();
+            if tp.ten_loai.is_empty() {
+                assert_eq!(tp.viet_tat, None, "{kind}: a công văn has no abbreviation");
+                continue;
+            }
+            let row = crate::nd30::ten_loai(&tp.ten_loai)
+                .unwrap_or_else(|| panic!("{kind}: `{}` is not in Phụ lục III", tp.ten_loai));
+            assert_eq!(tp.viet_tat.as_deref(), row.abbr, "{kind}");
+            let drafted_as = row.kind.expect("a tên loại vbhc drafts names its kind");
+            assert_eq!(t.get(drafted_as).unwrap().ten_loai, tp.ten_loai, "{kind}");
+        }
+        for row in crate::nd30::TEN_LOAI.iter().filter(|r| r.kind.is_some()) {
+            let kind = row.kind.unwrap();
+            assert_eq!(t.get(kind).unwrap().ten_loai, row.name, "{kind}");
+        }
+    }
+}

@@ -41,7 +41,8 @@ pub(super) fn map(m: &mut Mapper, mut i: usize, end: usize) -> (usize, String) {
     }
     if ten_loai == "QUYẾT ĐỊNH"
         && i < end
-        && key(&paras[i].text()).trim().trim_end_matches(':') == "QUYẾT ĐỊNH"
+        && key(&paras[i].text()).trim().trim_end_matches(':')
+            == crate::nd30::QUYET_DINH_LABEL.trim_end_matches(':')
     {
         m.push(&paras[i], Role::QuyetDinhLabel, Region::Page);
         i += 1;

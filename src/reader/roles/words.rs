@@ -121,39 +121,6 @@ pub(super) fn is_attribution(t: &str) -> bool {
     k.starts_with("(KÈM THEO") || k.starts_with("(BAN HÀNH KÈM THEO")
 }
 
-/// The tên loại of the kinds Phụ lục III abbreviates, as printed, and what else offices print
-/// there (`GIẤY MỜI HỌP`, `PHIẾU TRÌNH …`).
-const TEN_LOAI: &[&str] = &[
-    "NGHỊ QUYẾT",
-    "QUYẾT ĐỊNH",
-    "CHỈ THỊ",
-    "QUY CHẾ",
-    "QUY ĐỊNH",
-    "THÔNG CÁO",
-    "THÔNG BÁO",
-    "HƯỚNG DẪN",
-    "CHƯƠNG TRÌNH",
-    "KẾ HOẠCH",
-    "PHƯƠNG ÁN",
-    "ĐỀ ÁN",
-    "DỰ ÁN",
-    "BÁO CÁO",
-    "BIÊN BẢN",
-    "TỜ TRÌNH",
-    "HỢP ĐỒNG",
-    "CÔNG ĐIỆN",
-    "BẢN GHI NHỚ",
-    "BẢN THỎA THUẬN",
-    "GIẤY ỦY QUYỀN",
-    "GIẤY MỜI",
-    "GIẤY GIỚI THIỆU",
-    "GIẤY NGHỈ PHÉP",
-    "PHIẾU GỬI",
-    "PHIẾU CHUYỂN",
-    "PHIẾU BÁO",
-    "PHIẾU TRÌNH",
-];
-
 /// The tên loại a line starts with, if it is one (`THÔNG BÁO`, `GIẤY MỜI HỌP` → `GIẤY MỜI`).
 pub fn ten_loai_of(t: &str) -> Option<&'static str> {
     if t.split_whitespace().count() > 6 {
@@ -164,22 +131,17 @@ pub fn ten_loai_of(t: &str) -> Option<&'static str> {
     if k.split_whitespace().count() > 6 || k.contains(':') {
         return None;
     }
-    TEN_LOAI.iter().copied().find(|n| k.starts_with(n))
+    crate::nd30::TEN_LOAI
+        .iter()
+        .map(|t| t.name)
+        .find(|n| k.starts_with(n))
 }
 
-/// The kind id a tên loại stands for.
+/// The kind id a tên loại stands for; `khac` for one vbhc does not draft.
 pub fn kind_of(ten_loai: &str) -> &'static str {
-    match ten_loai {
-        "CHỈ THỊ" => "chi-thi",
-        "THÔNG BÁO" => "thong-bao",
-        "HƯỚNG DẪN" => "huong-dan",
-        "KẾ HOẠCH" => "ke-hoach",
-        "QUYẾT ĐỊNH" => "quyet-dinh",
-        "BÁO CÁO" => "bao-cao",
-        "TỜ TRÌNH" => "to-trinh",
-        "GIẤY MỜI" => "giay-moi",
-        _ => "khac",
-    }
+    crate::nd30::ten_loai(ten_loai)
+        .and_then(|t| t.kind)
+        .unwrap_or("khac")
 }
 
 /// The drafter's initials and the number of copies under the Lưu line (`CM.(5)`, `A.XX.(10)`,
