@@ -47,7 +47,7 @@ fn bench(c: &mut Criterion) {
     let tmp = tempfile::tempdir().unwrap();
     let templates = vbhc::template::Templates::default();
     let host = Host::new(Limits::default(), Some(tmp.path().join("cache"))).unwrap();
-    let trust = Trust::load(&[root().join("plugins/keys/demo.pub")], false).unwrap();
+    let trust = Trust::load(None, &[root().join("plugins/keys/demo.pub")], false).unwrap();
     let registry = Registry::discover(&[root().join("plugins/dist/lang-son")], trust).unwrap();
     for (name, (rows, base)) in [
         ("tien-giang-2014", tien_giang(tmp.path())),

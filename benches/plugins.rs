@@ -16,7 +16,7 @@ fn root() -> PathBuf {
 }
 
 fn registry() -> Registry {
-    let trust = Trust::load(&[root().join("plugins/keys/demo.pub")], false).unwrap();
+    let trust = Trust::load(None, &[root().join("plugins/keys/demo.pub")], false).unwrap();
     Registry::discover(
         &[
             root().join("plugins/dist/lang-son"),
@@ -89,7 +89,7 @@ fn bench(c: &mut Criterion) {
             ),
         )
         .unwrap();
-        let trust = Trust::load(&[], true).unwrap();
+        let trust = Trust::load(None, &[], true).unwrap();
         let preg = Registry::discover(&[dir], trust).unwrap();
         c.bench_function("plugin_part/supply_and_trivial_validate", |b| {
             b.iter(|| {

@@ -40,6 +40,11 @@ pub fn path() -> Option<PathBuf> {
     directories::ProjectDirs::from("vn", "vbhc", "vbhc").map(|d| d.config_dir().join("config.toml"))
 }
 
+/// `trusted-keys/` beside the config file: the keys the office trusts to sign plugins.
+pub fn keys_dir() -> Option<PathBuf> {
+    path().and_then(|p| p.parent().map(|d| d.join("trusted-keys")))
+}
+
 /// Loads the config; a missing file is no config, a broken one is refused (exit 78).
 pub fn load() -> Result<Config, Finding> {
     let Some(path) = path() else {

@@ -278,6 +278,12 @@ pub struct Summary {
     pub inputs: Vec<PathBuf>,
 }
 
+/// Whether any finding is an error: a document with one is not written (unless the clerk
+/// insists).
+pub fn has_errors(fs: &[Finding]) -> bool {
+    fs.iter().any(|f| f.severity == Severity::Error)
+}
+
 impl Summary {
     pub fn json(&self) -> String {
         #[derive(Serialize)]

@@ -19,6 +19,7 @@ pub mod output;
 pub mod plugin;
 pub mod produce;
 pub mod reader;
+pub mod schema;
 pub mod suggest;
 pub mod template;
 pub mod text;

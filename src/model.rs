@@ -129,6 +129,22 @@ pub struct Block {
     pub source: Option<Location>,
 }
 
+impl Block {
+    /// A paragraph's text in NFC (the form every rule compares), with its line breaks; empty
+    /// for a table, a rule or a slot. The checker and the plugins' `validate` read blocks
+    /// through this one view.
+    pub fn text(&self) -> String {
+        let Content::Paragraph(p) = &self.content else {
+            return String::new();
+        };
+        let t = p.text();
+        match crate::text::nfc(&t) {
+            Cow::Borrowed(_) => t,
+            Cow::Owned(n) => n,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Content {
     Paragraph(Paragraph),

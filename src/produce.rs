@@ -23,7 +23,7 @@ impl Made {
     /// Whether the document may be written: no plugin failure, and no error-level finding
     /// unless the clerk insists (`--allow-errors`).
     pub fn writable(&self, allow_errors: bool) -> bool {
-        !self.plugin_failed && (allow_errors || !crate::plugin::apply::has_errors(&self.findings))
+        !self.plugin_failed && (allow_errors || !crate::finding::has_errors(&self.findings))
     }
 }
 

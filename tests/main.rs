@@ -13,6 +13,7 @@ mod common;
 mod config;
 mod fuzz_corpus;
 mod hostile;
+mod layers;
 mod metrics_table;
 mod pdf_layout;
 mod plugin_caps;

@@ -11,7 +11,7 @@ fn more_documents_at_once_than_slots_is_a_finding() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let tmp = tempfile::tempdir().unwrap();
     let host = Host::new(Limits::default(), Some(tmp.path().join("cache"))).unwrap();
-    let trust = Trust::load(&[root.join("plugins/keys/demo.pub")], false).unwrap();
+    let trust = Trust::load(None, &[root.join("plugins/keys/demo.pub")], false).unwrap();
     let reg = Registry::discover(&[root.join("plugins/dist/lang-son")], trust).unwrap();
     let plugin = reg.get(&host, "lang-son").unwrap().unwrap();
     let doc = Path::new("van-ban.toml");

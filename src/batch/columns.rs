@@ -7,10 +7,10 @@
 
 use super::sheet::{Cell, Row, Sheet, column_name};
 use crate::draft::node::{Node, Pos, Table, Value};
-use crate::draft::schema::{self, CoreField, CoreKind};
 use crate::exit::Exit;
 use crate::finding::{Finding, Location};
 use crate::msg;
+use crate::schema::{self, CoreField, CoreKind};
 use crate::template::{FieldKind, KindTemplate};
 
 /// The folded key of a header or a `{{field}}`: lower case, no tone marks, `đ` → `d`, runs

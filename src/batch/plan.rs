@@ -199,9 +199,9 @@ impl Needs<'_> {
     fn required_fields(&self, errors: &mut Vec<Finding>) {
         let plugin = self.base.entries.contains_key("plugin");
         let mut required: Vec<String> = Vec::new();
-        for f in draft::schema::CORE.iter().filter(|f| f.required) {
+        for f in crate::schema::CORE.iter().filter(|f| f.required) {
             match f.kind {
-                draft::schema::CoreKind::Table(inner) => required.extend(
+                crate::schema::CoreKind::Table(inner) => required.extend(
                     inner
                         .iter()
                         .filter(|g| g.required)

@@ -99,13 +99,7 @@ pub fn para(b: &Block) -> Option<&Paragraph> {
 
 /// The block's text as printed (NFC, spaces as written).
 pub fn text(b: &Block) -> String {
-    para(b).map_or_else(String::new, |p| {
-        let t = p.text();
-        match crate::text::nfc(&t) {
-            std::borrow::Cow::Borrowed(_) => t,
-            std::borrow::Cow::Owned(n) => n,
-        }
-    })
+    b.text()
 }
 
 /// Text for comparing words: NFC, no soft hyphens, spaces collapsed, trimmed.

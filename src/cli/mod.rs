@@ -147,8 +147,12 @@ fn plugin_runtime(
     cli: &Cli,
     config: &crate::config::Config,
 ) -> Result<(crate::plugin::Host, crate::plugin::Registry), crate::finding::Finding> {
-    let trust = crate::plugin::trust::Trust::load(&cli.trust_keys, cli.allow_unsigned)?
-        .allowing(config.unsigned.clone());
+    let trust = crate::plugin::trust::Trust::load(
+        crate::config::keys_dir(),
+        &cli.trust_keys,
+        cli.allow_unsigned,
+    )?
+    .allowing(config.unsigned.clone());
     let registry = crate::plugin::Registry::discover(&cli.plugins, trust)?;
     let host = crate::plugin::Host::new(config.plugin, crate::plugin::cache::default_dir())?;
     Ok((host, registry))

@@ -2,9 +2,9 @@
 //! template's own), whether it is required and what it is for. The skeleton renders as is.
 
 use super::{Cli, Reporter};
-use crate::draft::schema::{self, CoreField, CoreKind};
 use crate::exit::Exit;
 use crate::i18n::Lang;
+use crate::schema::{self, CoreField, CoreKind};
 use crate::template::{FieldKind, KindTemplate};
 
 #[derive(Debug, clap::Args)]

@@ -55,7 +55,12 @@ fn run_inner(cli: &Cli, cmd: &Cmd, rep: &mut Reporter) -> Result<(), Finding> {
 
 /// The keys the clerk trusts, and the unsigned plugins the configuration allows.
 fn trust(cli: &Cli, config: &Config) -> Result<Trust, Finding> {
-    Ok(Trust::load(&cli.trust_keys, cli.allow_unsigned)?.allowing(config.unsigned.clone()))
+    Ok(Trust::load(
+        crate::config::keys_dir(),
+        &cli.trust_keys,
+        cli.allow_unsigned,
+    )?
+    .allowing(config.unsigned.clone()))
 }
 
 fn install(

@@ -3,12 +3,12 @@
 
 use super::loader::Loader;
 use super::node::{Pos, Table, Value};
-use super::schema::{CoreField, CoreKind};
 use super::*;
 use crate::exit::Exit;
 use crate::finding::{Finding, Location};
 use crate::i18n::Msg;
 use crate::msg;
+use crate::schema::{CoreField, CoreKind};
 
 impl Loader<'_, '_> {
     /// Unknown keys (with a "did you mean"), missing required keys and wrong types.

@@ -4,12 +4,12 @@
 //! normalising one value), `build` (the draft's fields and the rules between them).
 
 use super::node::{Node, Pos, Table, Value};
-use super::schema::{self, CoreKind};
 use super::*;
 use crate::exit::Exit;
 use crate::finding::{Finding, Location};
 use crate::i18n::Msg;
 use crate::msg;
+use crate::schema::{self, CoreKind};
 
 pub(super) struct Loader<'a, 's> {
     pub(super) path: &'a Path,

@@ -1,5 +1,5 @@
 //! Drafts: the file a clerk writes. Loading goes raw → checked: the file is parsed into a
-//! positioned tree (`node`), every key is checked against the core schema (`schema`) and the
+//! positioned tree (`node`), every key is checked against the core schema (`crate::schema`) and the
 //! kind's template declarations, every value is normalised (`crate::text`), and the result is
 //! a `Draft` the layout step can trust. All problems are collected, each with file, line,
 //! column and field, so the clerk fixes them in one pass.
@@ -11,7 +11,6 @@ mod kind_fields;
 mod loader;
 pub mod node;
 pub mod number;
-pub mod schema;
 pub mod supply;
 mod values;
 

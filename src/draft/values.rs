@@ -3,12 +3,12 @@
 
 use super::loader::{Get, Loader, MAX_LINES};
 use super::node::{Node, Pos, Value};
-use super::schema::{self};
 use super::*;
 use crate::exit::Exit;
 use crate::finding::{Finding, Location};
 use crate::i18n::Msg;
 use crate::msg;
+use crate::schema::{self};
 
 impl Loader<'_, '_> {
     pub(super) fn markup_notes(&mut self, m: &str, first_line: usize, field: &str) {

@@ -7,7 +7,7 @@ use super::registry::Registry;
 use super::wit;
 use crate::draft::{Draft, Request, Supplied, Supply};
 use crate::exit::Exit;
-use crate::finding::{Finding, Location, Severity};
+use crate::finding::{Finding, Location};
 use crate::markup::escape;
 use crate::model::{Content, Document, Role};
 use crate::msg;
@@ -53,7 +53,7 @@ impl<'r> Applier<'r> {
             }
             blocks.push(wit::DocBlock {
                 role,
-                text: crate::check::text(b),
+                text: b.text(),
             });
             sources.push(&b.source);
         }
@@ -377,11 +377,6 @@ impl Supply for Applier<'_> {
         self.session = Some(s);
         Ok(supplied)
     }
-}
-
-/// Whether any finding is an error: such a document is not written.
-pub fn has_errors(fs: &[Finding]) -> bool {
-    fs.iter().any(|f| f.severity == Severity::Error)
 }
 
 #[cfg(test)]

@@ -106,11 +106,8 @@ pub struct Trust {
     pub allow_unsigned: bool,
     /// Unsigned plugins the office's config allows: id → SHA-256 of the wasm.
     allowed: BTreeMap<String, String>,
-}
-
-/// `trusted-keys/` beside the config file.
-pub fn keys_dir() -> Option<PathBuf> {
-    crate::config::path().and_then(|p| p.parent().map(|d| d.join("trusted-keys")))
+    /// The office's folder of trusted keys, named in the advice when a key is missing.
+    keys_dir: Option<PathBuf>,
 }
 
 fn key_error(path: &Path, why: String) -> Finding {
@@ -165,11 +162,16 @@ fn read_key(path: &Path) -> Result<TrustedKey, Finding> {
 }
 
 impl Trust {
-    /// The office's trusted keys and the run's own `--trust-key` files.
-    pub fn load(extra: &[PathBuf], allow_unsigned: bool) -> Result<Trust, Finding> {
+    /// The office's trusted keys (the `.pub` files of `keys_dir`, which the caller finds
+    /// beside the configuration) and the run's own `--trust-key` files.
+    pub fn load(
+        keys_dir: Option<PathBuf>,
+        extra: &[PathBuf],
+        allow_unsigned: bool,
+    ) -> Result<Trust, Finding> {
         let mut files: Vec<PathBuf> = Vec::new();
-        if let Some(dir) = keys_dir()
-            && let Ok(rd) = std::fs::read_dir(&dir)
+        if let Some(dir) = &keys_dir
+            && let Ok(rd) = std::fs::read_dir(dir)
         {
             let mut found: Vec<PathBuf> = rd
                 .filter_map(|e| e.ok().map(|e| e.path()))
@@ -187,6 +189,7 @@ impl Trust {
             keys,
             allow_unsigned,
             allowed: BTreeMap::new(),
+            keys_dir,
         })
     }
 
@@ -294,7 +297,7 @@ impl Trust {
             ),
         )
         .at(Location::file(&sig_path))
-        .hint(match keys_dir() {
+        .hint(match &self.keys_dir {
             Some(d) => msg!(
                 "nếu khóa đúng là của tỉnh, chép tệp khóa công khai (.pub) vào {} (hoặc dùng --trust-key TỆP)",
                 "if the key is the province's, copy its public key (.pub) into {} (or use --trust-key FILE)",

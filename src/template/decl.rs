@@ -501,7 +501,7 @@ fn illegal_in(v: &toml::Value, path: &str) -> Option<(String, char)> {
 /// A core field a skeleton example may be given for: a scalar field of the draft
 /// (`trich_yeu`) or a field of one of its tables (`co_quan.chu_quan`, `ky.chuc_vu`).
 fn is_core_path(key: &str) -> bool {
-    use crate::draft::schema::{CORE, CoreKind};
+    use crate::schema::{CORE, CoreKind};
     match key.split_once('.') {
         None => CORE.iter().any(|f| {
             f.name == key
