@@ -383,6 +383,7 @@ impl Supply for Applier<'_> {
 mod tests {
     use super::*;
     use crate::draft::{Request, Supplied, Supply};
+    use crate::finding::Severity;
     use proptest::prelude::*;
 
     /// A plugin that answers one section line for every slot, made from `text` and `label`
