@@ -182,3 +182,38 @@ fn the_documented_rule_table_is_the_real_one() {
     let table: Vec<&str> = vbhc::check::rules::RULES.iter().map(|r| r.code).collect();
     assert_eq!(documented, table, "regenerate the table from `vbhc rules`");
 }
+
+/// `vbhc check` on a draft makes the document as `render` does (one path, `produce::make`):
+/// the same findings in the same order — layout, then the checker, then the plugin's rules.
+#[test]
+fn check_on_a_draft_lists_what_render_lists_in_its_order() {
+    let dir = tempdir();
+    let src = std::fs::read_to_string(root().join("samples/chi-thi-lang-son-2026.toml"))
+        .unwrap()
+        .replace("so = 12\n", "")
+        .replace(r#"luu = "VT, KT""#, r#"luu = "VT, XYZ""#);
+    std::fs::write(dir.path().join("ct.toml"), src).unwrap();
+    let codes = |args: &[&str]| -> Vec<String> {
+        let mut a = args.to_vec();
+        a.extend(["--format", "json"]);
+        let o = vbhc(&a, dir.path());
+        stdout(&o)
+            .lines()
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .filter(|v| v["type"] == "finding")
+            .map(|v| v["code"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let render = codes(&["render", "ct.toml", "-o", "ct.docx"]);
+    let check = codes(&["check", "ct.toml"]);
+    let at = |v: &[String], c: &str| v.iter().position(|x| x == c);
+    let (note, rule) = (
+        at(&render, "ND30-SO-BLANK").expect("the checker's note"),
+        at(&render, "LANG-SON-LUU-DON-VI").expect("the plugin's warning"),
+    );
+    assert!(
+        note < rule,
+        "the checker's note, then the plugin's warning: {render:?}"
+    );
+    assert_eq!(check, render);
+}

@@ -2,7 +2,7 @@
 //! (columns, numbers, names) is made and checked before any file is written; then the rows
 //! run on every core, with a progress bar on a terminal, and a report of the rows that failed.
 
-use super::{Cli, Format, Reporter};
+use super::{Context, Format, Reporter};
 use crate::batch::{self, Env, Outcome, Plan, Status};
 use crate::exit::Exit;
 use crate::finding::{Finding, Severity};
@@ -74,8 +74,8 @@ fn parse_map(s: &str) -> Result<(String, String), String> {
 const REPORT_CSV: &str = "bao-cao.csv";
 const REPORT_JSONL: &str = "bao-cao.jsonl";
 
-pub fn run(cli: &Cli, a: &Args, rep: &mut Reporter) -> Exit {
-    match go(cli, a, rep) {
+pub fn run(ctx: &Context, a: &Args, rep: &mut Reporter) -> Exit {
+    match go(ctx, a, rep) {
         // Rows that failed make the batch "done, with failures" (1), whatever their own codes.
         Ok(exit) => rep.finish_as("batch", exit),
         Err(fs) => {
@@ -85,9 +85,9 @@ pub fn run(cli: &Cli, a: &Args, rep: &mut Reporter) -> Exit {
     }
 }
 
-fn go(cli: &Cli, a: &Args, rep: &mut Reporter) -> Result<Exit, Vec<Finding>> {
-    let config = crate::config::load().map_err(|f| vec![f])?;
-    let templates = super::templates(cli, &config, Some(rep)).map_err(|f| vec![f])?;
+fn go(ctx: &Context, a: &Args, rep: &mut Reporter) -> Result<Exit, Vec<Finding>> {
+    let config = ctx.config().map_err(|f| vec![f])?;
+    let templates = ctx.templates(Some(rep)).map_err(|f| vec![f])?;
     let opts = batch::Options {
         sheet: batch::sheet::Options {
             sheet: a.sheet.clone(),
@@ -144,13 +144,13 @@ fn go(cli: &Cli, a: &Args, rep: &mut Reporter) -> Result<Exit, Vec<Finding>> {
     {
         crate::output::not_an_input(&a.out.join(name), &inputs).map_err(|f| vec![f])?;
     }
-    let (host, registry) = super::plugin_runtime(cli, &config).map_err(|f| vec![f])?;
+    let (host, registry) = ctx.plugins().map_err(|f| vec![f])?;
     rep.findings(&registry.warnings);
     let env = Env {
         templates: &templates,
         tone: config.tone.unwrap_or_default(),
-        host: &host,
-        registry: &registry,
+        host,
+        registry,
         out_dir: &a.out,
         force: a.force,
         allow_errors: a.allow_errors,

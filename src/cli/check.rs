@@ -1,12 +1,11 @@
 //! `vbhc check FILE…`: the ND30 checker on drafts (`.toml`, `.json`, laid out as `render`
 //! would) and on DOCX files anyone made. One bad file is reported and the run goes on.
 
-use super::{Cli, Reporter};
+use super::{Context, Reporter};
 use crate::check::{self, Origin};
 use crate::exit::Exit;
 use crate::finding::{Finding, Location};
-use crate::model::Document;
-use crate::{draft, layout, msg, reader};
+use crate::{draft, msg, reader};
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, clap::Args)]
@@ -16,23 +15,21 @@ pub struct Args {
     pub files: Vec<PathBuf>,
 }
 
-/// A draft laid out as `render` lays it out, with the warnings loading and layout gave.
-/// A draft that names a plugin also gets the plugin's rules.
-pub fn draft_document(cli: &Cli, path: &Path) -> Result<(Document, Vec<Finding>), Vec<Finding>> {
-    let config = crate::config::load().map_err(|f| vec![f])?;
-    let templates = super::templates(cli, &config, None).map_err(|f| vec![f])?;
-    let (host, registry) = super::plugin_runtime(cli, &config).map_err(|f| vec![f])?;
-    let mut applier = crate::plugin::Applier::new(&host, &registry, path);
+/// A draft made as `render` makes it ([`crate::produce::make`]): loaded (with its plugin),
+/// laid out, written, judged by the checker and the plugin's rules; its findings in the order
+/// `render` gives them.
+fn check_draft(ctx: &Context, path: &Path) -> Result<Vec<Finding>, Vec<Finding>> {
+    let config = ctx.config().map_err(|f| vec![f])?;
+    let templates = ctx.templates(None).map_err(|f| vec![f])?;
+    let (host, registry) = ctx.plugins().map_err(|f| vec![f])?;
+    let mut applier = crate::plugin::Applier::new(host, registry, path);
     let d = draft::load_with(
         path,
         &templates,
         config.tone.unwrap_or_default(),
         Some(&mut applier),
     )?;
-    let laid = layout::lay_out(&d).map_err(|f| vec![f])?;
-    let mut warnings = laid.warnings;
-    warnings.extend(applier.validate(&laid.doc, &d));
-    Ok((laid.doc, warnings))
+    Ok(crate::produce::make(d, &mut applier, true)?.findings)
 }
 
 fn unsupported(path: &Path, ext: &str) -> Finding {
@@ -53,7 +50,7 @@ fn unsupported(path: &Path, ext: &str) -> Finding {
 }
 
 /// Checks one file: its findings, or the reason it could not be read.
-pub fn check_file(cli: &Cli, path: &Path) -> Result<Vec<Finding>, Vec<Finding>> {
+pub fn check_file(ctx: &Context, path: &Path) -> Result<Vec<Finding>, Vec<Finding>> {
     if path.is_dir() {
         return Err(vec![draft::read_input(path).unwrap_err()]);
     }
@@ -62,11 +59,7 @@ pub fn check_file(cli: &Cli, path: &Path) -> Result<Vec<Finding>, Vec<Finding>> 
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
     match ext.as_str() {
-        "toml" | "json" => {
-            let (doc, mut warnings) = draft_document(cli, path)?;
-            warnings.extend(check::check(&doc, Origin::Draft));
-            Ok(warnings)
-        }
+        "toml" | "json" => check_draft(ctx, path),
         "docx" | "docm" | "dotx" => {
             let doc = reader::read(path).map_err(|f| vec![f])?;
             Ok(check::check(&doc, Origin::Docx))
@@ -79,10 +72,10 @@ pub fn check_file(cli: &Cli, path: &Path) -> Result<Vec<Finding>, Vec<Finding>> 
     }
 }
 
-pub fn run(cli: &Cli, a: &Args, rep: &mut Reporter) -> Exit {
+pub fn run(ctx: &Context, a: &Args, rep: &mut Reporter) -> Exit {
     let mut failed: Vec<Exit> = Vec::new();
     for path in &a.files {
-        match check_file(cli, path) {
+        match check_file(ctx, path) {
             Ok(fs) => {
                 let before = (rep.errors, rep.warnings, rep.notes);
                 rep.findings(&fs);

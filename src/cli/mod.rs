@@ -3,6 +3,7 @@
 
 mod batch;
 mod check;
+mod context;
 mod human;
 mod new;
 mod plugin;
@@ -16,6 +17,7 @@ use crate::i18n::Lang;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
+pub use context::Context;
 pub use report::Reporter;
 
 /// Prints to stdout like `print!`, but a reader that went away (`vbhc rules | head`) ends the
@@ -39,49 +41,6 @@ macro_rules! out {
 macro_rules! outln {
     () => { $crate::out!("\n") };
     ($($arg:tt)*) => {{ $crate::out!($($arg)*); $crate::out!("\n"); }};
-}
-
-/// The templates a command uses: `--templates`, else the config's `mau` (checked when the
-/// config was read), else the built-in set. A `--templates` folder that is missing or not a
-/// folder stops the run (66): the clerk asked for the office's wording and would otherwise
-/// get the built-in one without a word. Files of the folder that name no kind are warned about.
-fn templates(
-    cli: &Cli,
-    config: &crate::config::Config,
-    rep: Option<&mut Reporter>,
-) -> Result<crate::template::Templates, crate::finding::Finding> {
-    if let Some(dir) = &cli.templates
-        && let Err(why) = crate::template::check_dir(dir)
-    {
-        return Err(crate::finding::Finding::error(
-            "TEMPLATES-DIR",
-            Exit::NoInput,
-            crate::msg!(
-                "--templates `{}`: {}",
-                "--templates `{}`: {}",
-                dir.display(),
-                why
-            ),
-        )
-        .hint(crate::msg!(
-            "chỉ ra thư mục chứa các tệp <loại>.hbs của văn phòng",
-            "name the folder holding the office's <kind>.hbs files"
-        )));
-    }
-    let ts = crate::template::Templates::new(cli.templates.clone().or(config.templates.clone()));
-    if let Some(rep) = rep {
-        rep.findings(&ts.stray_files());
-    }
-    Ok(ts)
-}
-
-/// [`templates`] with the config read here (commands that need nothing else of it).
-fn templates_for(
-    cli: &Cli,
-    rep: &mut Reporter,
-) -> Result<crate::template::Templates, crate::finding::Finding> {
-    let config = crate::config::load()?;
-    templates(cli, &config, Some(rep))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
@@ -140,22 +99,6 @@ pub enum Command {
     /// Cài, liệt kê và xem plugin của tỉnh
     #[command(subcommand)]
     Plugin(plugin::Cmd),
-}
-
-/// The plugin runtime and the plugins of this run (`--plugin`, then installed ones).
-fn plugin_runtime(
-    cli: &Cli,
-    config: &crate::config::Config,
-) -> Result<(crate::plugin::Host, crate::plugin::Registry), crate::finding::Finding> {
-    let trust = crate::plugin::trust::Trust::load(
-        crate::config::keys_dir(),
-        &cli.trust_keys,
-        cli.allow_unsigned,
-    )?
-    .allowing(config.unsigned.clone());
-    let registry = crate::plugin::Registry::discover(&cli.plugins, trust)?;
-    let host = crate::plugin::Host::new(config.plugin, crate::plugin::cache::default_dir())?;
-    Ok((host, registry))
 }
 
 /// English help texts, swapped in when `--lang en` is on the command line.
@@ -451,14 +394,15 @@ pub fn main() -> std::process::ExitCode {
     crate::crash::install();
     let run = std::panic::catch_unwind(|| {
         let mut rep = Reporter::new(cli.lang, cli.format);
+        let ctx = Context::new(&cli);
         match &cli.command {
-            Command::New(a) => new::run(&cli, a, &mut rep),
-            Command::Render(a) => render::run(&cli, a, &mut rep),
-            Command::Batch(a) => batch::run(&cli, a, &mut rep),
-            Command::Check(a) => check::run(&cli, a, &mut rep),
+            Command::New(a) => new::run(&ctx, a, &mut rep),
+            Command::Render(a) => render::run(&ctx, a, &mut rep),
+            Command::Batch(a) => batch::run(&ctx, a, &mut rep),
+            Command::Check(a) => check::run(&ctx, a, &mut rep),
             Command::Rules => rules::run(&cli, &mut rep),
-            Command::Templates(c) => templates::run(&cli, c, &mut rep),
-            Command::Plugin(c) => plugin::run(&cli, c, &mut rep),
+            Command::Templates(c) => templates::run(&ctx, c, &mut rep),
+            Command::Plugin(c) => plugin::run(&ctx, c, &mut rep),
         }
     });
     let mut exit = match run {

@@ -1,7 +1,7 @@
 //! `vbhc new <loại>`: a commented TOML skeleton listing every field of the kind (core and the
 //! template's own), whether it is required and what it is for. The skeleton renders as is.
 
-use super::{Cli, Reporter};
+use super::{Context, Reporter};
 use crate::exit::Exit;
 use crate::i18n::Lang;
 use crate::schema::{self, CoreField, CoreKind};
@@ -14,10 +14,10 @@ pub struct Args {
     pub kind: String,
 }
 
-pub fn run(cli: &Cli, a: &Args, rep: &mut Reporter) -> Exit {
-    match super::templates_for(cli, rep).and_then(|ts| ts.get(&a.kind)) {
+pub fn run(ctx: &Context, a: &Args, rep: &mut Reporter) -> Exit {
+    match ctx.templates(Some(rep)).and_then(|ts| ts.get(&a.kind)) {
         Ok(t) => {
-            crate::out!("{}", skeleton(&t, cli.lang));
+            crate::out!("{}", skeleton(&t, ctx.cli.lang));
             rep.finish("new")
         }
         Err(f) => {

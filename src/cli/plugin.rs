@@ -1,11 +1,10 @@
 //! `vbhc plugin install | list | info | remove`.
 
-use super::{Cli, Format, Reporter};
-use crate::config::Config;
+use super::{Context, Format, Reporter};
 use crate::exit::Exit;
 use crate::finding::{Finding, Location};
 use crate::i18n::{Lang, Msg};
-use crate::plugin::{manifest, registry, trust::Trust};
+use crate::plugin::{manifest, registry};
 use crate::{msg, outln};
 use std::path::{Path, PathBuf};
 
@@ -36,44 +35,27 @@ pub enum Cmd {
     },
 }
 
-pub fn run(cli: &Cli, cmd: &Cmd, rep: &mut Reporter) -> Exit {
-    if let Err(f) = run_inner(cli, cmd, rep) {
+pub fn run(ctx: &Context, cmd: &Cmd, rep: &mut Reporter) -> Exit {
+    if let Err(f) = run_inner(ctx, cmd, rep) {
         rep.finding(&f);
     }
     rep.finish("plugin")
 }
 
-fn run_inner(cli: &Cli, cmd: &Cmd, rep: &mut Reporter) -> Result<(), Finding> {
-    let config = crate::config::load()?;
+fn run_inner(ctx: &Context, cmd: &Cmd, rep: &mut Reporter) -> Result<(), Finding> {
     match cmd {
-        Cmd::Install { path, force } => install(cli, &config, path, *force, rep),
-        Cmd::List => list(cli, &config, rep),
-        Cmd::Info { id } => info(cli, &config, id, rep),
+        Cmd::Install { path, force } => install(ctx, path, *force, rep),
+        Cmd::List => list(ctx, rep),
+        Cmd::Info { id } => info(ctx, id, rep),
         Cmd::Remove { id } => remove(id, rep),
     }
 }
 
-/// The keys the clerk trusts, and the unsigned plugins the configuration allows.
-fn trust(cli: &Cli, config: &Config) -> Result<Trust, Finding> {
-    Ok(Trust::load(
-        crate::config::keys_dir(),
-        &cli.trust_keys,
-        cli.allow_unsigned,
-    )?
-    .allowing(config.unsigned.clone()))
-}
-
-fn install(
-    cli: &Cli,
-    config: &Config,
-    path: &Path,
-    force: bool,
-    rep: &mut Reporter,
-) -> Result<(), Finding> {
+fn install(ctx: &Context, path: &Path, force: bool, rep: &mut Reporter) -> Result<(), Finding> {
     let found = manifest::read(path)?;
-    let trust = trust(cli, config)?;
+    let trust = ctx.trust()?;
     let signer = trust.verify(&found)?;
-    let host = crate::plugin::Host::new(config.plugin, crate::plugin::cache::default_dir())?;
+    let host = ctx.host()?;
     let plugin = host.load(found, signer, crate::plugin::Source::Installed)?;
     if let Some(w) = plugin.signer.warning(plugin.id(), &plugin.found.path) {
         rep.finding(&w);
@@ -98,9 +80,9 @@ fn install(
     Ok(())
 }
 
-fn list(cli: &Cli, config: &Config, rep: &mut Reporter) -> Result<(), Finding> {
-    let trust = trust(cli, config)?;
-    let reg = crate::plugin::Registry::discover(&cli.plugins, trust)?;
+fn list(ctx: &Context, rep: &mut Reporter) -> Result<(), Finding> {
+    let trust = ctx.trust()?;
+    let reg = crate::plugin::Registry::discover(&ctx.cli.plugins, trust)?;
     rep.findings(&reg.warnings);
     if reg.entries.is_empty() {
         rep.done(
@@ -133,11 +115,9 @@ fn list(cli: &Cli, config: &Config, rep: &mut Reporter) -> Result<(), Finding> {
     Ok(())
 }
 
-fn info(cli: &Cli, config: &Config, id: &str, rep: &mut Reporter) -> Result<(), Finding> {
-    let trust = trust(cli, config)?;
-    let reg = crate::plugin::Registry::discover(&cli.plugins, trust)?;
-    let host = crate::plugin::Host::new(config.plugin, crate::plugin::cache::default_dir())?;
-    let p = reg.get(&host, id).ok_or_else(|| unknown(id, &reg))??;
+fn info(ctx: &Context, id: &str, rep: &mut Reporter) -> Result<(), Finding> {
+    let (host, reg) = ctx.plugins()?;
+    let p = reg.get(host, id).ok_or_else(|| unknown(id, reg))??;
     let m = &p.found.manifest;
     let l = &host.limits;
     let cache = match crate::plugin::cache::default_dir() {

@@ -1,7 +1,7 @@
 //! `vbhc render`: draft → checked draft (with its province plugin) → Document → DOCX, written
 //! atomically. Several drafts: each on its own; one that fails never stops the next.
 
-use super::{Cli, Reporter};
+use super::{Context, Reporter};
 use crate::draft;
 use crate::draft::Draft;
 use crate::exit::Exit;
@@ -26,7 +26,7 @@ pub struct Args {
     pub allow_errors: bool,
 }
 
-pub fn run(cli: &Cli, a: &Args, rep: &mut Reporter) -> Exit {
+pub fn run(ctx: &Context, a: &Args, rep: &mut Reporter) -> Exit {
     if a.output.is_some() && a.drafts.len() > 1 {
         rep.finding(&Finding::error(
             "USAGE",
@@ -39,9 +39,9 @@ pub fn run(cli: &Cli, a: &Args, rep: &mut Reporter) -> Exit {
         return rep.finish("render");
     }
     let setup = (|| {
-        let config = crate::config::load()?;
-        let templates = super::templates(cli, &config, Some(&mut *rep))?;
-        let (host, registry) = super::plugin_runtime(cli, &config)?;
+        let config = ctx.config()?;
+        let templates = ctx.templates(Some(&mut *rep))?;
+        let (host, registry) = ctx.plugins()?;
         rep.findings(&registry.warnings);
         Ok::<_, Finding>((config, templates, host, registry))
     })();
@@ -58,7 +58,7 @@ pub fn run(cli: &Cli, a: &Args, rep: &mut Reporter) -> Exit {
             .output
             .clone()
             .unwrap_or_else(|| path.with_extension("docx"));
-        one(path, &out, a, &templates, tone, &host, &registry, rep);
+        one(path, &out, a, &templates, tone, host, registry, rep);
     }
     rep.finish("render")
 }

@@ -1,6 +1,6 @@
 //! `vbhc templates list|show`: the kinds vbhc knows, their fields and their templates.
 
-use super::{Cli, Format, Reporter};
+use super::{Context, Format, Reporter};
 use crate::exit::Exit;
 use crate::i18n::Lang;
 use crate::template::{FieldKind, Form};
@@ -17,8 +17,9 @@ pub enum Cmd {
     },
 }
 
-pub fn run(cli: &Cli, c: &Cmd, rep: &mut Reporter) -> Exit {
-    let ts = match super::templates_for(cli, rep) {
+pub fn run(ctx: &Context, c: &Cmd, rep: &mut Reporter) -> Exit {
+    let cli = ctx.cli;
+    let ts = match ctx.templates(Some(rep)) {
         Ok(ts) => ts,
         Err(f) => {
             rep.finding(&f);
