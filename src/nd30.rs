@@ -38,7 +38,7 @@ pub const EMU_PER_TWIP: u32 = 635;
 // ---- The decree's fixed words (Phụ lục I; nd30.md §1.2, §1.9, §2) ---------------------------
 
 /// Quốc hiệu, as Phụ lục I prints it (HÒA; its table's HOÀ is the same word, see
-/// `text::fold`).
+/// `text::upper_for_matching`).
 pub const QUOC_HIEU: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
 /// Tiêu ngữ: hyphens with a space each side.
 pub const TIEU_NGU: &str = "Độc lập - Tự do - Hạnh phúc";

@@ -15,7 +15,7 @@ use crate::template::{FieldKind, KindTemplate};
 
 /// The folded key of a header or a `{{field}}`: lower case, no tone marks, `đ` → `d`, runs
 /// of anything else but `.` → `_` (`Tên doanh nghiệp` → `ten_doanh_nghiep`).
-pub fn key(header: &str) -> String {
+pub fn field_key(header: &str) -> String {
     let mut out = String::with_capacity(header.len());
     let mut gap = false;
     for c in crate::text::strip_marks(header).chars() {
@@ -182,14 +182,14 @@ pub fn resolve(
         }
         let renamed = renames
             .iter()
-            .find(|(from, _)| key(from) == key(&header))
+            .find(|(from, _)| field_key(from) == field_key(&header))
             .map(|(_, to)| to.as_str())
             .unwrap_or(&header);
         let (base, append) = match renamed.trim_end().strip_suffix('+') {
             Some(b) => (b, true),
             None => (renamed, false),
         };
-        let k = key(base);
+        let k = field_key(base);
         let path: Vec<&str> = k.split('.').collect();
         let target = match field(&path, tp) {
             Some(Ok(shape)) => {
@@ -437,13 +437,13 @@ mod tests {
 
     #[test]
     fn headers_fold_to_keys() {
-        assert_eq!(key("Tên doanh nghiệp"), "ten_doanh_nghiep");
-        assert_eq!(key("Trích yếu"), "trich_yeu");
-        assert_eq!(key("ky.ho_ten"), "ky.ho_ten");
-        assert_eq!(key(" Đơn vị "), "don_vi");
-        assert_eq!(key("SỐ"), "so");
+        assert_eq!(field_key("Tên doanh nghiệp"), "ten_doanh_nghiep");
+        assert_eq!(field_key("Trích yếu"), "trich_yeu");
+        assert_eq!(field_key("ky.ho_ten"), "ky.ho_ten");
+        assert_eq!(field_key(" Đơn vị "), "don_vi");
+        assert_eq!(field_key("SỐ"), "so");
         // NFD input folds the same as NFC.
-        assert_eq!(key("Te\u{302}\u{301}n"), "ten");
+        assert_eq!(field_key("Te\u{302}\u{301}n"), "ten");
     }
 
     #[test]

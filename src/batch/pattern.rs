@@ -59,7 +59,7 @@ impl Pattern {
                 pieces.push(Piece::Lit(std::mem::take(&mut lit)));
             }
             pieces.push(Piece::Field {
-                key: super::columns::key(key),
+                key: super::columns::field_key(key),
                 line_start,
             });
             rest = &after[close + 2..];

@@ -117,7 +117,7 @@ const QUOC_HIEU_LINE: FixedLine = FixedLine {
     name_vi: "Quốc hiệu",
     name_en: "the Quốc hiệu",
     // Both tone-mark styles are the decree's own (HÒA in Phụ lục I, HOÀ in its table).
-    same: |t| crate::text::fold(t) == QUOC_HIEU && is_upper(t),
+    same: |t| crate::text::upper_for_matching(t) == QUOC_HIEU && is_upper(t),
     note: ("", ""),
 };
 

@@ -151,7 +151,7 @@ fn so(c: &mut Checker) {
 /// công văn's does not carry one. Three groups (`HD-CAT-PV05`) are real practice.
 fn ky_hieu_of_kind(c: &mut Checker, b: &Block, ky_hieu: &str) {
     let first = ky_hieu.split('-').next().unwrap_or("");
-    let ten_loai = crate::text::fold(&c.doc.ten_loai);
+    let ten_loai = crate::text::upper_for_matching(&c.doc.ten_loai);
     let named = nd30::TEN_LOAI
         .iter()
         .find(|t| ten_loai.starts_with(t.name))

@@ -19,7 +19,8 @@ pub fn run(c: &mut Checker) -> bool {
         let t = parts.next().unwrap_or("");
         !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) && !t.is_empty() && !tail.is_empty()
     };
-    let party = crate::text::fold(&qh).contains("ĐẢNG CỘNG SẢN VIỆT NAM") || party_number;
+    let party =
+        crate::text::upper_for_matching(&qh).contains("ĐẢNG CỘNG SẢN VIỆT NAM") || party_number;
     let year_group = after
         .split('/')
         .nth(1)

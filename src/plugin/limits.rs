@@ -190,6 +190,25 @@ impl wasmtime::ResourceLimiter for Limiter {
 mod tests {
     use super::*;
 
+    /// The SDK (a separate workspace, built for wasm) restates the host's default limits so a
+    /// plugin's own tests can hold its answers to them: they must be these.
+    #[test]
+    fn the_sdk_states_the_host_limits() {
+        let sdk = include_str!("../../plugins/sdk/src/testing.rs");
+        let stated = |name: &str| -> u64 {
+            let line = sdk
+                .lines()
+                .find(|l| l.starts_with(&format!("pub const {name}: usize = ")))
+                .unwrap_or_else(|| panic!("the SDK has no {name}"));
+            let v = line.rsplit("= ").next().unwrap().trim_end_matches(';');
+            v.replace('_', "").parse().unwrap()
+        };
+        let d = Limits::default();
+        assert_eq!(stated("MAX_LIST"), u64::from(d.so_muc));
+        assert_eq!(stated("MAX_FINDINGS"), u64::from(d.so_phat_hien));
+        assert_eq!(stated("MAX_CHARS"), u64::from(d.do_dai_chuoi));
+    }
+
     #[test]
     fn memory_is_counted_over_every_memory() {
         use wasmtime::ResourceLimiter;

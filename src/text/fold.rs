@@ -4,7 +4,9 @@
 
 use super::tone::{ToneStyle, place_in_word};
 
-pub fn fold(s: &str) -> String {
+/// See the module: the key two spellings of one text share (`Cộng hoà  xã` and
+/// `CỘNG HÒA XÃ` both give `CỘNG HÒA XÃ`).
+pub fn upper_for_matching(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut word = String::new();
     let flush = |word: &mut String, out: &mut String| {
@@ -48,13 +50,19 @@ pub fn fold(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::fold;
+    use super::upper_for_matching;
 
     #[test]
     fn tone_style_case_and_spaces_fold() {
-        assert_eq!(fold("Cộng hoà  xã\u{a0}hội"), "CỘNG HÒA XÃ HỘI");
-        assert_eq!(fold("CỘNG HOÀ XÃ HỘI"), fold("Cộng hòa xã hội"));
-        assert_eq!(fold(" Số:\t12/CT-UBND "), "SỐ: 12/CT-UBND");
-        assert_eq!(fold("Uỷ ban"), "ỦY BAN");
+        assert_eq!(
+            upper_for_matching("Cộng hoà  xã\u{a0}hội"),
+            "CỘNG HÒA XÃ HỘI"
+        );
+        assert_eq!(
+            upper_for_matching("CỘNG HOÀ XÃ HỘI"),
+            upper_for_matching("Cộng hòa xã hội")
+        );
+        assert_eq!(upper_for_matching(" Số:\t12/CT-UBND "), "SỐ: 12/CT-UBND");
+        assert_eq!(upper_for_matching("Uỷ ban"), "ỦY BAN");
     }
 }

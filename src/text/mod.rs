@@ -68,7 +68,7 @@ pub fn is_letter(c: char) -> bool {
     }
 }
 
-pub use fold::fold;
+pub use fold::upper_for_matching;
 
 /// Vietnamese letters without tone and vowel marks, `đ` → `d` (`Sở Nội vụ` → `So Noi vu`): for
 /// file names and column keys, never for text that is shown.

@@ -18,10 +18,7 @@ pub mod answers;
 pub mod data;
 pub mod rules;
 
-use vbhc_plugin::{
-    Block, Date, DateOrder, Defaults, Document, Finding, HouseStyle, Info, Province, Recipients,
-    Request,
-};
+use vbhc_plugin::{Date, DateOrder, Info};
 
 /// The plugin's identity. `id` is also the prefix of the finding codes (`CA-MAU-…`).
 pub fn info() -> Info {
@@ -39,28 +36,8 @@ pub fn merged(date: &Date) -> bool {
     period(date) == DateOrder::OnOrAfter
 }
 
-/// The plugin as vbhc sees it.
-pub struct CaMau;
-
-impl Province for CaMau {
-    fn info() -> Info {
-        info()
-    }
-    fn defaults(req: Request) -> Defaults {
-        answers::defaults(&req)
-    }
-    fn recipients(req: Request) -> Recipients {
-        answers::recipients(&req)
-    }
-    fn section(req: Request, slot: String) -> Vec<Block> {
-        answers::section(&req, &slot)
-    }
-    fn house_style(req: Request) -> HouseStyle {
-        answers::house_style(&req)
-    }
-    fn validate(doc: Document) -> Vec<Finding> {
-        rules::validate(&doc)
-    }
-}
-
-vbhc_plugin::export!(CaMau);
+vbhc_plugin::province!(CaMau {
+    info: info,
+    answers: answers,
+    rules: rules,
+});

@@ -9,7 +9,7 @@
 //! | `CA-MAU-NOI-NHAN-TINH-UY` | warning | a chỉ thị of the UBND tỉnh is sent to the Tỉnh ủy's standing body |
 //! | `CA-MAU-KY-HIEU` | warning | a công văn of the UBND tỉnh is numbered `UBND-<unit>` (a unit of the Văn phòng from 1 July 2025) |
 
-use vbhc_plugin::text::{contains_words, date_line_place, eq_folded, fold, ky_hieu};
+use vbhc_plugin::text::{contains_words, date_line_place, eq_folded, ky_hieu, lower_unmarked};
 use vbhc_plugin::{DateOrder, Document, Finding, Role};
 
 use crate::data::{DIA_DANH, FORMER, UNITS};
@@ -34,7 +34,8 @@ fn organ_lines(doc: &Document) -> impl Iterator<Item = (u32, &str)> + '_ {
 /// The issuing organ is the UBND of province `name` itself.
 fn is_ubnd_of(doc: &Document, name: &str) -> bool {
     doc.chu_quan().is_none()
-        && fold(&doc.co_quan()) == format!("uy ban nhan dan tinh {}", fold(name))
+        && lower_unmarked(&doc.co_quan())
+            == format!("uy ban nhan dan tinh {}", lower_unmarked(name))
 }
 
 /// The issuing organ is a UBND tỉnh: Cà Mau, or Bạc Liêu (its documents before the merger).

@@ -17,9 +17,7 @@ pub mod answers;
 pub mod data;
 pub mod rules;
 
-use vbhc_plugin::{
-    Block, Defaults, Document, Finding, HouseStyle, Info, Province, Recipients, Request,
-};
+use vbhc_plugin::Info;
 
 /// The plugin's identity. `id` is also the prefix of the finding codes (`LANG-SON-…`).
 pub fn info() -> Info {
@@ -31,31 +29,11 @@ pub fn info() -> Info {
     )
 }
 
-/// The plugin as vbhc sees it.
-pub struct LangSon;
-
-impl Province for LangSon {
-    fn info() -> Info {
-        info()
-    }
-    fn defaults(req: Request) -> Defaults {
-        answers::defaults(&req)
-    }
-    fn recipients(req: Request) -> Recipients {
-        answers::recipients(&req)
-    }
-    fn section(req: Request, slot: String) -> Vec<Block> {
-        answers::section(&req, &slot)
-    }
-    fn house_style(req: Request) -> HouseStyle {
-        answers::house_style(&req)
-    }
-    fn validate(doc: Document) -> Vec<Finding> {
-        rules::validate(&doc)
-    }
-}
-
-vbhc_plugin::export!(LangSon);
+vbhc_plugin::province!(LangSon {
+    info: info,
+    answers: answers,
+    rules: rules,
+});
 
 /// From this day the province has communes and wards only (Nghị quyết 202/2025/QH15 and the
 /// end of the district level).

@@ -12,7 +12,8 @@
 //! province (a sample, a text being copied from) gets no Lạng Sơn finding.
 
 use vbhc_plugin::text::{
-    contains_any_words, contains_words, date_line_place, eq_folded, fold, ky_hieu, list_item,
+    contains_any_words, contains_words, date_line_place, eq_folded, ky_hieu, list_item,
+    lower_unmarked,
 };
 use vbhc_plugin::{Document, Finding, Role};
 
@@ -47,7 +48,7 @@ impl Organ {
     /// part of the rules, and four of them need the answer.
     pub fn of(doc: &Document) -> Organ {
         let co_quan = doc.co_quan();
-        let cq = fold(&co_quan);
+        let cq = lower_unmarked(&co_quan);
         let under_province = doc
             .chu_quan()
             .is_some_and(|c| contains_words(c, "tỉnh Lạng Sơn"));

@@ -18,7 +18,7 @@
 //!   component's exports;
 //! - helpers: [`Info::new`], [`Date::is_on_or_after`], the [`finding`] builder, block
 //!   constructors ([`khoan`], [`doan`] …), text helpers in [`text`] (accent-insensitive
-//!   comparison and search: `fold`, `fold_chars`, `eq_folded`, `contains_words`,
+//!   comparison and search: `lower_unmarked`, `fold_chars`, `eq_folded`, `contains_words`,
 //!   `contains_any_words`; reading a Lưu line, a date line, a ký hiệu) and [`Document`] lookups by [`Role`];
 //! - [`testing`]: build a [`Document`] in a unit test and check your findings are well formed.
 //!
@@ -199,6 +199,45 @@ macro_rules! export {
     ($ty:ident) => {
         #[cfg(target_arch = "wasm32")]
         $crate::__export_plugin_impl!($ty with_types_in $crate);
+    };
+}
+
+/// A province plugin laid out as the repository's are: `info()` gives its [`Info`], a module
+/// of answers holds `defaults`, `recipients`, `section` and `house_style` (each taking the
+/// request by reference), a module of rules holds `validate(&Document)`. Declares the unit
+/// struct, writes the [`Province`] impl that forwards each call, and [`export!`]s it:
+///
+/// ```ignore
+/// vbhc_plugin::province!(LangSon { info: info, answers: answers, rules: rules });
+/// ```
+#[macro_export]
+macro_rules! province {
+    ($ty:ident { info: $info:path, answers: $answers:ident, rules: $rules:ident $(,)? }) => {
+        /// The plugin as vbhc sees it.
+        pub struct $ty;
+
+        impl $crate::Province for $ty {
+            fn info() -> $crate::Info {
+                $info()
+            }
+            fn defaults(req: $crate::Request) -> $crate::Defaults {
+                $answers::defaults(&req)
+            }
+            fn recipients(req: $crate::Request) -> $crate::Recipients {
+                $answers::recipients(&req)
+            }
+            fn section(req: $crate::Request, slot: String) -> Vec<$crate::Block> {
+                $answers::section(&req, &slot)
+            }
+            fn house_style(req: $crate::Request) -> $crate::HouseStyle {
+                $answers::house_style(&req)
+            }
+            fn validate(doc: $crate::Document) -> Vec<$crate::Finding> {
+                $rules::validate(&doc)
+            }
+        }
+
+        $crate::export!($ty);
     };
 }
 

@@ -3,9 +3,9 @@
 //! item, the Lưu line, the place-and-date line, the Số/ký hiệu line).
 //!
 //! ```
-//! use vbhc_plugin::text::{fold, luu_units, date_line_place, ky_hieu};
+//! use vbhc_plugin::text::{lower_unmarked, luu_units, date_line_place, ky_hieu};
 //!
-//! assert_eq!(fold("TT Tỉnh uỷ,  HĐND tỉnh"), "tt tinh uy, hdnd tinh");
+//! assert_eq!(lower_unmarked("TT Tỉnh uỷ,  HĐND tỉnh"), "tt tinh uy, hdnd tinh");
 //! assert_eq!(luu_units("- Lưu: VT, KT(T.Q.Hùng), HCQT (Mến)."), Some(vec!["KT".to_string(), "HCQT".to_string()]));
 //! assert_eq!(date_line_place("Lạng Sơn, ngày 05 tháng 01 năm 2026"), Some("Lạng Sơn"));
 //! assert_eq!(ky_hieu("Số: 2623/UBND-NCXDPL"), Some("UBND-NCXDPL"));
@@ -97,7 +97,7 @@ fn is_combining_mark(c: char) -> bool {
     ('\u{0300}'..='\u{036F}').contains(&c)
 }
 
-/// The characters of [`fold`]`(s)`, one at a time, without building the string: comparing
+/// The characters of [`lower_unmarked`]`(s)`, one at a time, without building the string: comparing
 /// folded text this way allocates nothing.
 pub fn fold_chars(s: &str) -> FoldChars<'_> {
     FoldChars {
@@ -166,7 +166,7 @@ impl Iterator for FoldChars<'_> {
 /// Lower-case, without diacritics (`đ` → `d`), every run of white space (also no-break spaces)
 /// one plain space, trimmed. `"Ủy ban  nhân dân"` and `"UỶ BAN NHÂN DÂN"` both fold to
 /// `"uy ban nhan dan"`.
-pub fn fold(s: &str) -> String {
+pub fn lower_unmarked(s: &str) -> String {
     // The same as collecting [`fold_chars`], written as one loop with a path for ASCII
     // bytes (most of any Vietnamese line): rules fold every line they read, so this loop is
     // most of what a plugin's `validate` costs.
@@ -211,12 +211,19 @@ pub fn fold(s: &str) -> String {
     out
 }
 
-/// Whether `haystack` contains `needle`, both folded with [`fold`].
-pub fn contains_folded(haystack: &str, needle: &str) -> bool {
-    fold(haystack).contains(&fold(needle))
+/// The name [`lower_unmarked`] had in SDK 1.0.0. vbhc's own folding (`upper_for_matching`) upper-cases and keeps the
+/// marks: one name for two opposite foldings misled readers of both sides.
+#[deprecated(note = "renamed `lower_unmarked`: lower case, no diacritics")]
+pub fn fold(s: &str) -> String {
+    lower_unmarked(s)
 }
 
-/// Whether `a` and `b` are the same text once folded with [`fold`] (without allocating).
+/// Whether `haystack` contains `needle`, both folded with [`lower_unmarked`].
+pub fn contains_folded(haystack: &str, needle: &str) -> bool {
+    lower_unmarked(haystack).contains(&lower_unmarked(needle))
+}
+
+/// Whether `a` and `b` are the same text once folded with [`lower_unmarked`] (without allocating).
 pub fn eq_folded(a: &str, b: &str) -> bool {
     fold_chars(a).eq(fold_chars(b))
 }
@@ -230,7 +237,7 @@ pub fn contains_words(text: &str, words: &str) -> bool {
 /// Whether folded `text` contains any of `words` as whole words ([`contains_words`]), folding
 /// `text` once (and the words as they are compared, without allocating).
 pub fn contains_any_words(text: &str, words: &[&str]) -> bool {
-    let hay = fold(text);
+    let hay = lower_unmarked(text);
     words.iter().any(|w| has_words(&hay, w))
 }
 
@@ -320,7 +327,7 @@ pub fn luu_units(line: &str) -> Option<Vec<String>> {
             .split([',', ';'])
             .map(|u| u.trim().trim_end_matches('.').trim())
             .filter(|u| !u.is_empty())
-            .filter(|u| !matches!(fold(u).as_str(), "vt" | "van thu" | "vtub"))
+            .filter(|u| !matches!(lower_unmarked(u).as_str(), "vt" | "van thu" | "vtub"))
             // The unit is the first word; what follows is the drafter ("QHĐP (2b) TĐT").
             .filter_map(|u| u.split_whitespace().next())
             .map(|u| u.trim_end_matches('.').to_string())
@@ -375,14 +382,14 @@ mod tests {
     #[test]
     fn folding() {
         assert_eq!(
-            fold("ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN"),
+            lower_unmarked("ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN"),
             "uy ban nhan dan tinh lang son"
         );
-        assert_eq!(fold("Uỷ ban"), fold("Ủy ban"));
-        assert_eq!(fold("Lạng\u{a0}\u{a0}Sơn "), "lang son");
+        assert_eq!(lower_unmarked("Uỷ ban"), lower_unmarked("Ủy ban"));
+        assert_eq!(lower_unmarked("Lạng\u{a0}\u{a0}Sơn "), "lang son");
         // Decomposed input folds the same.
-        assert_eq!(fold("Bạc Lie\u{302}u"), "bac lieu");
-        assert_eq!(fold("Đồng Tháp"), "dong thap");
+        assert_eq!(lower_unmarked("Bạc Lie\u{302}u"), "bac lieu");
+        assert_eq!(lower_unmarked("Đồng Tháp"), "dong thap");
         assert!(contains_folded(
             "- TT Tỉnh uỷ, HĐND tỉnh (để BC);",
             "tỉnh ủy"
@@ -425,7 +432,12 @@ mod tests {
             .filter_map(char::from_u32)
         {
             for s in [format!("{c}"), format!(" A{c} {c}b  ")] {
-                assert_eq!(fold(&s), fold_reference(&s), "{c:?} (U+{:04X})", c as u32);
+                assert_eq!(
+                    lower_unmarked(&s),
+                    fold_reference(&s),
+                    "{c:?} (U+{:04X})",
+                    c as u32
+                );
                 let chars: String = fold_chars(&s).collect();
                 assert_eq!(chars, fold_reference(&s), "{c:?} (U+{:04X})", c as u32);
             }
@@ -436,19 +448,19 @@ mod tests {
         for (base, set) in VOWELS {
             for c in set.chars() {
                 let up: String = c.to_uppercase().collect();
-                assert_eq!(fold(&up), base.to_string(), "{up}");
+                assert_eq!(lower_unmarked(&up), base.to_string(), "{up}");
                 assert_eq!(vietnamese_base(c), Some(*base));
             }
         }
         let s = "  Ủy ban\u{a0}nhân DÂN, Bạc Lie\u{302}u ";
-        assert_eq!(fold_chars(s).collect::<String>(), fold(s));
-        assert_eq!(fold(s), "uy ban nhan dan, bac lieu");
+        assert_eq!(fold_chars(s).collect::<String>(), lower_unmarked(s));
+        assert_eq!(lower_unmarked(s), "uy ban nhan dan, bac lieu");
     }
 
     /// `contains_words` as first written: fold both, then look for the folded words between
     /// word boundaries.
     fn contains_words_reference(text: &str, words: &str) -> bool {
-        let (hay, needle) = (fold(text), fold(words));
+        let (hay, needle) = (lower_unmarked(text), lower_unmarked(words));
         if needle.is_empty() {
             return true;
         }

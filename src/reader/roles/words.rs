@@ -2,11 +2,11 @@
 //! `Số:`, the date line, `Nơi nhận:`, `Kính gửi:`, căn cứ, phụ lục labels) by their words,
 //! tolerant of the ways offices type them.
 
-use crate::text::fold;
+use crate::text::upper_for_matching;
 
 /// Text as compared: NFC, spaces collapsed, tone-mark style folded (`HOÀ` = `HÒA`), upper case.
 pub(super) fn key(s: &str) -> String {
-    fold(s)
+    upper_for_matching(s)
 }
 
 /// [`key`] of the start of a text only: enough for the predicates that look at how a line
@@ -14,12 +14,12 @@ pub(super) fn key(s: &str) -> String {
 pub(super) fn key_head(s: &str) -> String {
     let s = s.trim_start();
     let end = s.char_indices().nth(48).map_or(s.len(), |(i, _)| i);
-    fold(&s[..end])
+    upper_for_matching(&s[..end])
 }
 
 /// Letters only, without any diacritic and upper case: `CỘNG HÕA` (a real typo) still finds
 /// the Quốc hiệu, so the checker can say what is wrong with it instead of missing it.
-pub(super) fn bare(t: &str) -> String {
+pub(super) fn bare_letters(t: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     t.nfd()
         .filter(|c| c.is_alphanumeric() && !('\u{300}'..='\u{36f}').contains(c))
@@ -29,16 +29,16 @@ pub(super) fn bare(t: &str) -> String {
 }
 
 pub(super) fn is_quoc_hieu(t: &str) -> bool {
-    bare(t).contains("CONGHOAXAHOICHUNGHIAVIETNAM")
+    bare_letters(t).contains("CONGHOAXAHOICHUNGHIAVIETNAM")
 }
 
 pub(super) fn is_party_motto(t: &str) -> bool {
-    let b = bare(t);
+    let b = bare_letters(t);
     b.contains("DANGCONGSANVIETNAM") && b.len() < 30
 }
 
 pub(super) fn is_tieu_ngu(t: &str) -> bool {
-    bare(t).contains("DOCLAPTUDOHANHPHUC")
+    bare_letters(t).contains("DOCLAPTUDOHANHPHUC")
 }
 
 /// Upper case as printed (after NFC): organ lines, chức vụ, tên loại.
