@@ -226,6 +226,28 @@ pub const FRAME_HOA_TOC: u32 = 1701;
 pub const FRAME_THUONG_KHAN: u32 = 2268;
 pub const FRAME_KHAN: u32 = 1134;
 
+// ---- Space around the page's parts (the decree sets none outside the body) -----------------
+//
+// Chosen to match the corpus's pages (tests/corpus) in LibreOffice; the writer reads only these.
+
+/// Single line spacing (`w:line` 240, auto): the header, the signature and other one-line parts.
+pub const LINE_SINGLE: u32 = 240;
+/// Before the Số line and the date line, under the rules of the header's columns: 3 pt.
+pub const SPACE_HEADER_LINE: u32 = 60;
+/// Before the urgency stamp under the Số/V/v lines: 6 pt.
+pub const SPACE_DO_KHAN: u32 = 120;
+/// Before the tên loại, under the header: 18 pt.
+pub const SPACE_TEN_LOAI: u32 = 360;
+/// Before a part of the page that opens after another (Kính gửi, a quyết định's authority
+/// line, its căn cứ and `QUYẾT ĐỊNH:`, the Nơi nhận and the signature) and after a phụ lục's
+/// "(Kèm theo …)" line: 12 pt.
+pub const SPACE_PART: u32 = 240;
+/// After the Kính gửi and `QUYẾT ĐỊNH:`, before the text they open; before the drafter's
+/// mark under the Lưu line: 6 pt.
+pub const SPACE_SMALL: u32 = 120;
+/// Above and below a table cell's text: 2 pt.
+pub const SPACE_TABLE_CELL: u32 = 40;
+
 // ---- Page numbers and phụ lục ---------------------------------------------------------------
 
 /// Page number: 13–14 pt, centred in the top margin, none on page 1.

@@ -61,7 +61,7 @@ pub(super) fn annexes(d: &Draft, origins: &[(String, Location)]) -> Vec<Section>
             Role::PhuLucAttribution,
             Region::Page,
             ParaFormat {
-                space_after: 240,
+                space_after: nd30::SPACE_PART,
                 ..fmt(Align::Center)
             },
             &attribution,

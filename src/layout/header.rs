@@ -68,7 +68,7 @@ pub(super) fn left(d: &Draft, b: &mut Vec<Block>, warnings: &mut Vec<Finding>) {
         Role::SoKyHieu,
         Region::HeaderLeft,
         ParaFormat {
-            space_before: 60,
+            space_before: nd30::SPACE_HEADER_LINE,
             ..fmt(Align::Center)
         },
         &so_line,
@@ -102,7 +102,7 @@ pub(super) fn left(d: &Draft, b: &mut Vec<Block>, warnings: &mut Vec<Finding>) {
             Role::DoKhan,
             Region::HeaderLeft,
             ParaFormat {
-                space_before: 120,
+                space_before: nd30::SPACE_DO_KHAN,
                 boxed: true,
                 indent_left: side,
                 indent_right: side,
@@ -144,7 +144,7 @@ pub(super) fn right(d: &Draft, b: &mut Vec<Block>) {
         Role::DiaDanhNgay,
         Region::HeaderRight,
         ParaFormat {
-            space_before: 60,
+            space_before: nd30::SPACE_HEADER_LINE,
             ..fmt(Align::Center)
         },
         &date_line,

@@ -55,7 +55,7 @@ fn fmt(align: Align) -> ParaFormat {
         indent_right: 0,
         space_before: 0,
         space_after: 0,
-        line: 240,
+        line: nd30::LINE_SINGLE,
         line_rule: LineRule::Auto,
         keep_next: false,
         boxed: false,

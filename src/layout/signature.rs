@@ -15,7 +15,7 @@ pub(super) fn signature(d: &Draft, b: &mut Vec<Block>) {
         Role::NoiNhanHeading,
         Region::SignLeft,
         ParaFormat {
-            space_before: 240,
+            space_before: nd30::SPACE_PART,
             ..keep
         },
         nd30::NOI_NHAN,
@@ -60,7 +60,7 @@ pub(super) fn signature(d: &Draft, b: &mut Vec<Block>) {
             Role::NguoiSoan,
             Region::SignLeft,
             ParaFormat {
-                space_before: 120,
+                space_before: nd30::SPACE_SMALL,
                 ..fmt(Align::Left)
             },
             &text,
@@ -77,7 +77,7 @@ pub(super) fn signature(d: &Draft, b: &mut Vec<Block>) {
     for q in &d.quyen_han {
         let f = if first {
             ParaFormat {
-                space_before: 240,
+                space_before: nd30::SPACE_PART,
                 ..centre_keep
             }
         } else {
@@ -95,7 +95,7 @@ pub(super) fn signature(d: &Draft, b: &mut Vec<Block>) {
     }
     let f = if first {
         ParaFormat {
-            space_before: 240,
+            space_before: nd30::SPACE_PART,
             ..centre_keep
         }
     } else {

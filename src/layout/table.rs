@@ -24,8 +24,8 @@ pub(super) fn table_block(rows: &[Vec<Vec<Inline>>], header_rows: usize, width: 
                     vec![Paragraph {
                         runs: inline_runs(&inl, size, header, false),
                         format: ParaFormat {
-                            space_before: 40,
-                            space_after: 40,
+                            space_before: nd30::SPACE_TABLE_CELL,
+                            space_after: nd30::SPACE_TABLE_CELL,
                             ..fmt(align)
                         },
                     }]

@@ -12,7 +12,7 @@ pub(super) fn title(d: &Draft, b: &mut Vec<Block>, tw: u32) {
             Role::TenLoai,
             Region::Page,
             ParaFormat {
-                space_before: 360,
+                space_before: nd30::SPACE_TEN_LOAI,
                 keep_next: true,
                 ..fmt(Align::Center)
             },
@@ -55,8 +55,8 @@ pub(super) fn kinh_gui(d: &Draft, b: &mut Vec<Block>, tw: u32) {
                 Role::KinhGui,
                 Region::Page,
                 ParaFormat {
-                    space_before: 240,
-                    space_after: 120,
+                    space_before: nd30::SPACE_PART,
+                    space_after: nd30::SPACE_SMALL,
                     ..fmt(Align::Center)
                 },
                 &text,
@@ -86,7 +86,7 @@ pub(super) fn kinh_gui(d: &Draft, b: &mut Vec<Block>, tw: u32) {
                     ..fmt(Align::Left)
                 };
                 let runs = if i == 0 {
-                    f.space_before = 240;
+                    f.space_before = nd30::SPACE_PART;
                     vec![
                         run(format!("{label} "), size_kg, false, false),
                         run(item, size_kg, false, false),
@@ -96,7 +96,7 @@ pub(super) fn kinh_gui(d: &Draft, b: &mut Vec<Block>, tw: u32) {
                     vec![run(item, size_kg, false, false)]
                 };
                 if i + 1 == n {
-                    f.space_after = 120;
+                    f.space_after = nd30::SPACE_SMALL;
                 }
                 b.push(para(Role::KinhGui, Region::Page, f, runs, at(&k.at)));
             }
@@ -115,7 +115,7 @@ pub(super) fn quyet_dinh(d: &Draft, b: &mut Vec<Block>) {
             Role::ThamQuyen,
             Region::Page,
             ParaFormat {
-                space_before: 240,
+                space_before: nd30::SPACE_PART,
                 ..fmt(Align::Center)
             },
             &tq.v,
@@ -129,7 +129,7 @@ pub(super) fn quyet_dinh(d: &Draft, b: &mut Vec<Block>) {
         let text = format!("{stem}{}", if i + 1 == n { "." } else { ";" });
         let mut f = body_fmt();
         if i == 0 {
-            f.space_before = 240;
+            f.space_before = nd30::SPACE_PART;
         }
         b.push(line(
             Role::CanCu,
@@ -145,8 +145,8 @@ pub(super) fn quyet_dinh(d: &Draft, b: &mut Vec<Block>) {
             Role::QuyetDinhLabel,
             Region::Page,
             ParaFormat {
-                space_before: 240,
-                space_after: 120,
+                space_before: nd30::SPACE_PART,
+                space_after: nd30::SPACE_SMALL,
                 keep_next: true,
                 ..fmt(Align::Center)
             },
