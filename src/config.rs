@@ -3,7 +3,7 @@
 //! holds the tone-mark style and a default templates folder; a draft's own `kieu_dau` and the
 //! `--templates` option take precedence. `VBHC_CONFIG` names another file (tests, shared setups).
 
-use crate::exit::Exit;
+use crate::finding::codes;
 use crate::finding::{Finding, Location};
 use crate::msg;
 use crate::text::ToneStyle;
@@ -52,11 +52,10 @@ pub fn load() -> Result<Config, Finding> {
     };
     let src = match crate::input::read_utf8(&path, crate::input::Kind::Config) {
         Ok(s) => s,
-        Err(f) if f.code == "INPUT-MISSING" => return Ok(Config::default()),
+        Err(f) if f.code == codes::INPUT_MISSING => return Ok(Config::default()),
         Err(f) => {
-            return Err(Finding::error(
-                "CONFIG-READ",
-                Exit::Config,
+            return Err(Finding::new(
+                codes::CONFIG_READ,
                 msg!(
                     "không đọc được tệp cấu hình: {}",
                     "cannot read the config file: {}",
@@ -71,9 +70,7 @@ pub fn load() -> Result<Config, Finding> {
         let line = e
             .span()
             .map_or(1, |s| src[..s.start].matches('\n').count() + 1);
-        Finding::error(
-            "CONFIG-INVALID",
-            Exit::Config,
+        Finding::new(codes::CONFIG_INVALID,
             msg!(
                 "tệp cấu hình sai: {}",
                 "invalid config file: {}",
@@ -89,9 +86,8 @@ pub fn load() -> Result<Config, Finding> {
     let tone = match raw.kieu_dau {
         None => None,
         Some(s) => Some(ToneStyle::from_example(&s).ok_or_else(|| {
-            Finding::error(
-                "CONFIG-INVALID",
-                Exit::Config,
+            Finding::new(
+                codes::CONFIG_INVALID,
                 msg!(
                     "kiểu dấu `{}` không rõ; dùng \"hòa\" hoặc \"hoà\"",
                     "unknown tone style `{}`; use \"hòa\" or \"hoà\"",
@@ -113,9 +109,7 @@ pub fn load() -> Result<Config, Finding> {
     if let Some(dir) = &templates
         && let Err(why) = crate::template::check_dir(dir)
     {
-        return Err(Finding::error(
-            "CONFIG-TEMPLATES",
-            Exit::Config,
+        return Err(Finding::new(codes::CONFIG_TEMPLATES,
             msg!(
                 "`mau` trong tệp cấu hình chỉ tới `{}`: {}",
                 "`mau` in the config file names `{}`: {}",
@@ -131,9 +125,8 @@ pub fn load() -> Result<Config, Finding> {
     }
     let plugin = raw.plugin.unwrap_or_default();
     if let Some((name, v, lo, hi)) = plugin.out_of_range() {
-        return Err(Finding::error(
-            "CONFIG-INVALID",
-            Exit::Config,
+        return Err(Finding::new(
+            codes::CONFIG_INVALID,
             msg!(
                 "giới hạn plugin `{}` = {} nằm ngoài khoảng cho phép {}–{}",
                 "plugin limit `{}` = {} is outside its allowed range {}–{}",
@@ -150,9 +143,7 @@ pub fn load() -> Result<Config, Finding> {
         .iter()
         .find(|(_, sha)| sha.len() != 64 || !sha.bytes().all(|b| b.is_ascii_hexdigit()))
     {
-        return Err(Finding::error(
-            "CONFIG-INVALID",
-            Exit::Config,
+        return Err(Finding::new(codes::CONFIG_INVALID,
             msg!(
                 "[plugin_chua_ky] `{}` = \"{}\": phải là SHA-256 của tệp .wasm (64 chữ số thập lục phân)",
                 "[plugin_chua_ky] `{}` = \"{}\": must be the SHA-256 of the .wasm file (64 hex digits)",

@@ -6,6 +6,7 @@
 //! A dependency known to panic on hostile input (calamine on a broken workbook) is run under
 //! [`quietly`], which turns its panic into an ordinary error of the caller's choosing.
 
+use crate::finding::codes;
 use std::cell::{Cell, RefCell};
 use std::sync::Mutex;
 
@@ -104,9 +105,7 @@ pub fn test_hook(file: &std::path::Path) {
 /// The finding a crash is reported as (exit 70).
 pub fn finding(c: &Crash) -> crate::finding::Finding {
     let on = c.working_on.clone().unwrap_or_else(|| "—".to_string());
-    crate::finding::Finding::error(
-        "INTERNAL-PANIC",
-        crate::exit::Exit::Software,
+    crate::finding::Finding::new(codes::INTERNAL_PANIC,
         crate::msg!(
             "lỗi nội bộ của vbhc khi xử lý {}: {} ({})",
             "internal error in vbhc while processing {}: {} ({})",

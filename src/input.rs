@@ -5,7 +5,7 @@
 //! is normal), and on Windows a cloud placeholder (OneDrive "files on demand") is a regular
 //! file like any other: opening it downloads it.
 
-use crate::exit::Exit;
+use crate::finding::codes;
 use crate::finding::{Finding, Location};
 use crate::msg;
 use std::io::Read;
@@ -65,22 +65,21 @@ impl Kind {
     }
 }
 
-fn error(path: &Path, code: &'static str, exit: Exit, m: crate::i18n::Msg) -> Finding {
-    Finding::error(code, exit, m).at(Location::file(path))
+fn error(path: &Path, code: &'static str, m: crate::i18n::Msg) -> Finding {
+    Finding::new(code, m).at(Location::file(path))
 }
 
 /// Why a path could not be opened: missing (66), a folder or not a regular file (66), not
 /// allowed (66: the input is as good as missing to vbhc), or another I/O error (74).
 pub fn open_error(path: &Path, e: &std::io::Error) -> Finding {
-    let (code, exit) = match e.kind() {
-        std::io::ErrorKind::NotFound => ("INPUT-MISSING", Exit::NoInput),
-        std::io::ErrorKind::PermissionDenied => ("INPUT-DENIED", Exit::NoInput),
-        _ => ("INPUT-READ", Exit::IoErr),
+    let code = match e.kind() {
+        std::io::ErrorKind::NotFound => codes::INPUT_MISSING,
+        std::io::ErrorKind::PermissionDenied => codes::INPUT_DENIED,
+        _ => codes::INPUT_READ,
     };
     let f = error(
         path,
         code,
-        exit,
         msg!(
             "không đọc được `{}`: {}",
             "cannot read `{}`: {}",
@@ -88,7 +87,7 @@ pub fn open_error(path: &Path, e: &std::io::Error) -> Finding {
             e
         ),
     );
-    if code == "INPUT-DENIED" {
+    if code == codes::INPUT_DENIED {
         f.hint(msg!(
             "tài khoản này không có quyền đọc tệp: sao chép tệp về thư mục của mình, hoặc nhờ người quản trị cấp quyền",
             "this account may not read the file: copy it into a folder of your own, or ask the administrator for access"
@@ -106,8 +105,7 @@ pub fn open(path: &Path, kind: Kind) -> Result<(std::fs::File, u64), Finding> {
     if meta.is_dir() {
         return Err(error(
             path,
-            "INPUT-IS-DIR",
-            Exit::NoInput,
+            codes::INPUT_IS_DIR,
             msg!(
                 "`{}` là thư mục, không phải {}",
                 "`{}` is a folder, not a {}",
@@ -119,8 +117,7 @@ pub fn open(path: &Path, kind: Kind) -> Result<(std::fs::File, u64), Finding> {
     let not_regular = || {
         error(
             path,
-            "INPUT-NOT-FILE",
-            Exit::NoInput,
+            codes::INPUT_NOT_FILE,
             msg!(
                 "`{}` không phải một tệp thông thường (thiết bị, ống dẫn hoặc socket), không đọc",
                 "`{}` is not a regular file (a device, pipe or socket); not read",
@@ -154,8 +151,7 @@ fn too_large(path: &Path, kind: Kind) -> Finding {
     };
     error(
         path,
-        "INPUT-TOO-LARGE",
-        Exit::DataErr,
+        codes::INPUT_TOO_LARGE,
         msg!(
             "`{}` lớn hơn {}, quá giới hạn của một {}: không đọc",
             "`{}` is larger than {}, over the limit for a {}: not read",
@@ -189,8 +185,7 @@ pub fn read_utf8(path: &Path, kind: Kind) -> Result<String, Finding> {
     String::from_utf8(bytes).map_err(|e| {
         error(
             path,
-            "INPUT-ENCODING",
-            Exit::DataErr,
+            codes::INPUT_ENCODING,
             msg!(
                 "`{}` không phải văn bản UTF-8 (byte {})",
                 "`{}` is not UTF-8 text (byte {})",
@@ -208,6 +203,7 @@ pub fn read_utf8(path: &Path, kind: Kind) -> Result<String, Finding> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::exit::Exit;
 
     #[test]
     fn regular_files_only_and_within_the_cap() {

@@ -5,6 +5,7 @@
 //! are bold and italic, a trailing `\` breaks the line inside a paragraph, and `\` before any
 //! character makes it literal (`\1.` at the start of a line is text, not a khoản).
 
+use crate::finding::codes;
 use crate::text::alpha;
 
 /// A span of text with its emphasis, as the clerk marked it.
@@ -110,7 +111,7 @@ fn check_tables(blocks: &[MBlock], notes: &mut Vec<MarkupNote>) {
             if n > MAX_TABLE_COLUMNS {
                 notes.push(MarkupNote {
                     line: *line,
-                    code: "MARKUP-TABLE-COLUMNS",
+                    code: codes::MARKUP_TABLE_COLUMNS,
                     vi: format!(
                         "bảng có {n} cột; Word chỉ mở được bảng đến {MAX_TABLE_COLUMNS} cột"
                     ),
@@ -405,7 +406,7 @@ fn check_points(blocks: &[MBlock], notes: &mut Vec<MarkupNote>) {
                 match idx {
                     None => notes.push(MarkupNote {
                         line: *line,
-                        code: "MARKUP-POINT-LETTER",
+                        code: codes::MARKUP_POINT_LETTER,
                         vi: format!("điểm `{l})` không có trong bảng chữ cái tiếng Việt (a, b, c, d, đ, e, g, h, i, k…)"),
                         en: format!("point `{l})` is not a letter of the Vietnamese alphabet (a, b, c, d, đ, e, g, h, i, k…)"),
                     }),
@@ -415,7 +416,7 @@ fn check_points(blocks: &[MBlock], notes: &mut Vec<MarkupNote>) {
                             let w = alpha::letter(want).unwrap_or("?");
                             notes.push(MarkupNote {
                                 line: *line,
-                                code: "MARKUP-POINT-ORDER",
+                                code: codes::MARKUP_POINT_ORDER,
                                 vi: format!("điểm `{l})` đứng ở chỗ của điểm `{w})` (thứ tự a, b, c, d, đ, e, g…)"),
                                 en: format!("point `{l})` stands where `{w})` belongs (order a, b, c, d, đ, e, g…)"),
                             });
@@ -442,7 +443,7 @@ fn check_points(blocks: &[MBlock], notes: &mut Vec<MarkupNote>) {
                 if n != want {
                     notes.push(MarkupNote {
                         line: *line,
-                        code: "MARKUP-CLAUSE-ORDER",
+                        code: codes::MARKUP_CLAUSE_ORDER,
                         vi: format!("khoản `{label}` đứng ở chỗ của khoản `{want}.` (số được giữ như đã viết)"),
                         en: format!("clause `{label}` stands where `{want}.` belongs (numbers are kept as written)"),
                     });

@@ -1,7 +1,7 @@
 //! Writing results: to a temporary file beside the target, then renamed into place, so a
 //! failure never leaves a partial document and an existing file is replaced only when asked.
 
-use crate::exit::Exit;
+use crate::finding::codes;
 use crate::finding::{Finding, Location};
 use crate::msg;
 use std::io::Write;
@@ -18,9 +18,8 @@ pub fn not_an_input(path: &Path, inputs: &[&Path]) -> Result<(), Finding> {
     }
     for input in inputs {
         if regular(input) && same_file::is_same_file(path, input).unwrap_or(false) {
-            return Err(Finding::error(
-                "OUTPUT-IS-INPUT",
-                Exit::CantCreate,
+            return Err(Finding::new(
+                codes::OUTPUT_IS_INPUT,
                 msg!(
                     "`{}` là tệp đầu vào của lệnh này: không ghi đè lên nó",
                     "`{}` is an input of this command: it is not overwritten",
@@ -58,10 +57,9 @@ pub fn write(
     force: bool,
     durability: Durability,
 ) -> Result<(), Finding> {
-    let fail = |code: &'static str, exit: Exit, e: &dyn std::fmt::Display| {
-        Finding::error(
+    let fail = |code: &'static str, e: &dyn std::fmt::Display| {
+        Finding::new(
             code,
-            exit,
             msg!(
                 "không ghi được `{}`: {}",
                 "cannot write `{}`: {}",
@@ -72,9 +70,8 @@ pub fn write(
         .at(Location::file(path))
     };
     if path.is_dir() {
-        return Err(Finding::error(
-            "OUTPUT-IS-DIR",
-            Exit::CantCreate,
+        return Err(Finding::new(
+            codes::OUTPUT_IS_DIR,
             msg!(
                 "`{}` là thư mục: không ghi văn bản đè lên thư mục",
                 "`{}` is a folder: a document is not written over a folder",
@@ -89,9 +86,8 @@ pub fn write(
         )));
     }
     if !force && path.exists() {
-        return Err(Finding::error(
-            "OUTPUT-EXISTS",
-            Exit::CantCreate,
+        return Err(Finding::new(
+            codes::OUTPUT_EXISTS,
             msg!(
                 "`{}` đã có; không ghi đè",
                 "`{}` already exists; not overwriting",
@@ -124,7 +120,7 @@ pub fn write(
                 dir.display()
             )
         };
-        return Err(Finding::error("OUTPUT-DIR", Exit::CantCreate, m).at(Location::file(path)));
+        return Err(Finding::new(codes::OUTPUT_DIR, m).at(Location::file(path)));
     }
     let mut builder = tempfile::Builder::new();
     builder.prefix(".vbhc-").suffix(".tmp");
@@ -137,20 +133,20 @@ pub fn write(
     }
     let mut tmp = builder
         .tempfile_in(dir)
-        .map_err(|e| fail("OUTPUT-CREATE", Exit::CantCreate, &e))?;
+        .map_err(|e| fail(codes::OUTPUT_CREATE, &e))?;
     tmp.write_all(bytes)
-        .map_err(|e| fail("OUTPUT-WRITE", Exit::IoErr, &e))?;
+        .map_err(|e| fail(codes::OUTPUT_WRITE, &e))?;
     if durability == Durability::Synced {
         tmp.as_file()
             .sync_all()
-            .map_err(|e| fail("OUTPUT-WRITE", Exit::IoErr, &e))?;
+            .map_err(|e| fail(codes::OUTPUT_WRITE, &e))?;
     }
     if force {
         tmp.persist(path)
-            .map_err(|e| fail("OUTPUT-WRITE", Exit::IoErr, &e.error))?;
+            .map_err(|e| fail(codes::OUTPUT_WRITE, &e.error))?;
     } else {
         tmp.persist_noclobber(path)
-            .map_err(|e| fail("OUTPUT-EXISTS", Exit::CantCreate, &e.error))?;
+            .map_err(|e| fail(codes::OUTPUT_EXISTS, &e.error))?;
     }
     Ok(())
 }

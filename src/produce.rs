@@ -3,8 +3,7 @@
 //! by the draft's plugin. Whether the bytes may be written is decided here, in one place.
 
 use crate::draft::Draft;
-use crate::exit::Exit;
-use crate::finding::{Finding, Severity};
+use crate::finding::{Finding, Severity, codes};
 use crate::plugin::Applier;
 use crate::{docx, layout, msg};
 
@@ -32,9 +31,8 @@ impl Made {
 pub fn make(d: Draft, applier: &mut Applier, judge: bool) -> Result<Made, Vec<Finding>> {
     let laid = layout::lay_out(&d).map_err(|f| vec![f])?;
     let bytes = docx::to_bytes(&laid.doc).map_err(|e| {
-        vec![Finding::error(
-            "INTERNAL-WRITE",
-            Exit::Software,
+        vec![Finding::new(
+            codes::INTERNAL_WRITE,
             msg!(
                 "lỗi nội bộ khi tạo DOCX: {}",
                 "internal error building the DOCX: {}",
@@ -54,9 +52,10 @@ pub fn make(d: Draft, applier: &mut Applier, judge: bool) -> Result<Made, Vec<Fi
     }
     findings.extend(crate::check::check(&laid.doc, crate::check::Origin::Draft));
     let from_plugin = applier.validate(&laid.doc, &d);
-    let plugin_failed = from_plugin
-        .iter()
-        .any(|f| f.code.starts_with("PLUGIN-") && f.severity == Severity::Error);
+    let plugin_failed = from_plugin.iter().any(|f| {
+        f.severity == Severity::Error
+            && codes::get(&f.code).is_some_and(|c| c.area == codes::Area::Plugin)
+    });
     let plugin_findings = from_plugin.len();
     findings.extend(from_plugin);
     Ok(Made {

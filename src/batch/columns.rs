@@ -7,7 +7,7 @@
 
 use super::sheet::{Cell, Row, Sheet, column_name};
 use crate::draft::node::{Node, Pos, Table, Value};
-use crate::exit::Exit;
+use crate::finding::codes;
 use crate::finding::{Finding, Location};
 use crate::msg;
 use crate::schema::{self, CoreField, CoreKind};
@@ -161,9 +161,8 @@ pub fn resolve(
         if header.is_empty() {
             if let Some(r) = sheet.rows.iter().find(|r| !r.get(index).is_empty()) {
                 errors.push(
-                    Finding::error(
-                        "BATCH-COLUMN",
-                        Exit::DataErr,
+                    Finding::new(
+                        codes::BATCH_COLUMN,
                         msg!(
                             "cột {} không có tiêu đề nhưng có dữ liệu (dòng {})",
                             "column {} has no header but holds data (row {})",
@@ -195,9 +194,7 @@ pub fn resolve(
             Some(Ok(shape)) => {
                 if append && shape != Shape::List {
                     errors.push(
-                        Finding::error(
-                            "BATCH-COLUMN",
-                            Exit::DataErr,
+                        Finding::new(codes::BATCH_COLUMN,
                             msg!(
                                 "cột {} `{}`: dấu + chỉ dùng cho trường danh sách (noi_nhan, kinh_gui…)",
                                 "column {} `{}`: + is only for list fields (noi_nhan, kinh_gui…)",
@@ -217,9 +214,7 @@ pub fn resolve(
             }
             Some(Err(name)) => {
                 errors.push(
-                    Finding::error(
-                        "BATCH-COLUMN",
-                        Exit::DataErr,
+                    Finding::new(codes::BATCH_COLUMN,
                         msg!(
                             "cột {} `{}`: trường `{}` không lấy từ bảng tính được (đặt trong bản nháp gốc)",
                             "column {} `{}`: field `{}` cannot come from a spreadsheet (put it in the base draft)",
@@ -240,9 +235,8 @@ pub fn resolve(
                 && prev.target.as_ref().is_some_and(|t| t.append == append);
             if !both_lists {
                 errors.push(
-                    Finding::error(
-                        "BATCH-COLUMN",
-                        Exit::DataErr,
+                    Finding::new(
+                        codes::BATCH_COLUMN,
                         msg!(
                             "hai cột cùng là `{}`: {} và {}",
                             "two columns are both `{}`: {} and {}",
@@ -279,9 +273,7 @@ pub fn unusable(sheet: &Sheet, row: &Row, col: &Column) -> Option<Finding> {
     };
     match row.get(col.index) {
         Cell::Uncomputed(f) => Some(
-            Finding::error(
-                "BATCH-FORMULA",
-                Exit::DataErr,
+            Finding::new(codes::BATCH_FORMULA,
                 msg!(
                     "ô {} có công thức `{}` nhưng tệp không lưu kết quả",
                     "cell {} holds the formula `{}` but the file stores no result",
@@ -296,9 +288,7 @@ pub fn unusable(sheet: &Sheet, row: &Row, col: &Column) -> Option<Finding> {
             )),
         ),
         Cell::Error(e) => Some(
-            Finding::error(
-                "BATCH-CELL-ERROR",
-                Exit::DataErr,
+            Finding::new(codes::BATCH_CELL_ERROR,
                 msg!(
                     "ô {} có lỗi của bảng tính: {}",
                     "cell {} holds a spreadsheet error: {}",
@@ -327,7 +317,7 @@ pub fn unusable(sheet: &Sheet, row: &Row, col: &Column) -> Option<Finding> {
                     code
                 ),
             };
-            Finding::error("BATCH-CELL-CHAR", Exit::DataErr, what)
+            Finding::new(codes::BATCH_CELL_CHAR, what)
                 .at(at())
                 .hint(msg!(
                     "xóa ký tự vô hình này trong ô (thường do sao chép hoặc xuất từ phần mềm khác)",

@@ -11,7 +11,7 @@ use super::sheet::{self, Sheet};
 use super::{DEFAULT_NAME, Options, name};
 use crate::draft::node::{Table, Value};
 use crate::draft::{self, supply};
-use crate::exit::Exit;
+use crate::finding::codes;
 use crate::finding::{Finding, Location};
 use crate::msg;
 use crate::template::{KindTemplate, Templates};
@@ -34,7 +34,7 @@ pub struct Plan {
 }
 
 fn error(code: &'static str, m: crate::i18n::Msg, at: Location) -> Finding {
-    Finding::error(code, Exit::DataErr, m).at(at)
+    Finding::new(code, m).at(at)
 }
 
 impl Plan {
@@ -71,7 +71,7 @@ impl Plan {
             &mut fills,
             &mut |path, m, pos| {
                 errors.push(error(
-                    "BATCH-FIELD",
+                    codes::BATCH_FIELD,
                     msg!("`{{{{…}}}}` sai: {}", "bad `{{{{…}}}}`: {}", m),
                     Location::file(base_path)
                         .at(pos.line, pos.column)
@@ -86,7 +86,7 @@ impl Plan {
             Ok(None) => Pattern::literal(name_src),
             Err(m) => {
                 errors.push(error(
-                    "BATCH-NAME",
+                    codes::BATCH_NAME,
                     msg!("mẫu tên tệp sai: {}", "bad name pattern: {}", m),
                     Location::default(),
                 ));
@@ -132,7 +132,7 @@ fn base_kind(base: &Table, base_path: &Path) -> Result<String, Vec<Finding>> {
     match base.entries.get("loai").map(|(_, n)| &n.value) {
         Some(Value::String(k)) => Ok(k.trim().to_string()),
         _ => Err(vec![error(
-            "DRAFT-MISSING-FIELD",
+            codes::DRAFT_MISSING_FIELD,
             msg!(
                 "bản nháp gốc thiếu `loai` (loại văn bản)",
                 "the base draft lacks `loai` (document kind)"
@@ -162,7 +162,7 @@ impl Needs<'_> {
             for k in f.pattern.keys().filter(|k| !self.known(k)) {
                 errors.push(
                     error(
-                        "BATCH-MISSING-COLUMN",
+                        codes::BATCH_MISSING_COLUMN,
                         msg!(
                             "thiếu cột `{}`: bản nháp gốc dùng {{{{{}}}}} ở `{}`",
                             "missing column `{}`: the base draft uses {{{{{}}}}} in `{}`",
@@ -182,7 +182,7 @@ impl Needs<'_> {
         }
         for k in name.keys().filter(|k| !self.known(k)) {
             errors.push(error(
-                "BATCH-MISSING-COLUMN",
+                codes::BATCH_MISSING_COLUMN,
                 msg!(
                     "thiếu cột `{}`: mẫu tên tệp dùng {{{{{}}}}}",
                     "missing column `{}`: the name pattern uses {{{{{}}}}}",
@@ -230,7 +230,7 @@ impl Needs<'_> {
             if !in_base && !in_column {
                 errors.push(
                     error(
-                        "BATCH-MISSING-COLUMN",
+                        codes::BATCH_MISSING_COLUMN,
                         msg!(
                             "thiếu cột `{}`: trường bắt buộc này không có trong bản nháp gốc",
                             "missing column `{}`: this required field is not in the base draft",
@@ -261,8 +261,8 @@ impl Needs<'_> {
             if used.contains(&c.key.as_str()) {
                 continue;
             }
-            let mut w = Finding::warning(
-                "BATCH-UNUSED-COLUMN",
+            let mut w = Finding::new(
+                codes::BATCH_UNUSED_COLUMN,
                 msg!(
                     "cột {} `{}` không phải tên trường và không được dùng trong {{{{…}}}}: bỏ qua",
                     "column {} `{}` is not a field and no {{{{…}}}} uses it: ignored",
@@ -293,8 +293,8 @@ fn header_row_note(sheet: &Sheet) -> Option<Finding> {
         .collect::<Vec<_>>()
         .join(", ");
     Some(
-        Finding::note(
-            "BATCH-HEADER-ROW",
+        Finding::new(
+            codes::BATCH_HEADER_ROW,
             msg!(
                 "tiêu đề cột ở dòng {}; dòng {} phía trên là tên bảng, không phải dữ liệu",
                 "column headers on row {}; row {} above is the table's title, not data",
@@ -367,7 +367,7 @@ fn same_names(sheet: &Sheet, jobs: &[Job], errors: &mut Vec<Finding>) {
             let (a, b) = (&sheet.rows[jobs[first].row], &sheet.rows[job.row]);
             errors.push(
                 error(
-                    "BATCH-SAME-NAME",
+                    codes::BATCH_SAME_NAME,
                     msg!(
                         "dòng {} và dòng {} cùng ghi vào tệp `{}`",
                         "rows {} and {} would both write `{}`",

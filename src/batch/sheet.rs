@@ -2,7 +2,7 @@
 //! calamine) or a CSV file, as one header and rows of cells. Every cell keeps its sheet, row
 //! and column, because every later error has to name the cell the clerk must fix.
 
-use crate::exit::Exit;
+use crate::finding::codes;
 use crate::finding::{Finding, Location};
 use crate::msg;
 use calamine::{Data, Reader};
@@ -116,16 +116,15 @@ pub struct Options {
     pub header_row: Option<u32>,
 }
 
-fn input_error(path: &Path, code: &'static str, exit: Exit, m: crate::i18n::Msg) -> Finding {
-    Finding::error(code, exit, m).at(Location::file(path))
+fn input_error(path: &Path, code: &'static str, m: crate::i18n::Msg) -> Finding {
+    Finding::new(code, m).at(Location::file(path))
 }
 
 pub fn read(path: &Path, opts: &Options) -> Result<Sheet, Finding> {
     if !path.exists() {
         return Err(input_error(
             path,
-            "INPUT-MISSING",
-            Exit::NoInput,
+            codes::INPUT_MISSING,
             msg!("không có tệp `{}`", "`{}` does not exist", path.display()),
         ));
     }
@@ -139,8 +138,7 @@ pub fn read(path: &Path, opts: &Options) -> Result<Sheet, Finding> {
             if opts.sheet.is_some() {
                 return Err(input_error(
                     path,
-                    "USAGE",
-                    Exit::Usage,
+                    codes::USAGE,
                     msg!(
                         "--sheet chỉ dùng với tệp bảng tính (.xlsx, .ods), không với CSV",
                         "--sheet is for workbooks (.xlsx, .ods), not CSV"
@@ -156,8 +154,7 @@ pub fn read(path: &Path, opts: &Options) -> Result<Sheet, Finding> {
         _ => {
             return Err(input_error(
                 path,
-                "BATCH-FORMAT",
-                Exit::DataErr,
+                codes::BATCH_FORMAT,
                 msg!(
                     "không đọc được `{}`: chỉ nhận .xlsx, .ods hoặc .csv",
                     "cannot read `{}`: only .xlsx, .ods or .csv",
@@ -195,9 +192,7 @@ fn split(
     };
     let Some(hi) = header_idx else {
         let where_ = name.as_deref().unwrap_or("");
-        return Err(Finding::error(
-            "BATCH-NO-HEADER",
-            Exit::DataErr,
+        return Err(Finding::new(codes::BATCH_NO_HEADER,
             match header_row {
                 Some(n) => msg!(
                     "dòng {} của bảng {} trống: không có tiêu đề cột",
@@ -320,8 +315,7 @@ fn workbook_grid(path: &Path, sheet: Option<&str>) -> Result<(String, Grid), Fin
     let fail = |e: &dyn std::fmt::Display| {
         input_error(
             path,
-            "BATCH-READ",
-            Exit::DataErr,
+            codes::BATCH_READ,
             msg!(
                 "không đọc được bảng tính `{}`: {}",
                 "cannot read the workbook `{}`: {}",
@@ -351,7 +345,7 @@ fn workbook_grid(path: &Path, sheet: Option<&str>) -> Result<(String, Grid), Fin
 /// packed again (stored) for calamine; media and anything else is left out.
 fn bounded_copy(path: &Path) -> Result<Vec<u8>, Finding> {
     use std::io::Write;
-    let bad = |m: crate::i18n::Msg| input_error(path, "BATCH-READ", Exit::DataErr, m);
+    let bad = |m: crate::i18n::Msg| input_error(path, codes::BATCH_READ, m);
     let (file, _) = crate::input::open(path, crate::input::Kind::Workbook)?;
     let mut zip = zip::ZipArchive::new(std::io::BufReader::new(file)).map_err(|e| {
         bad(msg!(
@@ -392,8 +386,7 @@ fn bounded_copy(path: &Path) -> Result<Vec<u8>, Finding> {
         let Some(buf) = buf else {
             return Err(input_error(
                 path,
-                "BATCH-TOO-LARGE",
-                Exit::DataErr,
+                codes::BATCH_TOO_LARGE,
                 msg!(
                     "phần `{}` của bảng tính giải nén ra hơn {} MB: tệp bất thường (có thể là zip bomb), không đọc",
                     "part `{}` of the workbook inflates to more than {} MB: not a normal workbook (a zip bomb?), not read",
@@ -436,8 +429,7 @@ impl Bounds {
         if r >= MAX_ROWS || c >= MAX_COLUMNS {
             return Err(input_error(
                 path,
-                "BATCH-TOO-LARGE",
-                Exit::DataErr,
+                codes::BATCH_TOO_LARGE,
                 msg!(
                     "bảng tính có ô {} nằm ngoài giới hạn của Excel ({} dòng × {} cột): tệp bất thường",
                     "the workbook has a cell {} beyond Excel's limits ({} rows × {} columns): not a normal workbook",
@@ -457,8 +449,7 @@ impl Bounds {
             if self.slots > MAX_CELLS {
                 return Err(input_error(
                     path,
-                    "BATCH-TOO-LARGE",
-                    Exit::DataErr,
+                    codes::BATCH_TOO_LARGE,
                     msg!(
                         "bảng tính trải quá {} ô (đến ô {}): vbhc đọc danh sách văn phòng, không đọc bảng lớn thế này",
                         "the workbook spreads over more than {} cells (up to cell {}): vbhc reads office lists, not tables this large",
@@ -536,8 +527,7 @@ fn read_workbook(
             .ok_or_else(|| {
                 input_error(
                     path,
-                    "BATCH-SHEET",
-                    Exit::DataErr,
+                    codes::BATCH_SHEET,
                     msg!(
                         "bảng tính `{}` không có trang `{}`; các trang: {}",
                         "workbook `{}` has no sheet `{}`; its sheets: {}",
@@ -613,9 +603,8 @@ fn csv_grid(path: &Path) -> Result<Grid, Finding> {
             Ok(true) => {}
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line() as usize);
-                return Err(Finding::error(
-                    "BATCH-READ",
-                    Exit::DataErr,
+                return Err(Finding::new(
+                    codes::BATCH_READ,
                     msg!(
                         "không đọc được CSV `{}`: {}",
                         "cannot read the CSV `{}`: {}",
@@ -630,9 +619,8 @@ fn csv_grid(path: &Path) -> Result<Grid, Finding> {
         for (c, field) in record.iter().enumerate() {
             let s = std::str::from_utf8(field).map_err(|_| {
                 let line = record.position().map_or(0, |p| p.line() as usize);
-                Finding::error(
-                    "BATCH-ENCODING",
-                    Exit::DataErr,
+                Finding::new(
+                    codes::BATCH_ENCODING,
                     msg!(
                         "CSV `{}` không phải UTF-8 (dòng {}, cột {})",
                         "the CSV `{}` is not UTF-8 (line {}, column {})",

@@ -5,6 +5,7 @@
 use super::{Context, Format, Reporter};
 use crate::batch::{self, Env, Outcome, Plan, Status};
 use crate::exit::Exit;
+use crate::finding::codes;
 use crate::finding::{Finding, Severity};
 use crate::i18n::Lang;
 use std::io::IsTerminal;
@@ -163,9 +164,8 @@ fn go(ctx: &Context, a: &Args, rep: &mut Reporter) -> Result<Exit, Vec<Finding>>
         .num_threads(threads)
         .build()
         .map_err(|e| {
-            vec![Finding::error(
-                "BATCH-THREADS",
-                Exit::Software,
+            vec![Finding::new(
+                codes::BATCH_THREADS,
                 crate::msg!(
                     "không tạo được {} luồng: {}",
                     "cannot start {} threads: {}",
@@ -182,14 +182,13 @@ fn go(ctx: &Context, a: &Args, rep: &mut Reporter) -> Result<Exit, Vec<Finding>>
 /// The output folder: made when missing; one that holds files is written into only with
 /// `--force` (a second run must not mix its documents with the first's by accident).
 fn prepare_out(out: &Path, force: bool) -> Result<(), Vec<Finding>> {
-    let fail = |code: &'static str, exit: Exit, m: crate::i18n::Msg| {
-        vec![Finding::error(code, exit, m).at(crate::finding::Location::file(out))]
+    let fail = |code: &'static str, m: crate::i18n::Msg| {
+        vec![Finding::new(code, m).at(crate::finding::Location::file(out))]
     };
     if out.exists() {
         if !out.is_dir() {
             return Err(fail(
-                "OUTPUT-DIR",
-                Exit::CantCreate,
+                codes::OUTPUT_DIR,
                 crate::msg!(
                     "`{}` là tệp, không phải thư mục",
                     "`{}` is a file, not a folder",
@@ -202,9 +201,7 @@ fn prepare_out(out: &Path, force: bool) -> Result<(), Vec<Finding>> {
             .unwrap_or(false);
         if used && !force {
             return Err(vec![
-                Finding::error(
-                    "OUTPUT-EXISTS",
-                    Exit::CantCreate,
+                Finding::new(codes::OUTPUT_EXISTS,
                     crate::msg!(
                         "thư mục `{}` đã có tệp; không ghi đè",
                         "folder `{}` already holds files; not overwriting",
@@ -222,8 +219,7 @@ fn prepare_out(out: &Path, force: bool) -> Result<(), Vec<Finding>> {
     }
     std::fs::create_dir_all(out).map_err(|e| {
         fail(
-            "OUTPUT-DIR",
-            Exit::CantCreate,
+            codes::OUTPUT_DIR,
             crate::msg!(
                 "không tạo được thư mục `{}`: {}",
                 "cannot create folder `{}`: {}",
@@ -371,9 +367,8 @@ fn write_reports(plan: &Plan, rows: &[&Outcome], out: &Path) -> Result<(), Findi
     let mut csv = csv::Writer::from_writer(Vec::new());
     let sheet = plan.sheet.name.clone().unwrap_or_default();
     let io = |e: &dyn std::fmt::Display| {
-        Finding::error(
-            "OUTPUT-WRITE",
-            Exit::IoErr,
+        Finding::new(
+            codes::OUTPUT_WRITE,
             crate::msg!(
                 "không ghi được báo cáo: {}",
                 "cannot write the report: {}",

@@ -4,6 +4,7 @@
 use super::{Context, Reporter};
 use crate::check::{self, Origin};
 use crate::exit::Exit;
+use crate::finding::codes;
 use crate::finding::{Finding, Location};
 use crate::{draft, msg, reader};
 use std::path::{Path, PathBuf};
@@ -33,9 +34,8 @@ fn check_draft(ctx: &Context, path: &Path) -> Result<Vec<Finding>, Vec<Finding>>
 }
 
 fn unsupported(path: &Path, ext: &str) -> Finding {
-    Finding::error(
-        "INPUT-FORMAT",
-        Exit::DataErr,
+    Finding::new(
+        codes::INPUT_FORMAT,
         msg!(
             "vbhc không đọc được tệp .{}: chỉ đọc bản nháp .toml, .json và văn bản .docx",
             "vbhc cannot read .{} files: it reads .toml and .json drafts and .docx documents",

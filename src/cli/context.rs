@@ -5,8 +5,8 @@
 
 use super::{Cli, Reporter};
 use crate::config::Config;
-use crate::exit::Exit;
 use crate::finding::Finding;
+use crate::finding::codes;
 use crate::plugin::trust::Trust;
 use crate::plugin::{Host, Registry};
 use crate::template::Templates;
@@ -45,9 +45,8 @@ impl<'a> Context<'a> {
         if let Some(dir) = &self.cli.templates
             && let Err(why) = crate::template::check_dir(dir)
         {
-            return Err(Finding::error(
-                "TEMPLATES-DIR",
-                Exit::NoInput,
+            return Err(Finding::new(
+                codes::TEMPLATES_DIR,
                 crate::msg!(
                     "--templates `{}`: {}",
                     "--templates `{}`: {}",

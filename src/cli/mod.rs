@@ -13,6 +13,7 @@ mod rules;
 mod templates;
 
 use crate::exit::{self, Exit};
+use crate::finding::codes;
 use crate::i18n::Lang;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -92,7 +93,7 @@ pub enum Command {
     /// Kiểm tra thể thức theo Nghị định 30: bản nháp hoặc tệp .docx bất kỳ
     Check(check::Args),
     /// Liệt kê các quy tắc kiểm tra, mức độ và lý do
-    Rules,
+    Rules(rules::Args),
     /// Xem các mẫu văn bản và trường của chúng
     #[command(subcommand)]
     Templates(templates::Cmd),
@@ -253,6 +254,11 @@ const EN: &[(&str, &str, &str)] = &[
         "List the checker's rules, their severity and why",
     ),
     (
+        "rules",
+        "all",
+        "Also list the codes that are not Decree 30 rules (drafts, plugins, files…), with their exit status",
+    ),
+    (
         "templates",
         "",
         "List the kinds of document and show their templates and fields",
@@ -400,7 +406,7 @@ pub fn main() -> std::process::ExitCode {
             Command::Render(a) => render::run(&ctx, a, &mut rep),
             Command::Batch(a) => batch::run(&ctx, a, &mut rep),
             Command::Check(a) => check::run(&ctx, a, &mut rep),
-            Command::Rules => rules::run(&cli, &mut rep),
+            Command::Rules(a) => rules::run(&cli, a, &mut rep),
             Command::Templates(c) => templates::run(&ctx, c, &mut rep),
             Command::Plugin(c) => plugin::run(&ctx, c, &mut rep),
         }
@@ -420,9 +426,8 @@ pub fn main() -> std::process::ExitCode {
     // What was printed must have reached its reader: a full disk behind `> tệp` is an I/O
     // error (74), not a success with the output lost.
     if !out_flushed() {
-        let f = crate::finding::Finding::error(
-            "OUTPUT-STDOUT",
-            Exit::IoErr,
+        let f = crate::finding::Finding::new(
+            codes::OUTPUT_STDOUT,
             crate::msg!(
                 "không ghi được kết quả ra đầu ra chuẩn (đĩa đầy hoặc tệp không ghi được): kết quả bị thiếu",
                 "could not write to standard output (disk full or file not writable): the output is incomplete"

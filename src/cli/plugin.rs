@@ -2,6 +2,7 @@
 
 use super::{Context, Format, Reporter};
 use crate::exit::Exit;
+use crate::finding::codes;
 use crate::finding::{Finding, Location};
 use crate::i18n::{Lang, Msg};
 use crate::plugin::{manifest, registry};
@@ -174,15 +175,14 @@ fn remove(id: &str, rep: &mut Reporter) -> Result<(), Finding> {
         .map(|d| d.join(id))
         .filter(|d| d.join(manifest::FILE).is_file() && !id.contains(['/', '\\', '.']))
         .ok_or_else(|| {
-            Finding::error(
-                "PLUGIN-UNKNOWN",
-                Exit::DataErr,
+            Finding::new(
+                codes::PLUGIN_UNKNOWN,
                 msg!("chưa cài plugin `{}`", "plugin `{}` is not installed", id),
             )
         })?;
     std::fs::remove_dir_all(&dir).map_err(|e| {
         Finding::error(
-            "PLUGIN-INSTALL",
+            codes::PLUGIN_INSTALL,
             Exit::IoErr,
             msg!(
                 "không gỡ được `{}`: {}",
@@ -201,9 +201,8 @@ fn remove(id: &str, rep: &mut Reporter) -> Result<(), Finding> {
 }
 
 fn unknown(id: &str, reg: &crate::plugin::Registry) -> Finding {
-    Finding::error(
-        "PLUGIN-UNKNOWN",
-        Exit::DataErr,
+    Finding::new(
+        codes::PLUGIN_UNKNOWN,
         msg!("không có plugin `{}`", "there is no plugin `{}`", id),
     )
     .hint(msg!(

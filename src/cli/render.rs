@@ -6,6 +6,7 @@ use crate::draft;
 use crate::draft::Draft;
 use crate::exit::Exit;
 use crate::finding::Finding;
+use crate::finding::codes;
 use crate::plugin::{Applier, Host, Registry};
 use crate::template::Templates;
 use std::path::{Path, PathBuf};
@@ -28,9 +29,8 @@ pub struct Args {
 
 pub fn run(ctx: &Context, a: &Args, rep: &mut Reporter) -> Exit {
     if a.output.is_some() && a.drafts.len() > 1 {
-        rep.finding(&Finding::error(
-            "USAGE",
-            Exit::Usage,
+        rep.finding(&Finding::new(
+            codes::USAGE,
             crate::msg!(
                 "--output chỉ dùng được với một bản nháp",
                 "--output needs exactly one draft"

@@ -5,7 +5,7 @@
 use super::loader::{Get, Loader, MaxPos};
 use super::node::{Table, Value};
 use super::*;
-use crate::exit::Exit;
+use crate::finding::codes;
 use crate::finding::{Finding, Location};
 use crate::msg;
 
@@ -45,7 +45,7 @@ impl Loader<'_, '_> {
         let viet_tat = self.text(&cg, "viet_tat", "co_quan.", norm);
         let so = g.node("so").and_then(|(p, n)| {
             number::parse_number(&n.value)
-                .map_err(|m| self.err("DRAFT-NUMBER", n.pos.max_pos(p), "so", m))
+                .map_err(|m| self.err(codes::DRAFT_NUMBER, n.pos.max_pos(p), "so", m))
                 .ok()
                 .flatten()
         });
@@ -113,7 +113,7 @@ impl Loader<'_, '_> {
                 at: self.loc(n.pos, "ngay"),
             }),
             Err(m) => {
-                self.err("DRAFT-DATE", n.pos, "ngay", m);
+                self.err(codes::DRAFT_DATE, n.pos, "ngay", m);
                 None
             }
         }
@@ -126,9 +126,8 @@ impl Loader<'_, '_> {
             return;
         }
         self.errors.push(
-            Finding::error(
-                "DRAFT-VALUE",
-                Exit::DataErr,
+            Finding::new(
+                codes::DRAFT_VALUE,
                 msg!(
                     "mức độ khẩn `{}` không có trong Nghị định 30",
                     "urgency `{}` is not one of the decree's",
@@ -154,9 +153,8 @@ impl Loader<'_, '_> {
         for q in &quyen_han {
             if !number::is_authority(&q.v) {
                 self.errors.push(
-                    Finding::error(
-                        "DRAFT-QUYEN-HAN",
-                        Exit::DataErr,
+                    Finding::new(
+                        codes::DRAFT_QUYEN_HAN,
                         msg!(
                             "dòng quyền hạn `{}` phải bắt đầu bằng TM., KT., TL., TUQ. hoặc Q.",
                             "authority line `{}` must start with TM., KT., TL., TUQ. or Q.",
@@ -173,9 +171,8 @@ impl Loader<'_, '_> {
         }
         if quyen_han.len() > 2 {
             self.errors.push(
-                Finding::error(
-                    "DRAFT-QUYEN-HAN",
-                    Exit::DataErr,
+                Finding::new(
+                    codes::DRAFT_QUYEN_HAN,
                     msg!(
                         "quyền hạn có nhiều nhất 2 dòng (cùng chức vụ là 3)",
                         "at most 2 authority lines (3 with the position)"
@@ -193,7 +190,7 @@ impl Loader<'_, '_> {
             Value::Integer(i) if (1..=100_000).contains(&i) => Some(i as u32),
             _ => {
                 self.err(
-                    "DRAFT-VALUE",
+                    codes::DRAFT_VALUE,
                     n.pos,
                     "so_ban",
                     msg!("số bản phải từ 1 đến 100000", "copies must be 1 to 100000"),
@@ -239,9 +236,8 @@ impl Loader<'_, '_> {
             && !self.plugin_failed
         {
             self.errors.push(
-                Finding::error(
-                    "DRAFT-MISSING-FIELD",
-                    Exit::DataErr,
+                Finding::new(
+                    codes::DRAFT_MISSING_FIELD,
                     msg!(
                         "{} phải có `kinh_gui`",
                         "a {} needs `kinh_gui`",
@@ -253,9 +249,8 @@ impl Loader<'_, '_> {
         }
         if tp.kinh_gui == Need::Khong && !kinh_gui.is_empty() {
             self.errors.push(
-                Finding::error(
-                    "DRAFT-UNKNOWN-FIELD",
-                    Exit::DataErr,
+                Finding::new(
+                    codes::DRAFT_UNKNOWN_FIELD,
                     msg!(
                         "{} không có Kính gửi",
                         "a {} has no Kính gửi",
@@ -270,9 +265,8 @@ impl Loader<'_, '_> {
             && g.node("tham_quyen").is_none()
         {
             self.errors.push(
-                Finding::error(
-                    "DRAFT-MISSING-FIELD",
-                    Exit::DataErr,
+                Finding::new(
+                    codes::DRAFT_MISSING_FIELD,
                     msg!(
                         "quyết định phải có `tham_quyen` (dòng thẩm quyền ban hành)",
                         "a quyết định needs `tham_quyen` (the authority line)"
@@ -307,9 +301,8 @@ impl Loader<'_, '_> {
                 (None, None) if g.node("don_vi_soan").is_some() => None,
                 (None, None) => {
                     self.errors.push(
-                        Finding::error(
-                            "DRAFT-MISSING-FIELD",
-                            Exit::DataErr,
+                        Finding::new(
+                            codes::DRAFT_MISSING_FIELD,
                             msg!(
                                 "công văn cần `don_vi_soan` (ví dụ \"KT\") hoặc `ky_hieu`",
                                 "a công văn needs `don_vi_soan` (e.g. \"KT\") or `ky_hieu`"
@@ -326,7 +319,7 @@ impl Loader<'_, '_> {
             && let Err(m) = number::check_ky_hieu(&k.v)
         {
             self.errors
-                .push(Finding::error("DRAFT-KY-HIEU", Exit::DataErr, m).at(k.at.clone()));
+                .push(Finding::new(codes::DRAFT_KY_HIEU, m).at(k.at.clone()));
         }
         ky_hieu
     }

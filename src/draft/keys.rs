@@ -4,7 +4,7 @@
 use super::loader::Loader;
 use super::node::{Pos, Table, Value};
 use super::*;
-use crate::exit::Exit;
+use crate::finding::codes;
 use crate::finding::{Finding, Location};
 use crate::i18n::Msg;
 use crate::msg;
@@ -65,9 +65,8 @@ impl Loader<'_, '_> {
                     ),
                 };
                 self.errors.push(
-                    Finding::error(
-                        "DRAFT-UNKNOWN-FIELD",
-                        Exit::DataErr,
+                    Finding::new(
+                        codes::DRAFT_UNKNOWN_FIELD,
                         msg!(
                             "trường `{}` không có trong mẫu loại văn bản này",
                             "unknown field `{}` for this kind of document",
@@ -101,9 +100,8 @@ impl Loader<'_, '_> {
             }
             if !t.entries.contains_key(&name) {
                 self.errors.push(
-                    Finding::error(
-                        "DRAFT-MISSING-FIELD",
-                        Exit::DataErr,
+                    Finding::new(
+                        codes::DRAFT_MISSING_FIELD,
                         msg!(
                             "thiếu trường bắt buộc `{}`",
                             "missing required field `{}`",
@@ -162,7 +160,7 @@ impl Loader<'_, '_> {
         };
         let got = got.type_name();
         self.err(
-            "DRAFT-TYPE",
+            codes::DRAFT_TYPE,
             pos,
             path,
             Msg::new(

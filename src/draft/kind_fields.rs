@@ -5,6 +5,7 @@ use super::loader::{Get, Loader};
 use super::node::Value;
 use super::values::src_starts_multiline;
 use super::*;
+use crate::finding::codes;
 
 impl Loader<'_, '_> {
     pub(super) fn kind_fields(
@@ -59,9 +60,9 @@ impl Loader<'_, '_> {
                 };
                 if blank && decl.required {
                     let code = if decl.kind == FieldKind::Markup {
-                        "DRAFT-EMPTY-BODY"
+                        codes::DRAFT_EMPTY_BODY
                     } else {
-                        "DRAFT-EMPTY"
+                        codes::DRAFT_EMPTY
                     };
                     self.empty_required(code, at.clone(), &decl.name);
                 }

@@ -5,7 +5,7 @@
 
 use super::node::{Node, Pos, Table, Value};
 use super::*;
-use crate::exit::Exit;
+use crate::finding::codes;
 use crate::finding::{Finding, Location};
 use crate::i18n::Msg;
 use crate::msg;
@@ -77,7 +77,7 @@ impl<'a, 's> Loader<'a, 's> {
         m: Msg,
     ) -> Option<std::convert::Infallible> {
         self.errors
-            .push(Finding::error(code, Exit::DataErr, m).at(self.loc(pos, field)));
+            .push(Finding::new(code, m).at(self.loc(pos, field)));
         None
     }
 
@@ -90,9 +90,8 @@ impl<'a, 's> Loader<'a, 's> {
         // The kind comes first: it decides which fields exist.
         let Some((kpos, kind_node)) = t.entries.get("loai") else {
             self.errors.push(
-                Finding::error(
-                    "DRAFT-MISSING-FIELD",
-                    Exit::DataErr,
+                Finding::new(
+                    codes::DRAFT_MISSING_FIELD,
                     msg!(
                         "thiếu trường bắt buộc `loai` (loại văn bản)",
                         "missing required field `loai` (document kind)"
@@ -113,7 +112,7 @@ impl<'a, 's> Loader<'a, 's> {
         let template = match templates.get(kind.trim()) {
             Ok(t) => t,
             Err(mut f) => {
-                if f.code == "DRAFT-UNKNOWN-KIND" {
+                if f.code == codes::DRAFT_UNKNOWN_KIND {
                     f.location = Some(self.loc(kind_node.pos, "loai"));
                 }
                 self.errors.push(f);
@@ -129,7 +128,7 @@ impl<'a, 's> Loader<'a, 's> {
                 },
             )) => ToneStyle::from_example(s).unwrap_or_else(|| {
                 self.err(
-                    "DRAFT-VALUE",
+                    codes::DRAFT_VALUE,
                     *pos,
                     "kieu_dau",
                     msg!(
@@ -151,8 +150,7 @@ impl<'a, 's> Loader<'a, 's> {
                     s.chu_quan.is_some() || !s.co_quan.is_empty() || s.viet_tat.is_some();
                 if organ_offered && supply::names_its_organ(&table) {
                     self.warnings.push(
-                        Finding::note(
-                            "PLUGIN-ORGAN-UNUSED",
+                        Finding::new(codes::PLUGIN_ORGAN_UNUSED,
                             msg!(
                                 "bản nháp ghi cơ quan ban hành (co_quan.ten), nên cơ quan, cơ quan chủ quản và chữ viết tắt plugin {} đưa ra không được dùng",
                                 "the draft names its issuing organ (co_quan.ten), so the organ, parent organ and abbreviation plugin {} offered are not used",
@@ -233,9 +231,8 @@ impl<'a, 's> Loader<'a, 's> {
         };
         let Some(supply) = self.supply.as_deref_mut() else {
             self.errors.push(
-                Finding::error(
-                    "PLUGIN-UNKNOWN",
-                    Exit::DataErr,
+                Finding::new(
+                    codes::PLUGIN_UNKNOWN,
                     msg!(
                         "bản nháp cần plugin `{}`, nhưng lệnh này không chạy plugin",
                         "the draft needs plugin `{}`, but this command runs no plugins",

@@ -14,7 +14,7 @@ pub mod number;
 pub mod supply;
 mod values;
 
-use crate::exit::Exit;
+use crate::finding::codes;
 use crate::finding::{Finding, Location};
 use crate::msg;
 use crate::template::{FieldKind, KindTemplate, Need, Templates};
@@ -117,9 +117,8 @@ pub fn load_with(
 pub fn read_text(path: &Path) -> Result<String, Finding> {
     let bytes = read_input(path)?;
     String::from_utf8(bytes).map_err(|e| {
-        Finding::error(
-            "DRAFT-ENCODING",
-            Exit::DataErr,
+        Finding::new(
+            codes::DRAFT_ENCODING,
             msg!(
                 "tệp không phải UTF-8 (byte {})",
                 "the file is not UTF-8 (byte {})",
@@ -173,9 +172,8 @@ pub fn parse_table(path: &Path, src: &str) -> Result<Table, Vec<Finding>> {
     };
     let root = parsed.map_err(|(pos, m)| {
         vec![
-            Finding::error(
-                "DRAFT-SYNTAX",
-                Exit::DataErr,
+            Finding::new(
+                codes::DRAFT_SYNTAX,
                 msg!(
                     "cú pháp {} sai: {}",
                     "{} syntax error: {}",
@@ -188,9 +186,8 @@ pub fn parse_table(path: &Path, src: &str) -> Result<Table, Vec<Finding>> {
     })?;
     let Value::Table(table) = root.value else {
         return Err(vec![
-            Finding::error(
-                "DRAFT-SYNTAX",
-                Exit::DataErr,
+            Finding::new(
+                codes::DRAFT_SYNTAX,
                 msg!(
                     "bản nháp phải là một bảng khóa = giá trị",
                     "a draft must be a table of keys"

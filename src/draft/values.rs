@@ -4,7 +4,7 @@
 use super::loader::{Get, Loader, MAX_LINES};
 use super::node::{Node, Pos, Value};
 use super::*;
-use crate::exit::Exit;
+use crate::finding::codes;
 use crate::finding::{Finding, Location};
 use crate::i18n::Msg;
 use crate::msg;
@@ -15,11 +15,9 @@ impl Loader<'_, '_> {
         // A draft's size is its body's lines: refused past the budget, before any is laid out.
         self.lines += m.lines().count();
         if self.lines > MAX_LINES {
-            if !self.errors.iter().any(|e| e.code == "DRAFT-TOO-LARGE") {
+            if !self.errors.iter().any(|e| e.code == codes::DRAFT_TOO_LARGE) {
                 self.errors.push(
-                    Finding::error(
-                        "DRAFT-TOO-LARGE",
-                        Exit::DataErr,
+                    Finding::new(codes::DRAFT_TOO_LARGE,
                         msg!(
                             "bản nháp có hơn {} dòng nội dung (đến trường `{}`): quá giới hạn một văn bản, không dựng",
                             "the draft has more than {} lines of text (up to field `{}`): over the limit for one document, not laid out",
@@ -39,7 +37,7 @@ impl Loader<'_, '_> {
         let (_, notes) = crate::markup::parse(m, first_line);
         for n in notes {
             self.warnings.push(
-                Finding::warning(n.code, Msg::new(n.vi, n.en))
+                Finding::new(n.code, Msg::new(n.vi, n.en))
                     .at(Location::file(self.path).at(n.line, 1).with_field(field)),
             );
         }
@@ -92,9 +90,7 @@ impl Loader<'_, '_> {
         };
         let code = crate::text::chars::code_point(ch);
         let f = match why {
-            crate::text::chars::Illegal::Control => Finding::error(
-                "DRAFT-CONTROL-CHAR",
-                Exit::DataErr,
+            crate::text::chars::Illegal::Control => Finding::new(codes::DRAFT_CONTROL_CHAR,
                 msg!(
                     "ký tự điều khiển {} trong `{}`",
                     "control character {} in `{}`",
@@ -106,9 +102,7 @@ impl Loader<'_, '_> {
                 "xóa ký tự vô hình này (thường do sao chép từ phần mềm khác)",
                 "delete this invisible character (usually pasted from other software)"
             )),
-            crate::text::chars::Illegal::Noncharacter => Finding::error(
-                "DRAFT-NONCHARACTER",
-                Exit::DataErr,
+            crate::text::chars::Illegal::Noncharacter => Finding::new(codes::DRAFT_NONCHARACTER,
                 msg!(
                     "ký tự {} trong `{}` không phải ký tự văn bản: Word không mở được tệp chứa nó",
                     "character {} in `{}` is not a text character: Word cannot open a file holding it",
@@ -126,9 +120,8 @@ impl Loader<'_, '_> {
 
     pub(super) fn empty_required(&mut self, code: &'static str, at: Location, path: &str) {
         self.errors.push(
-            Finding::error(
+            Finding::new(
                 code,
-                Exit::DataErr,
                 msg!(
                     "trường `{}` bắt buộc nhưng để trống",
                     "required field `{}` is empty",
@@ -158,7 +151,7 @@ impl Loader<'_, '_> {
             || (prefix == "co_quan." && key != "chu_quan");
         if v.is_empty() {
             if required {
-                self.empty_required("DRAFT-EMPTY", at, &path);
+                self.empty_required(codes::DRAFT_EMPTY, at, &path);
             }
             return None;
         }
@@ -188,7 +181,7 @@ impl Loader<'_, '_> {
         let v: Vec<String> = v.into_iter().filter(|l| !l.is_empty()).collect();
         let at = self.loc(n.pos, &path);
         if v.is_empty() {
-            self.empty_required("DRAFT-EMPTY", at, &path);
+            self.empty_required(codes::DRAFT_EMPTY, at, &path);
             return None;
         }
         Some(Field { v, at })
@@ -249,9 +242,8 @@ impl Loader<'_, '_> {
                     let m = self.norm_markup(&norm, s, n.pos, &path)?;
                     if m.trim().is_empty() {
                         self.errors.push(
-                            Finding::error(
-                                "DRAFT-EMPTY-BODY",
-                                Exit::DataErr,
+                            Finding::new(
+                                codes::DRAFT_EMPTY_BODY,
                                 msg!("phụ lục không có nội dung", "the annex has no content"),
                             )
                             .at(self.loc(n.pos, &path)),

@@ -3,6 +3,7 @@
 //! with its rule and the place and date.
 
 use super::*;
+use crate::finding::codes;
 
 /// The left column of the header.
 pub(super) fn left(d: &Draft, b: &mut Vec<Block>, warnings: &mut Vec<Finding>) {
@@ -31,8 +32,8 @@ pub(super) fn left(d: &Draft, b: &mut Vec<Block>, warnings: &mut Vec<Finding>) {
         let w = metrics::width_twips(l, Face::Bold, size_cq);
         if w > lw {
             warnings.push(
-                Finding::warning(
-                    "LAYOUT-ORGAN-WRAP",
+                Finding::new(
+                    codes::LAYOUT_ORGAN_WRAP,
                     msg!(
                         "dòng tên cơ quan `{}` dài hơn cột trái nên sẽ tự xuống dòng",
                         "organ line `{}` is wider than the left column and will wrap",

@@ -7,6 +7,7 @@ use super::registry::Registry;
 use super::wit;
 use crate::draft::{Draft, Request, Supplied, Supply};
 use crate::exit::Exit;
+use crate::finding::codes;
 use crate::finding::{Finding, Location};
 use crate::markup::escape;
 use crate::model::{Content, Document, Role};
@@ -91,9 +92,8 @@ impl<'r> Applier<'r> {
                         prefix
                     )
                 };
-                let mut bad = Finding::error(
-                    "PLUGIN-OUTPUT",
-                    Exit::Findings,
+                let mut bad = Finding::new(
+                    codes::PLUGIN_OUTPUT,
                     msg!(
                         "plugin {}, lệnh `validate`, văn bản {}: {}",
                         "plugin {}, call `validate`, document {}: {}",
@@ -173,9 +173,7 @@ impl Answer<'_> {
 
     fn refuse(&self, call: &str, field: &str, vi: String, en: String) -> Finding {
         let why = crate::i18n::Msg::new(vi, en);
-        let mut f = Finding::error(
-            "PLUGIN-OUTPUT",
-            Exit::Findings,
+        let mut f = Finding::new(codes::PLUGIN_OUTPUT,
             msg!(
                 "plugin {}, lệnh `{}`, văn bản {}: `{}` {}",
                 "plugin {}, call `{}`, document {}: `{}` {}",
@@ -290,9 +288,7 @@ impl Supply for Applier<'_> {
             Some(r) => r?,
             None => {
                 let known = self.registry.ids().join(", ");
-                return Err(Finding::error(
-                    "PLUGIN-UNKNOWN",
-                    Exit::DataErr,
+                return Err(Finding::new(codes::PLUGIN_UNKNOWN,
                     msg!(
                         "không có plugin `{}`",
                         "there is no plugin `{}`",
@@ -362,8 +358,7 @@ impl Supply for Applier<'_> {
                 .into_iter()
                 .chain(
                     (plugin.origin == super::cache::Origin::Repaired).then(|| {
-                        Finding::note(
-                            "PLUGIN-CACHE-REPAIRED",
+                        Finding::new(codes::PLUGIN_CACHE_REPAIRED,
                             msg!(
                                 "bản biên dịch của plugin {} trong bộ đệm bị hỏng: đã bỏ và biên dịch lại",
                                 "the compiled copy of plugin {} in the cache was damaged: discarded and compiled again",

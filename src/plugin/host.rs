@@ -11,6 +11,7 @@ use super::sandbox::State;
 use super::trust::Signer;
 use super::wit::{self, Caps, OutputError};
 use crate::exit::Exit;
+use crate::finding::codes;
 use crate::finding::{Finding, Location, PluginRef};
 use crate::msg;
 use std::path::{Path, PathBuf};
@@ -134,9 +135,8 @@ impl Host {
     /// The runtime with `limits`, caching compiled plugins in `cache_dir` (none: no cache).
     pub fn new(limits: Limits, cache_dir: Option<PathBuf>) -> Result<Host, Finding> {
         let internal = |e: wasmtime::Error| {
-            Finding::error(
-                "PLUGIN-ENGINE",
-                Exit::Software,
+            Finding::new(
+                codes::PLUGIN_ENGINE,
                 msg!(
                     "không khởi tạo được bộ chạy plugin: {}",
                     "cannot start the plugin runtime: {}",
@@ -209,7 +209,7 @@ impl Host {
         };
         let (component, origin) = compiled.map_err(|e| {
             refuse(
-                "PLUGIN-WASM",
+                codes::PLUGIN_WASM,
                 msg!(
                     "`{}` không phải một WebAssembly component hợp lệ: {}",
                     "`{}` is not a valid WebAssembly component: {}",
@@ -220,13 +220,13 @@ impl Host {
         })?;
         let (api, iface) = self
             .find_interface(&component)
-            .map_err(|m| refuse("PLUGIN-API", m))?;
+            .map_err(|m| refuse(codes::PLUGIN_API, m))?;
         let func = |name: &str| {
             component
                 .get_export_index(Some(&iface), name)
                 .ok_or_else(|| {
                     refuse(
-                        "PLUGIN-API",
+                        codes::PLUGIN_API,
                         msg!(
                             "plugin không có hàm `{}` của giao diện {}",
                             "the plugin lacks the function `{}` of interface {}",
@@ -246,7 +246,7 @@ impl Host {
         };
         let pre = self.linker.instantiate_pre(&component).map_err(|e| {
             refuse(
-                "PLUGIN-IMPORT",
+                codes::PLUGIN_IMPORT,
                 msg!(
                     "plugin cần một chức năng vbhc không cung cấp: {}",
                     "the plugin needs something vbhc does not provide: {}",
@@ -279,7 +279,7 @@ impl Host {
         .find(|(_, a, b)| a != b);
         if let Some((what, said, wrote)) = mismatch {
             return Err(manifest::refused(
-                "PLUGIN-MANIFEST",
+                codes::PLUGIN_MANIFEST,
                 &plugin.found.path,
                 msg!(
                     "plugin tự nhận {} là `{}`, nhưng plugin.toml ghi `{}`",
@@ -292,7 +292,7 @@ impl Host {
         }
         if manifest::api_major(&info.api_version) != manifest::api_major(&plugin.api) {
             return Err(refuse(
-                "PLUGIN-API",
+                codes::PLUGIN_API,
                 msg!(
                     "plugin báo phiên bản giao diện {}, nhưng xuất giao diện {}",
                     "the plugin reports interface version {}, but exports {}",
@@ -494,7 +494,7 @@ impl Session {
             Err(e) => {
                 // The export is not the function this host expects: the wrong interface.
                 let mut f = self.failure(name, e);
-                f.code = "PLUGIN-API".into();
+                f.code = codes::PLUGIN_API.into();
                 f.exit = Exit::Config;
                 return Err(f);
             }
@@ -573,7 +573,7 @@ impl Session {
             e.downcast_ref::<MemoryCap>()
         {
             (
-                "PLUGIN-MEMORY",
+                codes::PLUGIN_MEMORY,
                 format!("vượt giới hạn bộ nhớ ({} MiB)", cap.max >> 20),
                 format!("went over the memory cap ({} MiB)", cap.max >> 20),
             )
@@ -582,7 +582,7 @@ impl Session {
             .is_some()
         {
             (
-                "PLUGIN-ENGINE",
+                codes::PLUGIN_ENGINE,
                 format!("quá nhiều phiên plugin chạy cùng lúc: {}", e.root_cause()),
                 format!("too many plugin instances at once: {}", e.root_cause()),
             )
@@ -607,11 +607,11 @@ impl Session {
                     ),
                 ),
             };
-            ("PLUGIN-OUTPUT", vi, en)
+            (codes::PLUGIN_OUTPUT, vi, en)
         } else if let Some(trap) = e.downcast_ref::<Trap>() {
             match trap {
                 Trap::Interrupt => (
-                    "PLUGIN-TIMEOUT",
+                    codes::PLUGIN_TIMEOUT,
                     format!(
                         "chạy quá thời gian cho phép một văn bản ({} ms, mọi lệnh cộng lại)",
                         self.limits.thoi_gian_ms
@@ -622,51 +622,50 @@ impl Session {
                     ),
                 ),
                 Trap::StackOverflow => (
-                    "PLUGIN-STACK",
+                    codes::PLUGIN_STACK,
                     format!("tràn ngăn xếp ({} KiB)", self.limits.ngan_xep_kb),
                     format!("overflowed its stack ({} KiB)", self.limits.ngan_xep_kb),
                 ),
                 Trap::UnreachableCodeReached if stderr.contains("panicked") => (
-                    "PLUGIN-PANIC",
+                    codes::PLUGIN_PANIC,
                     format!("dừng vì lỗi (panic): {stderr}"),
                     format!("panicked: {stderr}"),
                 ),
                 Trap::MemoryOutOfBounds => (
-                    "PLUGIN-TRAP",
+                    codes::PLUGIN_TRAP,
                     "truy cập bộ nhớ ngoài vùng (thường do tràn ngăn xếp với biến cục bộ lớn)"
                         .into(),
                     "accessed memory out of bounds (often a stack overflow with large locals)"
                         .into(),
                 ),
                 other => (
-                    "PLUGIN-TRAP",
+                    codes::PLUGIN_TRAP,
                     format!("bị dừng (trap: {other})"),
                     format!("trapped ({other})"),
                 ),
             }
         } else if e.downcast_ref::<Waited>().is_some() {
             (
-                "PLUGIN-TRAP",
+                codes::PLUGIN_TRAP,
                 "chờ đồng hồ (sleep): plugin không được chờ".into(),
                 "waited on a clock (sleep): plugins may not wait".into(),
             )
         } else if let Some(exit) = e.downcast_ref::<wasmtime_wasi::I32Exit>() {
             (
-                "PLUGIN-TRAP",
+                codes::PLUGIN_TRAP,
                 format!("tự thoát với mã {}", exit.0),
                 format!("exited with code {}", exit.0),
             )
         } else {
             (
-                "PLUGIN-OUTPUT",
+                codes::PLUGIN_OUTPUT,
                 format!("trả về dữ liệu sai: {}", e.root_cause()),
                 format!("returned malformed data: {}", e.root_cause()),
             )
         };
         let doc = self.document.display().to_string();
-        let mut f = Finding::error(
+        let mut f = Finding::new(
             code,
-            Exit::Findings,
             crate::i18n::Msg::new(
                 format!(
                     "plugin {} {}, lệnh `{call}`, văn bản {doc}: {vi}",

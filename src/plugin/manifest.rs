@@ -2,7 +2,7 @@
 //! was built for and the SHA-256 of the exact bytes. The manifest is what the province signs
 //! (`plugin.toml.minisig`), so the signature covers the wasm through its hash.
 
-use crate::exit::Exit;
+use crate::finding::codes;
 use crate::finding::{Finding, Location};
 use crate::msg;
 use serde::Deserialize;
@@ -47,7 +47,7 @@ impl Found {
 }
 
 pub fn refused(code: &'static str, path: &Path, m: crate::i18n::Msg) -> Finding {
-    Finding::error(code, Exit::Config, m).at(Location::file(path))
+    Finding::new(code, m).at(Location::file(path))
 }
 
 /// `PATH` as the clerk gives it: a `plugin.toml`, the folder holding one, or the `.wasm`
@@ -66,7 +66,7 @@ pub fn read(path: &Path) -> Result<Found, Finding> {
     let file = locate(path);
     let bytes = crate::input::read(&file, crate::input::Kind::Small).map_err(|f| {
         refused(
-            "PLUGIN-MANIFEST",
+            codes::PLUGIN_MANIFEST,
             &file,
             msg!(
                 "không đọc được tệp mô tả plugin `{}`: {}",
@@ -78,7 +78,7 @@ pub fn read(path: &Path) -> Result<Found, Finding> {
     })?;
     let src = String::from_utf8(bytes.clone()).map_err(|_| {
         refused(
-            "PLUGIN-MANIFEST",
+            codes::PLUGIN_MANIFEST,
             &file,
             msg!(
                 "tệp mô tả plugin không phải UTF-8",
@@ -90,9 +90,8 @@ pub fn read(path: &Path) -> Result<Found, Finding> {
         let line = e
             .span()
             .map_or(1, |s| src[..s.start].matches('\n').count() + 1);
-        Finding::error(
-            "PLUGIN-MANIFEST",
-            Exit::Config,
+        Finding::new(
+            codes::PLUGIN_MANIFEST,
             msg!(
                 "tệp mô tả plugin sai: {}",
                 "malformed plugin manifest: {}",
@@ -118,7 +117,7 @@ pub fn read(path: &Path) -> Result<Found, Finding> {
 fn check(m: &Manifest, file: &Path) -> Result<(), Finding> {
     let bad = |field: &str, why_vi: &str, why_en: &str| {
         refused(
-            "PLUGIN-MANIFEST",
+            codes::PLUGIN_MANIFEST,
             file,
             crate::i18n::Msg::new(
                 format!("tệp mô tả plugin: `{field}` {why_vi}"),
@@ -154,9 +153,8 @@ fn check(m: &Manifest, file: &Path) -> Result<(), Finding> {
         ));
     }
     if api_major(&m.api) != Some(super::wit::API_MAJOR) {
-        return Err(Finding::error(
-            "PLUGIN-API",
-            Exit::Config,
+        return Err(Finding::new(
+            codes::PLUGIN_API,
             msg!(
                 "plugin `{}` viết cho API {}; vbhc này chạy API {}.x",
                 "plugin `{}` was built for API {}; this vbhc runs API {}.x",
@@ -191,11 +189,11 @@ pub fn read_wasm(found: &Found) -> Result<Vec<u8>, Finding> {
     // A regular file below the cap, or refused before it is read: a manifest may name a
     // FIFO or the zero device, and its hash is only compared once the bytes are in.
     let bytes = crate::input::read(&path, crate::input::Kind::Wasm)
-        .map_err(|f| refused("PLUGIN-MANIFEST", &path, f.message))?;
+        .map_err(|f| refused(codes::PLUGIN_MANIFEST, &path, f.message))?;
     let got = sha256_hex(&bytes);
     if !got.eq_ignore_ascii_case(&found.manifest.sha256) {
         return Err(refused(
-            "PLUGIN-HASH",
+            codes::PLUGIN_HASH,
             &path,
             msg!(
                 "`{}` có SHA-256 {}, khác với {} ghi trong plugin.toml: tệp đã bị thay đổi",

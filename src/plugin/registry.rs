@@ -5,7 +5,7 @@
 use super::host::{Host, Plugin, Source};
 use super::manifest::{self, Found};
 use super::trust::Trust;
-use crate::exit::Exit;
+use crate::finding::codes;
 use crate::finding::{Finding, Location};
 use crate::msg;
 use std::collections::BTreeMap;
@@ -60,9 +60,8 @@ impl Registry {
             let found = manifest::read(p)?;
             let id = found.manifest.id.clone();
             if let Some(other) = reg.entries.get(&id) {
-                return Err(Finding::error(
-                    "PLUGIN-DUPLICATE",
-                    Exit::Config,
+                return Err(Finding::new(
+                    codes::PLUGIN_DUPLICATE,
                     msg!(
                         "có hai plugin cùng mã `{}`: {} và {}",
                         "two plugins have the id `{}`: {} and {}",
@@ -107,7 +106,7 @@ impl Registry {
                     for (dir, _) in &copies {
                         reg.warnings.push(
                             Finding::warning(
-                                "PLUGIN-DUPLICATE",
+                                codes::PLUGIN_DUPLICATE,
                                 msg!(
                                     "thư mục `{}` cũng chứa plugin `{}` (bản sao?): vbhc dùng bản đã cài ở `{}` và bỏ qua bản này",
                                     "the folder `{}` also holds plugin `{}` (a copy?): vbhc uses the one installed in `{}` and passes this one over",
@@ -146,9 +145,8 @@ impl Registry {
     pub fn get(&self, host: &Host, id: &str) -> Option<Result<Arc<Plugin>, Finding>> {
         if let Some(dirs) = self.ambiguous.get(id) {
             let list: Vec<String> = dirs.iter().map(|d| d.display().to_string()).collect();
-            return Some(Err(Finding::error(
-                "PLUGIN-DUPLICATE",
-                Exit::Config,
+            return Some(Err(Finding::new(
+                codes::PLUGIN_DUPLICATE,
                 msg!(
                     "plugin `{}` được cài ở nhiều thư mục, không thư mục nào mang tên `{}`: {}",
                     "plugin `{}` is installed in several folders, none named `{}`: {}",
@@ -232,12 +230,12 @@ pub fn replacing(trust: &Trust, new: &Plugin, force: bool) -> Result<Vec<Finding
                 }
             );
             if sev_error {
-                Finding::error("PLUGIN-SIGNER-CHANGED", Exit::Config, m).hint(msg!(
+                Finding::new(codes::PLUGIN_SIGNER_CHANGED, m).hint(msg!(
                     "nếu tỉnh đã đổi khóa (hãy hỏi lại tỉnh), cài lại với --force",
                     "if the province changed its key (ask the province), install again with --force"
                 ))
             } else {
-                Finding::warning("PLUGIN-SIGNER-CHANGED", m)
+                Finding::warning(codes::PLUGIN_SIGNER_CHANGED, m)
             }
             .at(Location::file(&new.found.path))
         };
@@ -248,8 +246,7 @@ pub fn replacing(trust: &Trust, new: &Plugin, force: bool) -> Result<Vec<Finding
     }
     if old.manifest.version == m.version && !old.manifest.sha256.eq_ignore_ascii_case(&m.sha256) {
         warnings.push(
-            Finding::warning(
-                "PLUGIN-SAME-VERSION",
+            Finding::new(codes::PLUGIN_SAME_VERSION,
                 msg!(
                     "plugin `{}` {} đã cài có SHA-256 {}, bản mới cùng phiên bản nhưng SHA-256 {}: plugin đã đổi mà không tăng phiên bản",
                     "plugin `{}` {} is installed with SHA-256 {}; the new copy has the same version but SHA-256 {}: the plugin changed without a new version",
@@ -269,9 +266,8 @@ pub fn replacing(trust: &Trust, new: &Plugin, force: bool) -> Result<Vec<Finding
 /// only once the new copy is complete. Returns the folder.
 pub fn install(plugin: &Plugin) -> Result<PathBuf, Finding> {
     let io = |path: &Path, e: std::io::Error| {
-        Finding::error(
-            "PLUGIN-INSTALL",
-            Exit::CantCreate,
+        Finding::new(
+            codes::PLUGIN_INSTALL,
             msg!(
                 "không cài được plugin vào `{}`: {}",
                 "cannot install the plugin into `{}`: {}",

@@ -13,7 +13,7 @@
 //! every run warns. Nothing in the plugin's own folder can switch the check off.
 
 use super::manifest::Found;
-use crate::exit::Exit;
+use crate::finding::codes;
 use crate::finding::{Finding, Location};
 use crate::msg;
 use minisign_verify::{Error as SigError, PublicKey, Signature};
@@ -63,8 +63,7 @@ impl Signer {
     pub fn warning(&self, id: &str, at: &Path) -> Option<Finding> {
         let f = match self {
             Signer::Key { any_id: false, .. } => return None,
-            Signer::Key { file, .. } => Finding::warning(
-                "PLUGIN-KEY-ANY-ID",
+            Signer::Key { file, .. } => Finding::new(codes::PLUGIN_KEY_ANY_ID,
                 msg!(
                     "plugin `{}` được ký bằng khóa `{}`, khóa này được tin cho mọi plugin (không có tệp .ids bên cạnh)",
                     "plugin `{}` is signed with the key `{}`, which is trusted for every plugin (no .ids file beside it)",
@@ -77,8 +76,7 @@ impl Signer {
                 "list the plugin ids this key may sign in {} (one a line), so one province's key cannot sign another's plugin",
                 file.with_extension("ids").display()
             )),
-            Signer::Unsigned | Signer::UnsignedAllowed => Finding::warning(
-                "PLUGIN-UNSIGNED-RUN",
+            Signer::Unsigned | Signer::UnsignedAllowed => Finding::new(codes::PLUGIN_UNSIGNED_RUN,
                 msg!(
                     "plugin `{}` chưa được ký: không có gì bảo đảm nó là của tỉnh",
                     "plugin `{}` is not signed: nothing vouches that it is the province's",
@@ -111,9 +109,8 @@ pub struct Trust {
 }
 
 fn key_error(path: &Path, why: String) -> Finding {
-    Finding::error(
-        "PLUGIN-KEY",
-        Exit::Config,
+    Finding::new(
+        codes::PLUGIN_KEY,
         msg!(
             "khóa công khai `{}` không đọc được: {}",
             "cannot read the public key `{}`: {}",
@@ -149,7 +146,7 @@ fn read_key(path: &Path) -> Result<TrustedKey, Finding> {
                 .map(str::to_string)
                 .collect(),
         ),
-        Err(f) if f.code == "INPUT-MISSING" => None,
+        Err(f) if f.code == codes::INPUT_MISSING => None,
         Err(f) => return Err(key_error(&ids_path, f.message.en)),
     };
     Ok(TrustedKey {
@@ -216,11 +213,10 @@ impl Trust {
         let id = &found.manifest.id;
         let text = match crate::input::read(&sig_path, crate::input::Kind::Small) {
             Ok(t) => t,
-            Err(f) if f.code == "INPUT-MISSING" => return self.unsigned(found),
+            Err(f) if f.code == codes::INPUT_MISSING => return self.unsigned(found),
             Err(f) => {
-                return Err(Finding::error(
-                    "PLUGIN-SIGNATURE",
-                    Exit::Config,
+                return Err(Finding::new(
+                    codes::PLUGIN_SIGNATURE,
                     msg!(
                         "không đọc được chữ ký `{}`: {}",
                         "cannot read the signature `{}`: {}",
@@ -232,9 +228,7 @@ impl Trust {
             }
         };
         let bad = |why: &str| {
-            Finding::error(
-                "PLUGIN-SIGNATURE",
-                Exit::Config,
+            Finding::new(codes::PLUGIN_SIGNATURE,
                 msg!(
                     "chữ ký của plugin `{}` không hợp lệ ({}): plugin.toml đã bị sửa hoặc chữ ký không phải của khóa này",
                     "the signature of plugin `{}` is invalid ({}): plugin.toml was changed or the signature is not this key's",
@@ -257,9 +251,7 @@ impl Trust {
                     if let Some(ids) = &k.ids
                         && !ids.iter().any(|i| i == id)
                     {
-                        return Err(Finding::error(
-                            "PLUGIN-KEY-ID",
-                            Exit::Config,
+                        return Err(Finding::new(codes::PLUGIN_KEY_ID,
                             msg!(
                                 "plugin `{}` được ký bằng khóa `{}`, nhưng khóa này chỉ được tin cho: {}",
                                 "plugin `{}` is signed with the key `{}`, which is trusted only for: {}",
@@ -287,9 +279,7 @@ impl Trust {
                 Err(e) => return Err(bad(&e.to_string())),
             }
         }
-        Err(Finding::error(
-            "PLUGIN-UNTRUSTED",
-            Exit::Config,
+        Err(Finding::new(codes::PLUGIN_UNTRUSTED,
             msg!(
                 "plugin `{}` được ký bằng một khóa văn phòng chưa tin cậy",
                 "plugin `{}` is signed with a key this office does not trust",
@@ -320,9 +310,7 @@ impl Trust {
         let sha = &found.manifest.sha256;
         match self.allowed.get(id) {
             Some(allowed) if allowed.eq_ignore_ascii_case(sha) => Ok(Signer::UnsignedAllowed),
-            Some(allowed) => Err(Finding::error(
-                "PLUGIN-UNSIGNED",
-                Exit::Config,
+            Some(allowed) => Err(Finding::new(codes::PLUGIN_UNSIGNED,
                 msg!(
                     "plugin `{}` không có chữ ký và đã thay đổi kể từ khi được cho phép: SHA-256 nay là {}, cấu hình cho phép {}",
                     "plugin `{}` is not signed and changed since it was allowed: its SHA-256 is now {}, the config allows {}",
@@ -336,9 +324,7 @@ impl Trust {
                 "nếu bản mới đúng là của tỉnh, sửa SHA-256 trong [plugin_chua_ky] của tệp cấu hình; tốt hơn: xin tỉnh bản đã ký",
                 "if the new copy is the province's, update the SHA-256 in the config's [plugin_chua_ky]; better: ask the province for a signed copy"
             ))),
-            None => Err(Finding::error(
-                "PLUGIN-UNSIGNED",
-                Exit::Config,
+            None => Err(Finding::new(codes::PLUGIN_UNSIGNED,
                 msg!(
                     "plugin `{}` không có chữ ký ({} không có): không chạy plugin chưa ký",
                     "plugin `{}` is not signed (no {}): unsigned plugins do not run",

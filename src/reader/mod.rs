@@ -13,16 +13,15 @@ pub mod props;
 pub mod roles;
 pub mod styles;
 
-use crate::exit::Exit;
+use crate::finding::codes;
 use crate::finding::{Finding, Location};
 use crate::model::{Document, Margins, PageSetup};
 use crate::msg;
 use std::path::Path;
 
 fn xml_error(path: &Path, part: &str, pos: u64, m: &str) -> Finding {
-    Finding::error(
-        "DOCX-XML",
-        Exit::DataErr,
+    Finding::new(
+        codes::DOCX_XML,
         msg!(
             "phần `{}` của DOCX không phải XML hợp lệ (byte {}): {}",
             "part `{}` of the DOCX is not well-formed XML (byte {}): {}",
@@ -108,9 +107,7 @@ fn read_package(path: &Path, pkg: package::Package) -> Result<Document, Finding>
     let doc_xml = pkg.part(&main).unwrap_or("");
     let paragraphs = count_paragraphs(doc_xml);
     if paragraphs > MAX_PARAGRAPHS {
-        return Err(Finding::error(
-            "DOCX-TOO-LARGE",
-            Exit::DataErr,
+        return Err(Finding::new(codes::DOCX_TOO_LARGE,
             msg!(
                 "văn bản có {} đoạn, quá giới hạn kiểm tra {} đoạn (khoảng 5.000 trang): không kiểm tra",
                 "the document has {} paragraphs, over the checker's limit of {} (about 5,000 pages): not checked",
@@ -130,9 +127,8 @@ fn read_package(path: &Path, pkg: package::Package) -> Result<Document, Finding>
     }
     let root = dom::parse(doc_xml).map_err(|(pos, m)| xml_error(path, &main, pos, &m))?;
     let Some(body_el) = root.child("w:body") else {
-        return Err(Finding::error(
-            "DOCX-NO-BODY",
-            Exit::DataErr,
+        return Err(Finding::new(
+            codes::DOCX_NO_BODY,
             msg!(
                 "phần `{}` không có thân văn bản (w:body)",
                 "part `{}` has no document body (w:body)",

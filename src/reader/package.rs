@@ -3,7 +3,7 @@
 //! with a message instead of exhausting memory; media (scanned pages, photos) is never
 //! inflated, so a genuine 50 MB DOCX full of images reads as fast as a small one.
 
-use crate::exit::Exit;
+use crate::finding::codes;
 use crate::finding::{Finding, Location};
 use crate::msg;
 use std::collections::BTreeMap;
@@ -24,8 +24,8 @@ pub struct Package {
     pub main: String,
 }
 
-fn bad(path: &Path, code: &'static str, exit: Exit, m: crate::i18n::Msg) -> Finding {
-    Finding::error(code, exit, m).at(Location::file(path))
+fn bad(path: &Path, code: &'static str, m: crate::i18n::Msg) -> Finding {
+    Finding::new(code, m).at(Location::file(path))
 }
 
 impl Package {
@@ -71,8 +71,7 @@ impl Package {
         if !read(&main, &mut pkg)? {
             return Err(bad(
                 path,
-                "DOCX-NO-DOCUMENT",
-                Exit::DataErr,
+                codes::DOCX_NO_DOCUMENT,
                 msg!(
                     "tệp zip không có phần nội dung `{}`: không phải DOCX",
                     "the zip has no `{}` part: not a DOCX",
@@ -144,9 +143,7 @@ fn not_docx(path: &Path, bytes: &[u8]) -> Finding {
     } else {
         msg!("tệp không phải DOCX", "the file is not a DOCX")
     };
-    Finding::error(
-        "DOCX-NOT-DOCX",
-        Exit::DataErr,
+    Finding::new(codes::DOCX_NOT_DOCX,
         crate::i18n::Msg::new(
             format!("{}: vbhc không đọc được", what.vi),
             format!("{}: vbhc cannot read it", what.en),
@@ -256,8 +253,7 @@ fn open_zip<R: Read + Seek>(path: &Path, mut r: R) -> Result<zip::ZipArchive<R>,
     if !tail.windows(4).any(|w| w == b"PK\x05\x06") {
         return Err(bad(
             path,
-            "DOCX-ZIP",
-            Exit::DataErr,
+            codes::DOCX_ZIP,
             msg!(
                 "tệp không đọc được như một DOCX: cuối tệp không có phần kết của zip (tệp bị cắt cụt, hoặc có dữ liệu thừa ở cuối)",
                 "the file cannot be read as a DOCX: its end holds no zip end record (the file is truncated, or has data appended)"
@@ -268,8 +264,7 @@ fn open_zip<R: Read + Seek>(path: &Path, mut r: R) -> Result<zip::ZipArchive<R>,
     let zip = zip::ZipArchive::new(r).map_err(|e| {
         bad(
             path,
-            "DOCX-ZIP",
-            Exit::DataErr,
+            codes::DOCX_ZIP,
             msg!(
                 "tệp không đọc được như một DOCX (zip hỏng hoặc bị cắt cụt): {}",
                 "the file cannot be read as a DOCX (broken or truncated zip): {}",
@@ -297,8 +292,7 @@ impl<R: Read + Seek> Parts<'_, R> {
             Err(e) => {
                 return Err(bad(
                     path,
-                    "DOCX-ZIP",
-                    Exit::DataErr,
+                    codes::DOCX_ZIP,
                     msg!(
                         "không đọc được phần `{}` của DOCX: {}",
                         "cannot read part `{}` of the DOCX: {}",
@@ -312,8 +306,7 @@ impl<R: Read + Seek> Parts<'_, R> {
         let buf = crate::input::read_capped(&mut entry, cap).map_err(|e| {
             bad(
                 path,
-                "DOCX-ZIP",
-                Exit::DataErr,
+                codes::DOCX_ZIP,
                 msg!(
                     "phần `{}` của DOCX bị hỏng: {}",
                     "part `{}` of the DOCX is corrupt: {}",
@@ -325,8 +318,7 @@ impl<R: Read + Seek> Parts<'_, R> {
         let Some(buf) = buf else {
             return Err(bad(
                 path,
-                "DOCX-TOO-LARGE",
-                Exit::DataErr,
+                codes::DOCX_TOO_LARGE,
                 msg!(
                     "phần `{}` giải nén ra hơn {} MB: tệp bất thường (có thể là zip bomb), không đọc",
                     "part `{}` inflates to more than {} MB: not a normal document (a zip bomb?), not read",
@@ -339,8 +331,7 @@ impl<R: Read + Seek> Parts<'_, R> {
         let text = String::from_utf8(buf).map_err(|_| {
             bad(
                 path,
-                "DOCX-XML",
-                Exit::DataErr,
+                codes::DOCX_XML,
                 msg!(
                     "phần `{}` không phải văn bản UTF-8",
                     "part `{}` is not UTF-8 text",
@@ -352,8 +343,7 @@ impl<R: Read + Seek> Parts<'_, R> {
         if let Some((at, c)) = first_non_xml_char(&text) {
             return Err(bad(
                 path,
-                "DOCX-XML",
-                Exit::DataErr,
+                codes::DOCX_XML,
                 msg!(
                 "phần `{}` của DOCX không phải XML hợp lệ (byte {}): ký tự {} không được có trong XML; Word và LibreOffice không mở được tệp này",
                 "part `{}` of the DOCX is not well-formed XML (byte {}): the character {} is not allowed in XML; Word and LibreOffice cannot open this file",

@@ -2,7 +2,7 @@
 //! every field it uses is declared, markup fields are inserted raw (`{{{f}}}`) and text fields
 //! escaped (`{{f}}`), every slot it names is declared.
 
-use crate::exit::Exit;
+use crate::finding::codes;
 use crate::finding::{Finding, Location};
 use crate::msg;
 use handlebars::template::{Parameter, Template, TemplateElement};
@@ -129,12 +129,8 @@ const OPEN: &str = "{{!--";
 const CLOSE: &str = "--}}";
 
 fn template_error(path: &Path, line: usize, vi: String, en: String) -> Finding {
-    Finding::error(
-        "TEMPLATE-INVALID",
-        Exit::DataErr,
-        crate::i18n::Msg::new(vi, en),
-    )
-    .at(Location::file(path).at(line, 1))
+    Finding::new(codes::TEMPLATE_INVALID, crate::i18n::Msg::new(vi, en))
+        .at(Location::file(path).at(line, 1))
 }
 
 impl KindTemplate {

@@ -12,6 +12,7 @@ pub use decl::{FieldDecl, FieldKind, Form, KindTemplate, Need};
 pub use render::render_body;
 
 use crate::exit::Exit;
+use crate::finding::codes;
 use crate::finding::{Finding, Location};
 use crate::msg;
 use std::path::{Path, PathBuf};
@@ -81,7 +82,7 @@ impl Templates {
                     let src = crate::input::read_utf8(&path, crate::input::Kind::Template)
                         .map_err(|f| {
                             Finding::error(
-                                "TEMPLATE-READ",
+                                codes::TEMPLATE_READ,
                                 f.exit.max(Exit::DataErr),
                                 msg!(
                                     "không dùng được mẫu `{}`: {}",
@@ -121,8 +122,8 @@ impl Templates {
             .filter(|n| !kinds.iter().any(|k| *n == format!("{k}.hbs")))
             .map(|n| {
                 let stem = n[..n.len() - 4].to_string();
-                let f = Finding::warning(
-                    "TEMPLATE-STRAY",
+                let f = Finding::new(
+                    codes::TEMPLATE_STRAY,
                     msg!(
                         "mẫu `{}` trong `{}` không mang tên loại văn bản nào: vbhc không dùng nó",
                         "template `{}` in `{}` names no document kind: vbhc does not use it",
@@ -171,9 +172,8 @@ pub fn check_dir(dir: &Path) -> Result<(), crate::i18n::Msg> {
 }
 
 pub fn unknown_kind(kind: &str, kinds: &[&str]) -> Finding {
-    let mut f = Finding::error(
-        "DRAFT-UNKNOWN-KIND",
-        Exit::DataErr,
+    let mut f = Finding::new(
+        codes::DRAFT_UNKNOWN_KIND,
         msg!(
             "không có loại văn bản `{}`",
             "there is no document kind `{}`",

@@ -3,7 +3,7 @@
 //! slot, and nothing here knows XML (only the DOCX writer escapes for XML).
 
 use super::KindTemplate;
-use crate::exit::Exit;
+use crate::finding::codes;
 use crate::finding::{Finding, Location};
 use crate::msg;
 use handlebars::Handlebars;
@@ -16,9 +16,8 @@ pub fn registry(t: &KindTemplate) -> Result<Handlebars<'static>, Finding> {
     hb.register_escape_fn(crate::markup::escape);
     hb.register_template_string(&t.id, &t.body).map_err(|e| {
         let (line, col) = e.pos().unwrap_or((1, 1));
-        Finding::error(
-            "TEMPLATE-INVALID",
-            Exit::DataErr,
+        Finding::new(
+            codes::TEMPLATE_INVALID,
             msg!("cú pháp mẫu sai: {}", "template syntax error: {}", e),
         )
         .at(Location::file(&t.path).at(line + t.body_line - 1, col))
@@ -33,9 +32,8 @@ pub fn render_body(t: &KindTemplate, data: &Map<String, Value>) -> Result<String
         .render(&t.id, data)
         .map(|m| single_stops(&m))
         .map_err(|e| {
-            Finding::error(
-                "TEMPLATE-RENDER",
-                Exit::DataErr,
+            Finding::new(
+                codes::TEMPLATE_RENDER,
                 msg!("không điền được mẫu: {}", "cannot fill the template: {}", e),
             )
             .at(Location::file(&t.path).at(

@@ -2,6 +2,8 @@
 //! `--format json`. A load error, a layout warning, a checker rule's and a plugin's finding are
 //! all findings, so tools that read vbhc's output parse one shape.
 
+pub mod codes;
+
 use crate::exit::Exit;
 use crate::i18n::{Lang, Msg};
 use serde::Serialize;
@@ -145,6 +147,24 @@ pub struct Finding {
 }
 
 impl Finding {
+    /// A finding of a registered code ([`codes`]), with the severity and exit status the
+    /// registry gives it. An unregistered code is a bug, caught by the test that reads every
+    /// code written in `src/`; at run time it is reported as an error with exit 70.
+    pub fn new(code: &'static str, message: Msg) -> Self {
+        let (severity, exit) =
+            codes::get(code).map_or((Severity::Error, Exit::Software), |c| (c.severity, c.exit));
+        debug_assert!(
+            codes::get(code).is_some(),
+            "unregistered finding code {code}"
+        );
+        Self {
+            severity,
+            ..Self::error(code, exit, message)
+        }
+    }
+
+    /// An error whose exit status is not its code's usual one (a missing input read for a
+    /// plugin is a plugin refusal, 78), or whose code is not vbhc's (a plugin's rule).
     pub fn error(code: impl Into<Cow<'static, str>>, exit: Exit, message: Msg) -> Self {
         Self {
             code: code.into(),
@@ -321,9 +341,8 @@ mod tests {
 
     #[test]
     fn a_message_on_several_lines_is_one_headline() {
-        let f = Finding::error(
-            "PLUGIN-PANIC",
-            crate::exit::Exit::Findings,
+        let f = Finding::new(
+            codes::PLUGIN_PANIC,
             crate::i18n::Msg::new("panicked at src/lib.rs:3:\ncố ý dừng\n", "x"),
         );
         assert_eq!(
@@ -334,9 +353,8 @@ mod tests {
 
     #[test]
     fn human_and_json_forms() {
-        let f = Finding::error(
-            "DRAFT-UNKNOWN-FIELD",
-            Exit::DataErr,
+        let f = Finding::new(
+            codes::DRAFT_UNKNOWN_FIELD,
             msg!("trường lạ `{}`", "unknown field `{}`", "so_hieu"),
         )
         .at(Location::file("a.toml").at(3, 1).with_field("so_hieu"))
