@@ -3,6 +3,7 @@
 //! by the draft's plugin. Whether the bytes may be written is decided here, in one place.
 
 use crate::draft::Draft;
+use crate::finding::Findings;
 use crate::finding::{Finding, Severity, codes};
 use crate::plugin::Applier;
 use crate::{docx, layout, msg};
@@ -28,8 +29,8 @@ impl Made {
 
 /// `judge = false` skips the checker and the plugin's rules (only `batch --no-check` asks for
 /// that, to compare with tools that check nothing).
-pub fn make(d: Draft, applier: &mut Applier, judge: bool) -> Result<Made, Vec<Finding>> {
-    let laid = layout::lay_out(&d).map_err(|f| vec![f])?;
+pub fn make(d: Draft, applier: &mut Applier, judge: bool) -> Result<Made, Findings> {
+    let laid = layout::lay_out(&d)?;
     let bytes = docx::to_bytes(&laid.doc).map_err(|e| {
         vec![Finding::new(
             codes::INTERNAL_WRITE,

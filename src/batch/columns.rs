@@ -7,6 +7,7 @@
 
 use super::sheet::{Cell, Row, Sheet, column_name};
 use crate::draft::node::{Node, Pos, Table, Value};
+use crate::finding::Findings;
 use crate::finding::codes;
 use crate::finding::{Finding, Location};
 use crate::msg;
@@ -141,11 +142,7 @@ pub fn suggest(key: &str, tp: &KindTemplate) -> Option<String> {
 pub type Renames = [(String, String)];
 
 /// Decides every column. Errors come all at once, each naming its column.
-pub fn resolve(
-    sheet: &Sheet,
-    tp: &KindTemplate,
-    renames: &Renames,
-) -> Result<Columns, Vec<Finding>> {
+pub fn resolve(sheet: &Sheet, tp: &KindTemplate, renames: &Renames) -> Result<Columns, Findings> {
     let mut errors = Vec::new();
     let mut cols: Vec<Column> = Vec::new();
     let head_at = |col: usize| sheet.at(sheet.header_row, col);
@@ -260,7 +257,7 @@ pub fn resolve(
     if errors.is_empty() {
         Ok(Columns { cols })
     } else {
-        Err(errors)
+        Err(errors.into())
     }
 }
 

@@ -8,6 +8,7 @@ use super::plan::Plan;
 use super::sheet::{Row, Sheet};
 use crate::draft::node::{Node, Pos, Table, Value};
 use crate::draft::{self, supply};
+use crate::finding::Findings;
 use crate::finding::{Finding, Location};
 use crate::template::{FieldKind, KindTemplate};
 
@@ -32,11 +33,7 @@ pub(super) struct Fill {
 impl Plan {
     /// The draft table of one row: the base, its `{{field}}`s filled, the row's columns put
     /// in, its number set. `cells` receives the location of every cell used.
-    pub(super) fn table(
-        &self,
-        job: &Job,
-        cells: &mut Vec<Location>,
-    ) -> Result<Table, Vec<Finding>> {
+    pub(super) fn table(&self, job: &Job, cells: &mut Vec<Location>) -> Result<Table, Findings> {
         let row = &self.sheet.rows[job.row];
         let mut errors = Vec::new();
         let mut t = self.base.clone();
@@ -86,7 +83,7 @@ impl Plan {
         if errors.is_empty() {
             Ok(t)
         } else {
-            Err(errors)
+            Err(errors.into())
         }
     }
 }

@@ -137,7 +137,7 @@ fn one(plan: &Plan, env: &Env, job: &Job) -> Status {
     let mut cells = Vec::new();
     let table = match plan.table(job, &mut cells) {
         Ok(t) => t,
-        Err(fs) => return Status::Failed(mark(fs)),
+        Err(fs) => return Status::Failed(mark(fs.0)),
     };
     let mut applier = Applier::new(env.host, env.registry, &plan.base_path);
     let made = draft::load_table(
@@ -151,7 +151,7 @@ fn one(plan: &Plan, env: &Env, job: &Job) -> Status {
     .and_then(|d| crate::produce::make(d, &mut applier, env.check));
     let made = match made {
         Ok(m) => m,
-        Err(fs) => return Status::Failed(mark(fs)),
+        Err(fs) => return Status::Failed(mark(fs.0)),
     };
     if !made.writable(env.allow_errors) {
         return Status::Failed(mark(made.findings));

@@ -11,6 +11,7 @@ use super::sheet::{self, Sheet};
 use super::{DEFAULT_NAME, Options, name};
 use crate::draft::node::{Table, Value};
 use crate::draft::{self, supply};
+use crate::finding::Findings;
 use crate::finding::codes;
 use crate::finding::{Finding, Location};
 use crate::msg;
@@ -43,13 +44,11 @@ impl Plan {
         base_path: &Path,
         templates: &Templates,
         opts: &Options,
-    ) -> Result<Plan, Vec<Finding>> {
-        let src = draft::read_text(base_path).map_err(|f| vec![f])?;
+    ) -> Result<Plan, Findings> {
+        let src = draft::read_text(base_path)?;
         let mut base = draft::parse_table(base_path, &src)?;
-        let tp = templates
-            .get(&base_kind(&base, base_path)?)
-            .map_err(|f| vec![f])?;
-        let sheet = sheet::read(rows, &opts.sheet).map_err(|f| vec![f])?;
+        let tp = templates.get(&base_kind(&base, base_path)?)?;
+        let sheet = sheet::read(rows, &opts.sheet)?;
         let columns = columns::resolve(&sheet, &tp, &opts.renames)?;
         let mut errors = Vec::new();
 
@@ -90,7 +89,7 @@ impl Plan {
                     msg!("mẫu tên tệp sai: {}", "bad name pattern: {}", m),
                     Location::default(),
                 ));
-                return Err(errors);
+                return Err(errors.into());
             }
         };
         let need = Needs {
@@ -103,7 +102,7 @@ impl Plan {
         need.keys_are_columns(&fills, &name_pattern, &mut errors);
         need.required_fields(&mut errors);
         if !errors.is_empty() {
-            return Err(errors);
+            return Err(errors.into());
         }
         let mut warnings = need.unused_columns(&sheet, &fills, &name_pattern);
         warnings.extend(header_row_note(&sheet));
@@ -111,7 +110,7 @@ impl Plan {
         let (jobs, early) = jobs(&sheet, &columns, &base, &name_pattern, auto_number, opts);
         same_names(&sheet, &jobs, &mut errors);
         if !errors.is_empty() {
-            return Err(errors);
+            return Err(errors.into());
         }
         Ok(Plan {
             sheet,
@@ -128,17 +127,17 @@ impl Plan {
 }
 
 /// The base draft's kind: it decides which columns are fields.
-fn base_kind(base: &Table, base_path: &Path) -> Result<String, Vec<Finding>> {
+fn base_kind(base: &Table, base_path: &Path) -> Result<String, Findings> {
     match base.entries.get("loai").map(|(_, n)| &n.value) {
         Some(Value::String(k)) => Ok(k.trim().to_string()),
-        _ => Err(vec![error(
+        _ => Err(Findings::from(vec![error(
             codes::DRAFT_MISSING_FIELD,
             msg!(
                 "bản nháp gốc thiếu `loai` (loại văn bản)",
                 "the base draft lacks `loai` (document kind)"
             ),
             Location::file(base_path).with_field("loai"),
-        )]),
+        )])),
     }
 }
 

@@ -5,6 +5,7 @@
 use super::{Context, Format, Reporter};
 use crate::batch::{self, Env, Outcome, Plan, Status};
 use crate::exit::Exit;
+use crate::finding::Findings;
 use crate::finding::codes;
 use crate::finding::{Finding, Severity};
 use crate::i18n::Lang;
@@ -86,9 +87,9 @@ pub fn run(ctx: &Context, a: &Args, rep: &mut Reporter) -> Exit {
     }
 }
 
-fn go(ctx: &Context, a: &Args, rep: &mut Reporter) -> Result<Exit, Vec<Finding>> {
-    let config = ctx.config().map_err(|f| vec![f])?;
-    let templates = ctx.templates(Some(rep)).map_err(|f| vec![f])?;
+fn go(ctx: &Context, a: &Args, rep: &mut Reporter) -> Result<Exit, Findings> {
+    let config = ctx.config()?;
+    let templates = ctx.templates(Some(rep))?;
     let opts = batch::Options {
         sheet: batch::sheet::Options {
             sheet: a.sheet.clone(),
@@ -143,9 +144,9 @@ fn go(ctx: &Context, a: &Args, rep: &mut Reporter) -> Result<Exit, Vec<Finding>>
         .into_iter()
         .chain(plan.jobs.iter().map(|j| j.file.as_str()))
     {
-        crate::output::not_an_input(&a.out.join(name), &inputs).map_err(|f| vec![f])?;
+        crate::output::not_an_input(&a.out.join(name), &inputs)?;
     }
-    let (host, registry) = ctx.plugins().map_err(|f| vec![f])?;
+    let (host, registry) = ctx.plugins()?;
     rep.findings(&registry.warnings);
     let env = Env {
         templates: &templates,
@@ -181,9 +182,9 @@ fn go(ctx: &Context, a: &Args, rep: &mut Reporter) -> Result<Exit, Vec<Finding>>
 
 /// The output folder: made when missing; one that holds files is written into only with
 /// `--force` (a second run must not mix its documents with the first's by accident).
-fn prepare_out(out: &Path, force: bool) -> Result<(), Vec<Finding>> {
+fn prepare_out(out: &Path, force: bool) -> Result<(), Findings> {
     let fail = |code: &'static str, m: crate::i18n::Msg| {
-        vec![Finding::new(code, m).at(crate::finding::Location::file(out))]
+        Findings::from(Finding::new(code, m).at(crate::finding::Location::file(out)))
     };
     if out.exists() {
         if !out.is_dir() {
@@ -200,7 +201,7 @@ fn prepare_out(out: &Path, force: bool) -> Result<(), Vec<Finding>> {
             .map(|mut d| d.next().is_some())
             .unwrap_or(false);
         if used && !force {
-            return Err(vec![
+            return Err(Findings::from(vec![
                 Finding::new(codes::OUTPUT_EXISTS,
                     crate::msg!(
                         "thư mục `{}` đã có tệp; không ghi đè",
@@ -213,7 +214,7 @@ fn prepare_out(out: &Path, force: bool) -> Result<(), Vec<Finding>> {
                     "chọn thư mục khác, hoặc thêm --force để ghi vào đó (thay tệp cùng tên)",
                     "choose another folder, or add --force to write into it (replacing same-named files)"
                 )),
-            ]);
+            ]));
         }
         return Ok(());
     }

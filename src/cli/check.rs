@@ -4,6 +4,7 @@
 use super::{Context, Reporter};
 use crate::check::{self, Origin};
 use crate::exit::Exit;
+use crate::finding::Findings;
 use crate::finding::codes;
 use crate::finding::{Finding, Location};
 use crate::{draft, msg, reader};
@@ -19,10 +20,10 @@ pub struct Args {
 /// A draft made as `render` makes it ([`crate::produce::make`]): loaded (with its plugin),
 /// laid out, written, judged by the checker and the plugin's rules; its findings in the order
 /// `render` gives them.
-fn check_draft(ctx: &Context, path: &Path) -> Result<Vec<Finding>, Vec<Finding>> {
-    let config = ctx.config().map_err(|f| vec![f])?;
-    let templates = ctx.templates(None).map_err(|f| vec![f])?;
-    let (host, registry) = ctx.plugins().map_err(|f| vec![f])?;
+fn check_draft(ctx: &Context, path: &Path) -> Result<Vec<Finding>, Findings> {
+    let config = ctx.config()?;
+    let templates = ctx.templates(None)?;
+    let (host, registry) = ctx.plugins()?;
     let mut applier = crate::plugin::Applier::new(host, registry, path);
     let d = draft::load_with(
         path,
@@ -50,9 +51,9 @@ fn unsupported(path: &Path, ext: &str) -> Finding {
 }
 
 /// Checks one file: its findings, or the reason it could not be read.
-pub fn check_file(ctx: &Context, path: &Path) -> Result<Vec<Finding>, Vec<Finding>> {
+pub fn check_file(ctx: &Context, path: &Path) -> Result<Vec<Finding>, Findings> {
     if path.is_dir() {
-        return Err(vec![draft::read_input(path).unwrap_err()]);
+        return Err(draft::read_input(path).unwrap_err().into());
     }
     let ext = path
         .extension()
@@ -61,14 +62,14 @@ pub fn check_file(ctx: &Context, path: &Path) -> Result<Vec<Finding>, Vec<Findin
     match ext.as_str() {
         "toml" | "json" => check_draft(ctx, path),
         "docx" | "docm" | "dotx" => {
-            let doc = reader::read(path).map_err(|f| vec![f])?;
+            let doc = reader::read(path)?;
             Ok(check::check(&doc, Origin::Docx))
         }
-        _ if !path.exists() => Err(vec![draft::read_input(path).unwrap_err()]),
-        other => Err(vec![unsupported(
+        _ if !path.exists() => Err(draft::read_input(path).unwrap_err().into()),
+        other => Err(Findings::from(vec![unsupported(
             path,
             if other.is_empty() { "?" } else { other },
-        )]),
+        )])),
     }
 }
 

@@ -5,6 +5,7 @@
 
 use super::node::{Node, Pos, Table, Value};
 use super::*;
+use crate::finding::Findings;
 use crate::finding::codes;
 use crate::finding::{Finding, Location};
 use crate::i18n::Msg;
@@ -85,7 +86,7 @@ impl<'a, 's> Loader<'a, 's> {
         mut self,
         mut table: Table,
         templates: &Templates,
-    ) -> Result<Draft, Vec<Finding>> {
+    ) -> Result<Draft, Findings> {
         let t = &table;
         // The kind comes first: it decides which fields exist.
         let Some((kpos, kind_node)) = t.entries.get("loai") else {
@@ -103,11 +104,11 @@ impl<'a, 's> Loader<'a, 's> {
                     "e.g. loai = \"chi-thi\"; see `vbhc templates list`"
                 )),
             );
-            return Err(self.errors);
+            return Err(self.errors.into());
         };
         let Value::String(kind) = &kind_node.value else {
             self.type_error(*kpos, "loai", CoreKind::Text, &kind_node.value);
-            return Err(self.errors);
+            return Err(self.errors.into());
         };
         let template = match templates.get(kind.trim()) {
             Ok(t) => t,
@@ -116,7 +117,7 @@ impl<'a, 's> Loader<'a, 's> {
                     f.location = Some(self.loc(kind_node.pos, "loai"));
                 }
                 self.errors.push(f);
-                return Err(self.errors);
+                return Err(self.errors.into());
             }
         };
         let tone = match t.entries.get("kieu_dau") {
@@ -187,7 +188,7 @@ impl<'a, 's> Loader<'a, 's> {
         let d = self.build(t, &template, norm);
         match d {
             Some(d) if self.errors.is_empty() => Ok(d),
-            _ => Err(self.errors),
+            _ => Err(self.errors.into()),
         }
     }
 

@@ -14,6 +14,7 @@ pub mod number;
 pub mod supply;
 mod values;
 
+use crate::finding::Findings;
 use crate::finding::codes;
 use crate::finding::{Finding, Location};
 use crate::msg;
@@ -89,7 +90,7 @@ pub struct Draft {
 }
 
 /// Reads and checks a draft file. Errors come back all at once.
-pub fn load(path: &Path, templates: &Templates) -> Result<Draft, Vec<Finding>> {
+pub fn load(path: &Path, templates: &Templates) -> Result<Draft, Findings> {
     load_with_tone(path, templates, ToneStyle::default())
 }
 
@@ -98,7 +99,7 @@ pub fn load_with_tone(
     path: &Path,
     templates: &Templates,
     tone: ToneStyle,
-) -> Result<Draft, Vec<Finding>> {
+) -> Result<Draft, Findings> {
     load_with(path, templates, tone, None)
 }
 
@@ -108,8 +109,8 @@ pub fn load_with(
     templates: &Templates,
     tone: ToneStyle,
     supply: Option<&mut dyn Supply>,
-) -> Result<Draft, Vec<Finding>> {
-    let src = read_text(path).map_err(|f| vec![f])?;
+) -> Result<Draft, Findings> {
+    let src = read_text(path)?;
     load_str_with(path, &src, templates, tone, supply)
 }
 
@@ -143,7 +144,7 @@ pub fn load_str(
     src: &str,
     templates: &Templates,
     default_tone: ToneStyle,
-) -> Result<Draft, Vec<Finding>> {
+) -> Result<Draft, Findings> {
     load_str_with(path, src, templates, default_tone, None)
 }
 
@@ -153,13 +154,13 @@ pub fn load_str_with(
     templates: &Templates,
     default_tone: ToneStyle,
     supply: Option<&mut dyn Supply>,
-) -> Result<Draft, Vec<Finding>> {
+) -> Result<Draft, Findings> {
     let table = parse_table(path, src)?;
     load_table(path, table, &[], templates, default_tone, supply)
 }
 
 /// Parses a draft's text into its positioned table, before any meaning is given to it.
-pub fn parse_table(path: &Path, src: &str) -> Result<Table, Vec<Finding>> {
+pub fn parse_table(path: &Path, src: &str) -> Result<Table, Findings> {
     let src = src.strip_prefix('\u{feff}').unwrap_or(src);
     let is_json = path
         .extension()
@@ -185,7 +186,7 @@ pub fn parse_table(path: &Path, src: &str) -> Result<Table, Vec<Finding>> {
         ]
     })?;
     let Value::Table(table) = root.value else {
-        return Err(vec![
+        return Err(Findings::from(vec![
             Finding::new(
                 codes::DRAFT_SYNTAX,
                 msg!(
@@ -194,7 +195,7 @@ pub fn parse_table(path: &Path, src: &str) -> Result<Table, Vec<Finding>> {
                 ),
             )
             .at(Location::file(path)),
-        ]);
+        ]));
     };
     Ok(table)
 }
@@ -208,6 +209,6 @@ pub fn load_table(
     templates: &Templates,
     default_tone: ToneStyle,
     supply: Option<&mut dyn Supply>,
-) -> Result<Draft, Vec<Finding>> {
+) -> Result<Draft, Findings> {
     loader::Loader::new(path, cells, default_tone, supply).run(table, templates)
 }

@@ -298,6 +298,53 @@ pub struct Summary {
     pub inputs: Vec<PathBuf>,
 }
 
+/// The findings that stopped a step: what every fallible step of vbhc returns, whether it
+/// stops at the first problem (one finding) or collects them all (a draft's every mistake).
+/// A single [`Finding`] converts into it, so `?` joins both kinds of step.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Findings(pub Vec<Finding>);
+
+impl From<Finding> for Findings {
+    fn from(f: Finding) -> Self {
+        Findings(vec![f])
+    }
+}
+
+impl From<Vec<Finding>> for Findings {
+    fn from(v: Vec<Finding>) -> Self {
+        Findings(v)
+    }
+}
+
+impl std::ops::Deref for Findings {
+    type Target = Vec<Finding>;
+    fn deref(&self) -> &Vec<Finding> {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Findings {
+    fn deref_mut(&mut self) -> &mut Vec<Finding> {
+        &mut self.0
+    }
+}
+
+impl IntoIterator for Findings {
+    type Item = Finding;
+    type IntoIter = std::vec::IntoIter<Finding>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a Findings {
+    type Item = &'a Finding;
+    type IntoIter = std::slice::Iter<'a, Finding>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
 /// Whether any finding is an error: a document with one is not written (unless the clerk
 /// insists).
 pub fn has_errors(fs: &[Finding]) -> bool {
