@@ -112,8 +112,10 @@ pub enum Role {
     PhuLucLabel,
     PhuLucTitle,
     PhuLucAttribution,
-    /// A rule (line) drawn under the block before it.
-    Rule,
+    /// A short line drawn under the block before it (đường kẻ; not a checker rule). Written
+    /// `Rule` in serialized models.
+    #[serde(rename = "Rule")]
+    DrawnLine,
     /// A plugin slot left empty.
     Slot,
 }
@@ -149,8 +151,9 @@ impl Block {
 pub enum Content {
     Paragraph(Paragraph),
     Table(Table),
-    /// A horizontal rule of a given length, centred in its region, under the previous block.
-    Rule(Rule),
+    /// A horizontal line of a given length, centred in its region, under the previous block.
+    #[serde(rename = "Rule")]
+    DrawnLine(DrawnLine),
     /// A plugin slot (named); empty until plugins fill it.
     Slot(String),
 }
@@ -225,10 +228,10 @@ impl Paragraph {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Rule {
+pub struct DrawnLine {
     /// Twips.
     pub length: u32,
-    /// Width of the region the rule is centred in (twips).
+    /// Width of the region the line is centred in (twips).
     pub region_width: u32,
     /// Thickness in EMU.
     pub weight_emu: u32,

@@ -221,3 +221,22 @@ fn the_layer_test_sees_what_it_must() {
     assert!(cycle_from(&g, "draft").is_none());
     assert!(rank("check") > rank("plugin") && rank("nd30") > rank("model"));
 }
+
+/// `tests/README.md` says what every test file proves: a file it does not name, or a name
+/// with no file, fails here.
+#[test]
+fn the_test_readme_names_every_test_file() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
+    let files: BTreeSet<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".rs"))
+        .collect();
+    let readme = std::fs::read_to_string(dir.join("README.md")).unwrap();
+    let named: BTreeSet<String> = readme
+        .split('`')
+        .filter(|s| s.ends_with(".rs") && !s.contains('/') && !s.contains(' '))
+        .map(str::to_string)
+        .collect();
+    assert_eq!(files, named);
+}

@@ -38,7 +38,7 @@ fn every_corpus_file_reads() {
         ] {
             if !doc
                 .blocks()
-                .any(|b| b.role == Role::Rule && b.region == region)
+                .any(|b| b.role == Role::DrawnLine && b.region == region)
             {
                 missing.push(format!("{name}: no rule in {region:?}"));
             }

@@ -65,18 +65,18 @@ fn bold_rule(c: &mut Checker, code: &'static str, b: &Block, what_vi: &str, what
     }
 }
 
-/// The rules drawn in a region, in order.
-fn rules_in<'a>(c: &Checker<'a>, region: Region) -> Vec<&'a Block> {
+/// The lines drawn in a region, in order.
+fn lines_in<'a>(c: &Checker<'a>, region: Region) -> Vec<&'a Block> {
     c.doc
         .blocks()
-        .filter(|b| b.role == Role::Rule && b.region == region)
-        .filter(|b| matches!(&b.content, Content::Rule(r) if r.length > 0))
+        .filter(|b| b.role == Role::DrawnLine && b.region == region)
+        .filter(|b| matches!(&b.content, Content::DrawnLine(r) if r.length > 0))
         .collect()
 }
 
-fn rule_len(b: &Block) -> u32 {
+fn line_len(b: &Block) -> u32 {
     match &b.content {
-        Content::Rule(r) => r.length,
+        Content::DrawnLine(r) => r.length,
         _ => 0,
     }
 }
@@ -184,7 +184,7 @@ fn fixed_line(c: &mut Checker, line: &FixedLine) {
 /// The rule under the Tiêu ngữ: as long as the text, within 10 % (a clerk drags the line by
 /// hand).
 fn tieu_ngu_rule(c: &mut Checker, b: &Block) {
-    let rules = rules_in(c, Region::HeaderRight);
+    let rules = lines_in(c, Region::HeaderRight);
     match (rules.first(), para(b).and_then(width)) {
         (None, _) => {
             let f = c.make(
@@ -198,7 +198,7 @@ fn tieu_ngu_rule(c: &mut Checker, b: &Block) {
             c.push(f);
         }
         (Some(r), Some(w)) => {
-            let len = rule_len(r);
+            let len = line_len(r);
             if len.abs_diff(w) * 10 > w {
                 let f = c
                     .make(
@@ -277,11 +277,11 @@ fn organ(c: &mut Checker) {
 /// The rule under the organ: 1/3 to 1/2 of its longest line (with a little give for
 /// dragging).
 fn organ_rule(c: &mut Checker, organ: &[&Block]) {
-    let rules = rules_in(c, Region::HeaderLeft);
+    let rules = lines_in(c, Region::HeaderLeft);
     // Lines as they wrap in the column (an organ typed as one paragraph padded with
     // spaces still wraps into its two lines there).
     let column = match rules.first().map(|r| &r.content) {
-        Some(Content::Rule(r)) if r.region_width > 0 => r.region_width,
+        Some(Content::DrawnLine(r)) if r.region_width > 0 => r.region_width,
         _ => nd30::HEADER_LEFT_COL,
     };
     let longest = organ
@@ -301,7 +301,7 @@ fn organ_rule(c: &mut Checker, organ: &[&Block]) {
             c.push(f);
         }
         (Some(r), Some(w)) if w > 0 => {
-            let len = rule_len(r);
+            let len = line_len(r);
             let ratio = f64::from(len) / f64::from(w);
             let (lo, hi) = (
                 nd30::RULE_CO_QUAN_FRACTION.min - 0.05,

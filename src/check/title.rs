@@ -163,13 +163,13 @@ fn trich_yeu(c: &mut Checker, b: &Block) {
                 .take_while(|x| {
                     matches!(
                         x.role,
-                        Role::Rule | Role::KinhGui | Role::ThamQuyen | Role::TrichYeu
+                        Role::DrawnLine | Role::KinhGui | Role::ThamQuyen | Role::TrichYeu
                     )
                 })
                 .any(|x| {
-                    x.role == Role::Rule
+                    x.role == Role::DrawnLine
                         && x.region == Region::Page
-                        && matches!(&x.content, Content::Rule(r) if r.length > 0)
+                        && matches!(&x.content, Content::DrawnLine(r) if r.length > 0)
                 });
             if !has_rule {
                 let f = c.make(

@@ -74,9 +74,9 @@ fn core_field(out: &mut String, f: &CoreField, t: &KindTemplate, lang: Lang) {
     let own = t.core_examples.get(f.name);
     let needed = f.required
         || (f.name == "tham_quyen" && t.form == crate::template::Form::QuyetDinh)
-        || (f.name == "kinh_gui" && t.kinh_gui == crate::template::Need::BatBuoc)
+        || (f.name == "kinh_gui" && t.kinh_gui == crate::template::Need::Required)
         || (f.name == "don_vi_soan" && t.viet_tat.is_none());
-    if f.name == "kinh_gui" && t.kinh_gui == crate::template::Need::Khong {
+    if f.name == "kinh_gui" && t.kinh_gui == crate::template::Need::Absent {
         return;
     }
     if f.name == "tham_quyen" && t.form != crate::template::Form::QuyetDinh {

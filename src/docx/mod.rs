@@ -17,7 +17,7 @@ use crate::model::{self, Block, Document, Region};
 use crate::nd30;
 
 pub use sections::section_xml;
-pub use shapes::RuleShape;
+pub use shapes::LineShape;
 
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {

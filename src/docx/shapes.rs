@@ -7,7 +7,7 @@ use crate::nd30::EMU_PER_TWIP;
 
 /// One rule: its length and its left offset inside the column (or text width) it is centred in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct RuleShape {
+pub struct LineShape {
     /// Twips.
     pub length: u32,
     /// Twips from the left edge of the column.
@@ -28,7 +28,7 @@ fn pt(twips: u32) -> String {
     s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
-impl RuleShape {
+impl LineShape {
     /// The run that replaces the marker run.
     pub fn run_xml(&self) -> String {
         let cx = self.length * EMU_PER_TWIP;
@@ -78,7 +78,7 @@ mod tests {
 
     #[test]
     fn shape_has_both_branches_and_exact_length() {
-        let r = RuleShape {
+        let r = LineShape {
             length: 3429,
             offset: 1233,
             weight_emu: 9525,

@@ -8,7 +8,7 @@
 //! and compares the packages — so docx-rs stays the reference and keeps the package parts it
 //! writes well (`pack::skeleton`).
 
-use super::{Item, RuleShape, SectionBreak, WriteError, items, sections};
+use super::{Item, LineShape, SectionBreak, WriteError, items, sections};
 use crate::model::{self, Align, Block, Content, Document, LineRule};
 use crate::nd30;
 use std::fmt::Write as _;
@@ -167,9 +167,9 @@ impl Writer {
     }
 
     /// An empty paragraph of small exact height holding the rule shape, centred in its region.
-    fn rule(&mut self, r: &model::Rule) {
+    fn rule(&mut self, r: &model::DrawnLine) {
         self.rules += 1;
-        let shape = RuleShape {
+        let shape = LineShape {
             length: r.length,
             offset: r.region_width.saturating_sub(r.length) / 2,
             weight_emu: r.weight_emu,
@@ -242,7 +242,7 @@ impl Writer {
     fn paragraph_block(&mut self, b: &Block, top_rule: bool) -> bool {
         match &b.content {
             Content::Paragraph(p) => self.paragraph(p, top_rule),
-            Content::Rule(r) => self.rule(r),
+            Content::DrawnLine(r) => self.rule(r),
             Content::Table(_) | Content::Slot(_) => return false,
         }
         true
@@ -352,7 +352,7 @@ pub(crate) fn write(doc: &Document) -> Result<Parts, WriteError> {
     // written before the end, need to know it.
     let has_footer = first.blocks.iter().any(|b| {
         b.region == model::Region::Footer
-            && matches!(b.content, Content::Paragraph(_) | Content::Rule(_))
+            && matches!(b.content, Content::Paragraph(_) | Content::DrawnLine(_))
     });
     let shape = Shape {
         page_numbers: last.page_numbers || doc.sections.iter().any(|s| s.page.page_numbers),
@@ -376,7 +376,7 @@ pub(crate) fn write(doc: &Document) -> Result<Parts, WriteError> {
                             footer_paragraphs += 1;
                         }
                         std::mem::swap(&mut w.out, &mut footer);
-                    } else if let Content::Rule(_) = b.content {
+                    } else if let Content::DrawnLine(_) = b.content {
                         // Later sections' address lines are not written; their ids stay used.
                         w.rules += 1;
                     }

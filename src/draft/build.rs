@@ -101,7 +101,7 @@ impl Loader<'_, '_> {
             fields,
             warnings: std::mem::take(&mut self.warnings),
             plugin: self.plugin.clone(),
-            sections: std::mem::take(&mut self.sections),
+            slot_texts: std::mem::take(&mut self.slot_texts),
         })
     }
 
@@ -230,7 +230,7 @@ impl Loader<'_, '_> {
         kinh_gui: &[Field<String>],
         tham_quyen: Option<&Field<String>>,
     ) {
-        if tp.kinh_gui == Need::BatBuoc
+        if tp.kinh_gui == Need::Required
             && kinh_gui.is_empty()
             && g.node("kinh_gui").is_none()
             && !self.plugin_failed
@@ -247,7 +247,7 @@ impl Loader<'_, '_> {
                 .at(Location::file(self.path).at(1, 1).with_field("kinh_gui")),
             );
         }
-        if tp.kinh_gui == Need::Khong && !kinh_gui.is_empty() {
+        if tp.kinh_gui == Need::Absent && !kinh_gui.is_empty() {
             self.errors.push(
                 Finding::new(
                     codes::DRAFT_UNKNOWN_FIELD,

@@ -20,7 +20,7 @@ pub(super) struct Loader<'a, 's> {
     pub(super) warnings: Vec<Finding>,
     pub(super) supply: Option<&'s mut dyn Supply>,
     pub(super) plugin: Option<PluginUse>,
-    pub(super) sections: BTreeMap<String, String>,
+    pub(super) slot_texts: BTreeMap<String, String>,
     pub(super) annex_roman: Option<bool>,
     /// The draft's plugin failed (its finding is reported).
     pub(super) plugin_failed: bool,
@@ -48,7 +48,7 @@ impl<'a, 's> Loader<'a, 's> {
             warnings: Vec::new(),
             supply,
             plugin: None,
-            sections: BTreeMap::new(),
+            slot_texts: BTreeMap::new(),
             annex_roman: None,
             plugin_failed: false,
             lines: 0,
@@ -166,7 +166,7 @@ impl<'a, 's> Loader<'a, 's> {
                     );
                 }
                 let mut filled = supply::inject(&mut table, &s);
-                filled.extend(s.sections.iter().map(|(slot, _)| format!("slot {slot}")));
+                filled.extend(s.slot_texts.iter().map(|(slot, _)| format!("slot {slot}")));
                 self.annex_roman = s.annex_roman;
                 if let Some(p) = &mut self.plugin {
                     p.values = filled
@@ -175,8 +175,8 @@ impl<'a, 's> Loader<'a, 's> {
                         .filter_map(|f| supply::value_of(&s, f).map(|v| (f.clone(), v)))
                         .collect();
                 }
-                for (slot, lines) in s.sections {
-                    self.sections.insert(slot, lines.join("\n"));
+                for (slot, lines) in s.slot_texts {
+                    self.slot_texts.insert(slot, lines.join("\n"));
                 }
                 if let Some(p) = &mut self.plugin {
                     p.supplied = filled;

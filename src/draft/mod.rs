@@ -86,7 +86,7 @@ pub struct Draft {
     /// The province plugin the draft names, and what it filled in.
     pub plugin: Option<PluginUse>,
     /// Template slot → markup the plugin supplied for it.
-    pub sections: BTreeMap<String, String>,
+    pub slot_texts: BTreeMap<String, String>,
 }
 
 /// Reads and checks a draft file. Errors come back all at once.

@@ -38,7 +38,7 @@ pub struct Supplied {
     /// `Some(false)` 1, 2.
     pub annex_roman: Option<bool>,
     /// Slot → markup lines (escaped: a plugin's text never becomes structure by accident).
-    pub sections: Vec<(String, Vec<String>)>,
+    pub slot_texts: Vec<(String, Vec<String>)>,
     /// What the clerk is told about the plugin itself each time it runs (unsigned, a key
     /// trusted for every id).
     pub warnings: Vec<Finding>,

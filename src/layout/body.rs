@@ -54,7 +54,7 @@ pub(super) fn body(
 /// Puts the plugin's sections where the template has their slots. Each block remembers the
 /// plugin and the slot it came from.
 pub(super) fn fill_slots(body: Vec<Block>, d: &Draft, width: u32) -> Vec<Block> {
-    if d.sections.is_empty() {
+    if d.slot_texts.is_empty() {
         return body;
     }
     let mut out = Vec::with_capacity(body.len());
@@ -63,7 +63,7 @@ pub(super) fn fill_slots(body: Vec<Block>, d: &Draft, width: u32) -> Vec<Block> 
             out.push(b);
             continue;
         };
-        if let Some(section) = d.sections.get(name) {
+        if let Some(section) = d.slot_texts.get(name) {
             let mut at = Location::file(&d.file).with_field(format!("slot {name}"));
             at.plugin = d.plugin.as_ref().map(|p| p.by.clone());
             let (mblocks, _) = markup::parse(section, 1);

@@ -122,10 +122,10 @@ fn line(
 }
 fn rule(region: Region, length: u32, region_width: u32) -> Block {
     Block {
-        role: Role::Rule,
+        role: Role::DrawnLine,
         level: 0,
         region,
-        content: Content::Rule(Rule {
+        content: Content::DrawnLine(DrawnLine {
             length,
             region_width,
             weight_emu: nd30::RULE_WIDTH_EMU,

@@ -153,7 +153,7 @@ fn role(r: Role) -> Option<wit::Role> {
         Role::NguoiSoan => W::NguoiSoan,
         Role::DiaChi => W::DiaChi,
         Role::PhuLucLabel | Role::PhuLucTitle | Role::PhuLucAttribution => W::PhuLuc,
-        Role::SignatureSpace | Role::Rule | Role::Slot => return None,
+        Role::SignatureSpace | Role::DrawnLine | Role::Slot => return None,
     })
 }
 
@@ -325,7 +325,7 @@ impl Supply for Applier<'_> {
             plugin: plugin.reference(),
             document: &self.document,
         };
-        let mut sections = Vec::new();
+        let mut slot_texts = Vec::new();
         for slot in &req.slots {
             let blocks = s.section(&wreq, slot)?;
             if !blocks.is_empty() {
@@ -334,7 +334,7 @@ impl Supply for Applier<'_> {
                     .into_iter()
                     .map(|b| a.markup_line(&field, b))
                     .collect::<Result<Vec<_>, _>>()?;
-                sections.push((slot.clone(), lines));
+                slot_texts.push((slot.clone(), lines));
             }
         }
         let supplied = Supplied {
@@ -351,7 +351,7 @@ impl Supply for Applier<'_> {
             quyen_han: a.opt("house-style", "ky.quyen_han", h.tham_quyen)?,
             chuc_vu: a.opt("house-style", "ky.chuc_vu", h.chuc_vu)?,
             annex_roman: Some(h.annex_numbering == wit::AnnexNumbering::Roman),
-            sections,
+            slot_texts,
             warnings: plugin
                 .signer
                 .warning(plugin.id(), &plugin.found.path)
@@ -399,7 +399,7 @@ mod tests {
             let line = a.markup_line("slot", self.block.take().expect("asked once"))?;
             Ok(Supplied {
                 by: "thu 1.0.0".into(),
-                sections: req
+                slot_texts: req
                     .slots
                     .iter()
                     .map(|s| (s.clone(), vec![line.clone()]))

@@ -18,7 +18,7 @@ pub struct RawRun {
 
 /// How a rule was drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum RuleKind {
+pub enum LineKind {
     /// A DrawingML line or connector (`wps`), as Word draws them.
     Shape,
     /// A VML `v:line`.
@@ -30,10 +30,10 @@ pub enum RuleKind {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct RawRule {
+pub struct RawLine {
     /// Twips (0 when a border runs the paragraph's width; the layout then measures it).
     pub length: u32,
-    pub kind: RuleKind,
+    pub kind: LineKind,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,7 +55,7 @@ pub struct RawPara {
     pub cell: Option<Cell>,
     pub textbox: bool,
     pub section: usize,
-    pub rules: Vec<RawRule>,
+    pub rules: Vec<RawLine>,
     /// A page break before this paragraph (`w:br w:type="page"` or `pageBreakBefore`).
     pub page_break: bool,
 }
@@ -331,9 +331,9 @@ impl<'a> Walker<'a> {
                 .is_some_and(super::dom::on),
         };
         if props.border_bottom == Some(true) || props.border_top == Some(true) {
-            para.rules.push(RawRule {
+            para.rules.push(RawLine {
                 length: 0,
-                kind: RuleKind::Border,
+                kind: LineKind::Border,
             });
         }
         let mut boxes: Vec<&El> = Vec::new();
@@ -356,9 +356,9 @@ impl<'a> Walker<'a> {
                 .find(|r| r.text.contains('_'))
                 .map(|r| r.look.clone());
             let size = look.as_ref().map_or(28, |l| l.size);
-            para.rules.push(RawRule {
+            para.rules.push(RawLine {
                 length: crate::metrics::width_twips(t, crate::metrics::Face::Regular, size),
-                kind: RuleKind::Text,
+                kind: LineKind::Text,
             });
             para.runs.clear();
         }
@@ -518,9 +518,9 @@ impl<'a> Walker<'a> {
                         && sp.child("wps:txbx").is_none());
                 // A horizontal line: as wide as it is long, no height to speak of.
                 if is_line && cx > 0 && (cust_line || cy.abs() < 3 * 12700) {
-                    para.rules.push(RawRule {
+                    para.rules.push(RawLine {
                         length: (cx / 635) as u32,
-                        kind: RuleKind::Shape,
+                        kind: LineKind::Shape,
                     });
                 }
                 if let Some(tb) = sp.child("wps:txbx").and_then(|t| t.child("w:txbxContent")) {
@@ -545,9 +545,9 @@ impl<'a> Walker<'a> {
             if let (Some(a), Some(b)) = (pt(line.attr("from")), pt(line.attr("to")))
                 && (a.1 - b.1).abs() < 3.0
             {
-                para.rules.push(RawRule {
+                para.rules.push(RawLine {
                     length: ((b.0 - a.0).abs() * 20.0).round() as u32,
-                    kind: RuleKind::Vml,
+                    kind: LineKind::Vml,
                 });
             }
         }

@@ -25,9 +25,15 @@ pub enum Form {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Need {
-    Khong,
-    TuyChon,
-    BatBuoc,
+    /// `khong`: the kind has none.
+    #[serde(rename = "khong")]
+    Absent,
+    /// `tuy-chon`: it may have one.
+    #[serde(rename = "tuy-chon")]
+    Optional,
+    /// `bat-buoc`: it must have one.
+    #[serde(rename = "bat-buoc")]
+    Required,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]

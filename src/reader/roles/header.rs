@@ -60,7 +60,7 @@ pub(super) fn map(m: &mut Mapper) -> Header {
         if t.trim().is_empty() {
             // An empty paragraph may still carry the rule.
             for r in &p.rules {
-                m.rule(p, r, region);
+                m.drawn_line(p, r, region);
             }
             continue;
         }

@@ -16,7 +16,7 @@ mod words;
 
 pub use words::{authority_prefix, kind_of, ten_loai_of};
 
-use super::body::{RawBody, RawPara, RawRule, RuleKind};
+use super::body::{LineKind, RawBody, RawLine, RawPara};
 use crate::finding::Location;
 use crate::model::*;
 use std::borrow::Cow;
@@ -144,13 +144,13 @@ impl Mapper<'_> {
         };
         self.blocks[p.section].push(block);
         for r in &p.rules {
-            self.rule(p, r, region);
+            self.drawn_line(p, r, region);
         }
     }
 
-    fn rule(&mut self, p: &RawPara, r: &RawRule, region: Region) {
+    fn drawn_line(&mut self, p: &RawPara, r: &RawLine, region: Region) {
         let width = self.region_width(p);
-        let length = if r.kind == RuleKind::Border {
+        let length = if r.kind == LineKind::Border {
             width
                 .saturating_sub(p.props.ind_left.unwrap_or(0).max(0) as u32)
                 .saturating_sub(p.props.ind_right.unwrap_or(0).max(0) as u32)
@@ -159,10 +159,10 @@ impl Mapper<'_> {
         };
         let source = Some(self.loc(p));
         self.blocks[p.section].push(Block {
-            role: Role::Rule,
+            role: Role::DrawnLine,
             level: 0,
             region,
-            content: Content::Rule(Rule {
+            content: Content::DrawnLine(DrawnLine {
                 length,
                 region_width: width,
                 weight_emu: 0,

@@ -99,7 +99,7 @@ impl Opening<'_> {
         }
         while *i < end && self.empty(*i) {
             for r in &paras[*i].rules {
-                m.rule(&paras[*i], r, Region::Page);
+                m.drawn_line(&paras[*i], r, Region::Page);
             }
             *i += 1;
         }

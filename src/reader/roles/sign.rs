@@ -88,7 +88,7 @@ impl Sign {
             let region = self.region(p);
             if t.trim().is_empty() {
                 for r in &p.rules {
-                    m.rule(p, r, region);
+                    m.drawn_line(p, r, region);
                 }
                 // The empty lines between chức vụ and name are the signature space.
                 if region == Region::SignRight {

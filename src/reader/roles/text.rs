@@ -72,5 +72,5 @@ fn last_text_block(blocks: &[Block]) -> Option<&Block> {
     blocks
         .iter()
         .rev()
-        .find(|b| !matches!(b.content, Content::Rule(_)) && !is_empty_block(b))
+        .find(|b| !matches!(b.content, Content::DrawnLine(_)) && !is_empty_block(b))
 }
