@@ -235,6 +235,9 @@ pub struct DrawnLine {
     pub region_width: u32,
     /// Thickness in EMU.
     pub weight_emu: u32,
+    /// Typed with dashes or stars rather than drawn: it prints as a broken line.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub typed: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

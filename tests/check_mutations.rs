@@ -178,7 +178,7 @@ fn chi_thi_cases() -> Vec<Case> {
         case("Quốc hiệu misspelt", "ND30-QUOC-HIEU", |x| {
             x.replace("CỘNG HÒA XÃ HỘI", "CỘNG HÕA XÃ HỘI")
         }),
-        case("Tiêu ngữ with en dashes", "ND30-TIEU-NGU", |x| {
+        case("Tiêu ngữ with en dashes", "ND30-TIEU-NGU-DASH", |x| {
             x.replace("Độc lập - Tự do - Hạnh phúc", "Độc lập – Tự do – Hạnh phúc")
         }),
         case("Tiêu ngữ not bold", "ND30-TIEU-NGU-BOLD", |x| {
@@ -532,6 +532,55 @@ fn each_mutation_of_a_genuine_quyet_dinh_breaks_exactly_its_rule() {
         &corpus("QD-PANM-mo-da-Xuan-Hoa.docx"),
         genuine_quyet_dinh_cases(),
     );
+}
+
+/// Layouts typed by hand that print as the decree asks: the checker reads them as printed and
+/// says nothing new. Each edit leaves the findings exactly as they were.
+#[test]
+fn hand_typed_layouts_read_as_they_print() {
+    let dir = tempdir();
+    let base = sample(dir.path(), "chi-thi-tien-giang-2014");
+    let before = codes(&base, dir.path());
+    let joined = |x: &str| {
+        // The Quốc hiệu and the Tiêu ngữ in one paragraph, parted by a line break.
+        let a = x.find("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</w:t>").unwrap()
+            + "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".len();
+        let b = x.find(r#"<w:t xml:space="preserve">Độc lập"#).unwrap()
+            + r#"<w:t xml:space="preserve">"#.len();
+        format!(
+            "{}</w:t><w:br/><w:t xml:space=\"preserve\">{}",
+            &x[..a],
+            &x[b..]
+        )
+    };
+    let cases: Vec<(&str, Box<dyn Fn(&str) -> String>)> = vec![
+        (
+            "Quốc hiệu and Tiêu ngữ parted by a line break",
+            Box::new(joined),
+        ),
+        (
+            "the year left as an ellipsis",
+            Box::new(|x: &str| x.replace("năm 2014</w:t>", "năm …</w:t>")),
+        ),
+        (
+            "the number left as dots",
+            Box::new(|x: &str| {
+                let a = x.find("Số:").unwrap() + "Số:".len();
+                let b = a + x[a..].find("/CT-UBND").unwrap();
+                format!("{} ……{}", &x[..a], &x[b..])
+            }),
+        ),
+    ];
+    let mut failures = Vec::new();
+    for (i, (name, edit)) in cases.iter().enumerate() {
+        let out = dir.path().join(format!("typed{i}.docx"));
+        mutate(&base, "word/document.xml", &out, edit.as_ref());
+        let after = codes(&out, dir.path());
+        if after != before {
+            failures.push(format!("{name}: {before:?} became {after:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 /// Every rule of the table fires in one of the cases above; the notes fire on the samples

@@ -4,7 +4,7 @@
 
 use super::{Checker, all_bold, block_words, cm, is_upper, main_size, para, pt, width};
 use crate::i18n::{Localised, Msg, Qty};
-use crate::model::{Block, Content, Region, Role};
+use crate::model::{Block, Content, Role};
 use crate::msg;
 use crate::nd30::{self, QUOC_HIEU, TIEU_NGU};
 
@@ -65,13 +65,58 @@ fn bold_rule(c: &mut Checker, code: &'static str, b: &Block, what_vi: &str, what
     }
 }
 
-/// The lines drawn in a region, in order.
-fn lines_in<'a>(c: &Checker<'a>, region: Region) -> Vec<&'a Block> {
-    c.doc
-        .blocks()
-        .filter(|b| b.role == Role::DrawnLine && b.region == region)
-        .filter(|b| matches!(&b.content, Content::DrawnLine(r) if r.length > 0))
-        .collect()
+fn joined_words(blocks: &[&Block]) -> String {
+    blocks
+        .iter()
+        .map(|b| block_words(b))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn is_line(b: &Block) -> bool {
+    b.role == Role::DrawnLine && matches!(&b.content, Content::DrawnLine(r) if r.length > 0)
+}
+
+/// The line drawn under a text block: the first line of its region after it (a shape is often
+/// anchored in the next paragraph, the Số or the date line, and moved up by its offsets), or
+/// else the nearest one above it among the block's own lines (anchored in the Quốc hiệu, or in
+/// the organ's first line, and moved down).
+fn line_under<'a>(c: &Checker<'a>, anchor: &Block, own: &[Role]) -> Option<&'a Block> {
+    let blocks: Vec<&'a Block> = c.doc.blocks().collect();
+    let at = blocks.iter().position(|b| std::ptr::eq(*b, anchor))?;
+    let region = anchor.region;
+    let same = |b: &&&Block| b.region == region;
+    let passable = |b: &&&Block| {
+        b.role == Role::DrawnLine || own.contains(&b.role) || block_words(b).trim().is_empty()
+    };
+    blocks[at + 1..]
+        .iter()
+        .filter(same)
+        .find(|b| is_line(b))
+        .or_else(|| {
+            blocks[..at]
+                .iter()
+                .filter(same)
+                .rev()
+                .take_while(passable)
+                .find(|b| is_line(b))
+        })
+        .copied()
+}
+
+/// A rule typed as dashes or stars prints as a broken line; the decree draws a solid one.
+fn typed_rule(c: &mut Checker, code: &'static str, r: &Block, what_vi: &str, what_en: &str) {
+    if matches!(&r.content, Content::DrawnLine(l) if l.typed) {
+        let f = c.make(
+            code,
+            Some(r),
+            Msg::new(
+                format!("đường kẻ dưới {what_vi} được gõ bằng dấu gạch hoặc dấu sao, không phải đường kẻ liền nét"),
+                format!("the rule under {what_en} is typed as dashes or stars, not drawn as a solid line"),
+            ),
+        );
+        c.push(f);
+    }
 }
 
 fn line_len(b: &Block) -> u32 {
@@ -158,7 +203,22 @@ fn fixed_line(c: &mut Checker, line: &FixedLine) {
         return;
     };
     let t = block_words(b);
-    if !(line.same)(&t) {
+    let hyphens = t.replace(['–', '—'], "-");
+    if line.role == Role::TieuNgu && hyphens != t && (line.same)(&hyphens) {
+        // The words are right and only the dashes are long: a lesser fault.
+        let f = c
+            .make(
+                "ND30-TIEU-NGU-DASH",
+                Some(b),
+                msg!(
+                    "Tiêu ngữ gõ gạch ngang dài \"{}\": Nghị định viết gạch nối \"-\" có cách hai bên",
+                    "the Tiêu ngữ \"{}\" is typed with long dashes: the decree writes hyphens with a space each side",
+                    t
+                ),
+            )
+            .measured(t.clone(), line.words.to_string());
+        c.push(f);
+    } else if !(line.same)(&t) {
         let f = c
             .make(
                 code,
@@ -184,8 +244,11 @@ fn fixed_line(c: &mut Checker, line: &FixedLine) {
 /// The rule under the Tiêu ngữ: as long as the text, within 10 % (a clerk drags the line by
 /// hand).
 fn tieu_ngu_rule(c: &mut Checker, b: &Block) {
-    let rules = lines_in(c, Region::HeaderRight);
-    match (rules.first(), para(b).and_then(width)) {
+    let rule = line_under(c, b, &[Role::QuocHieu, Role::TieuNgu]);
+    if let Some(r) = rule {
+        typed_rule(c, "ND30-TIEU-NGU-RULE", r, "Tiêu ngữ", "the Tiêu ngữ");
+    }
+    match (rule, para(b).and_then(width)) {
         (None, _) => {
             let f = c.make(
                 "ND30-TIEU-NGU-RULE",
@@ -236,32 +299,48 @@ fn organ(c: &mut Checker) {
         }
         return;
     }
-    for b in &organ {
-        let t = block_words(b);
-        if !is_upper(&t) {
-            let f = c.make(
-                "ND30-CO-QUAN",
-                Some(b),
-                msg!(
-                    "tên cơ quan ban hành \"{}\" không in hoa",
-                    "the issuing organ \"{}\" is not upper case",
-                    t
-                ),
-            );
-            c.push(f);
-        }
-        if para(b).is_some_and(|p| !all_bold(p)) {
-            let f = c.make(
-                "ND30-CO-QUAN",
-                Some(b),
-                msg!(
-                    "tên cơ quan ban hành \"{}\" không in đậm",
-                    "the issuing organ \"{}\" is not bold",
-                    t
-                ),
-            );
-            c.push(f);
-        }
+    // The organ may stand on several lines; each fault is said once, for all of them.
+    let lower: Vec<&Block> = organ
+        .iter()
+        .copied()
+        .filter(|b| !is_upper(&block_words(b)))
+        .collect();
+    if let Some(first) = lower.first() {
+        let t = joined_words(&lower);
+        let f = c.make(
+            "ND30-CO-QUAN",
+            Some(first),
+            msg!(
+                "tên cơ quan ban hành \"{}\" không in hoa",
+                "the issuing organ \"{}\" is not upper case",
+                t
+            ),
+        );
+        c.push(f);
+    }
+    let light: Vec<&Block> = organ
+        .iter()
+        .copied()
+        .filter(|b| para(b).is_some_and(|p| !all_bold(p)))
+        .collect();
+    if let Some(first) = light.first() {
+        let t = joined_words(&light);
+        let f = c.make(
+            "ND30-CO-QUAN",
+            Some(first),
+            msg!(
+                "tên cơ quan ban hành \"{}\" không in đậm",
+                "the issuing organ \"{}\" is not bold",
+                t
+            ),
+        );
+        c.push(f);
+    }
+    if let Some(b) = organ.iter().find(|b| {
+        para(b)
+            .and_then(main_size)
+            .is_some_and(|s| !nd30::SIZE_CO_QUAN.contains(s))
+    }) {
         size_rule(
             c,
             "ND30-CO-QUAN-SIZE",
@@ -277,10 +356,14 @@ fn organ(c: &mut Checker) {
 /// The rule under the organ: 1/3 to 1/2 of its longest line (with a little give for
 /// dragging).
 fn organ_rule(c: &mut Checker, organ: &[&Block]) {
-    let rules = lines_in(c, Region::HeaderLeft);
+    let Some(last) = organ.last() else { return };
+    let rule = line_under(c, last, &[Role::CoQuan, Role::ChuQuan]);
+    if let Some(r) = rule {
+        typed_rule(c, "ND30-CO-QUAN-RULE", r, "tên cơ quan", "the organ's name");
+    }
     // Lines as they wrap in the column (an organ typed as one paragraph padded with
     // spaces still wraps into its two lines there).
-    let column = match rules.first().map(|r| &r.content) {
+    let column = match rule.map(|r| &r.content) {
         Some(Content::DrawnLine(r)) if r.region_width > 0 => r.region_width,
         _ => nd30::HEADER_LEFT_COL,
     };
@@ -288,7 +371,7 @@ fn organ_rule(c: &mut Checker, organ: &[&Block]) {
         .iter()
         .filter_map(|b| para(b).and_then(|p| super::longest_line(p, column)))
         .max();
-    match (rules.first(), longest) {
+    match (rule, longest) {
         (None, _) => {
             let f = c.make(
                 "ND30-CO-QUAN-RULE",

@@ -63,7 +63,7 @@ fn so(c: &mut Checker) {
     };
     let number = num_part.trim();
     let ky_hieu = kh_part.trim();
-    if number.is_empty() {
+    if crate::text::blank::is_blank(number) {
         let mut f = c.make(
             "ND30-SO-BLANK",
             Some(b),
@@ -204,6 +204,7 @@ fn ky_hieu_of_kind(c: &mut Checker, b: &Block, ky_hieu: &str) {
 /// empty strings).
 fn date_parts(t: &str) -> Option<(String, String, String, String)> {
     let t = super::words(t);
+    let t = t.trim_end_matches('.');
     let (place, rest) = t.split_once(',')?;
     let rest = rest.trim();
     let rest = rest.strip_prefix("ngày")?.trim_start();
@@ -260,11 +261,17 @@ fn date(c: &mut Checker) {
         return;
     };
     let digits = |s: &str| !s.is_empty() && s.chars().all(|ch| ch.is_ascii_digit());
+    // Dots, ellipses and merge fields are blanks to be filled, as spaces are.
+    let blank = crate::text::blank::is_blank;
+    let (place, day, month, year) = (
+        place,
+        if blank(&day) { String::new() } else { day },
+        if blank(&month) { String::new() } else { month },
+        if blank(&year) { String::new() } else { year },
+    );
     let mut bad = Vec::new();
-    if place.is_empty() {
-        bad.push(("địa danh", "the place"));
-    }
-    if !(year.len() == 4 && digits(&year)) {
+    let place = if blank(&place) { String::new() } else { place };
+    if !(year.is_empty() || year.len() == 4 && digits(&year)) {
         bad.push(("năm", "the year"));
     }
     for (v, vi, en) in [(&day, "ngày", "the day"), (&month, "tháng", "the month")] {
@@ -285,13 +292,25 @@ fn date(c: &mut Checker) {
         );
         c.push(f);
     }
-    if day.is_empty() || month.is_empty() {
+    let blanks: Vec<(&str, &str)> = [
+        (&place, "địa danh", "the place"),
+        (&day, "ngày", "the day"),
+        (&month, "tháng", "the month"),
+        (&year, "năm", "the year"),
+    ]
+    .into_iter()
+    .filter(|(v, _, _)| v.is_empty())
+    .map(|(_, vi, en)| (vi, en))
+    .collect();
+    if !blanks.is_empty() {
+        let vi: Vec<&str> = blanks.iter().map(|b| b.0).collect();
+        let en: Vec<&str> = blanks.iter().map(|b| b.1).collect();
         let f = c.make(
             "ND30-DATE-BLANK",
             Some(b),
-            msg!(
-                "ngày, tháng để trống (điền khi ký số)",
-                "day or month left blank (filled at signing)"
+            crate::i18n::Msg::new(
+                format!("{} để trống (điền khi ký số)", vi.join(", ")),
+                format!("{} left blank (filled at signing)", en.join(", ")),
             ),
         );
         c.push(f);

@@ -188,6 +188,14 @@ pub const RULES: &[RuleInfo] = &[
         FORM.1,
     ),
     r(
+        "ND30-TIEU-NGU-DASH",
+        Warning,
+        "Tiêu ngữ gõ bằng gạch ngang dài (–, —) thay cho gạch nối",
+        "Tiêu ngữ typed with en or em dashes instead of hyphens",
+        "Nghị định quy định gạch nối (-) có cách hai bên; gạch dài in gần giống và gặp trong văn bản thật của các tỉnh (nd30.md, Dashes), nên chỉ cảnh báo",
+        "the decree writes a hyphen with a space each side; an en dash prints almost alike and occurs in genuine provincial documents (nd30.md, Dashes), so a warning",
+    ),
+    r(
         "ND30-TIEU-NGU-BOLD",
         Error,
         "Tiêu ngữ in đậm",
@@ -302,8 +310,8 @@ pub const RULES: &[RuleInfo] = &[
     r(
         "ND30-DATE-BLANK",
         Note,
-        "Ngày, tháng để trống, điền khi ký",
-        "Day or month left blank, filled at signing",
+        "Địa danh, ngày, tháng hoặc năm để trống (dấu cách, dấu chấm, dấu lửng, trường trộn thư), điền khi ký",
+        "Place, day, month or year left blank (spaces, dots, an ellipsis, a merge field), filled at signing",
         INFO.0,
         INFO.1,
     ),

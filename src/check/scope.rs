@@ -7,6 +7,45 @@ use super::{Checker, text};
 use crate::model::Role;
 use crate::msg;
 
+/// Titles of what citizens and companies write, not organs: the decree does not govern them.
+const PRIVATE_TITLES: &[&str] = &[
+    "ĐƠN ",
+    "BẢN TUYÊN BỐ",
+    "BẢNG TUYÊN BỐ",
+    "THƯ DỰ THẦU",
+    "HỢP ĐỒNG",
+    "BẢN CAM KẾT",
+    "GIẤY CAM KẾT",
+    "BẢN KHAI",
+    "TỜ KHAI",
+    "SƠ YẾU LÝ LỊCH",
+];
+
+/// The title of a document with no issuing organ, when it is one a citizen or a company
+/// writes.
+fn private_title(c: &Checker) -> Option<String> {
+    if c.first(Role::CoQuan).is_some() || c.first(Role::ChuQuan).is_some() {
+        return None;
+    }
+    let title = c
+        .doc
+        .blocks()
+        .filter(|b| {
+            !matches!(
+                b.role,
+                Role::QuocHieu | Role::TieuNgu | Role::DiaDanhNgay | Role::DrawnLine
+            )
+        })
+        .map(text)
+        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+        .find(|t| !t.is_empty())?;
+    let key = crate::text::upper_for_matching(&title);
+    PRIVATE_TITLES
+        .iter()
+        .any(|p| key.starts_with(p) || key == p.trim())
+        .then_some(title)
+}
+
 pub fn run(c: &mut Checker) -> bool {
     let qh = c.first(Role::QuocHieu).map(text).unwrap_or_default();
     let so = c.first(Role::SoKyHieu).map(text).unwrap_or_default();
@@ -36,6 +75,12 @@ pub fn run(c: &mut Checker) -> bool {
             "số có năm ban hành ({}): đây là văn bản quy phạm pháp luật, theo Luật Ban hành văn bản quy phạm pháp luật, không theo Nghị định 30: không kiểm tra",
             "the number carries a year ({}): a legal-normative document, governed by the law on legal documents, not Decree 30: not checked",
             after
+        ))
+    } else if let Some(title) = private_title(c) {
+        Some(msg!(
+            "không có cơ quan ban hành và tên văn bản \"{}\" là của công dân hoặc doanh nghiệp (đơn, bản tuyên bố, hợp đồng …): không phải văn bản hành chính theo Nghị định 30: không kiểm tra",
+            "no issuing organ, and the title \"{}\" is a citizen's or a company's (a petition, a declaration, a contract …): not an administrative document under Decree 30: not checked",
+            title
         ))
     } else if c.doc.ten_loai == "PHIẾU TRÌNH" {
         Some(msg!(

@@ -161,6 +161,16 @@ fn kinh_gui(c: &mut Checker) {
 fn joined(lines: impl Iterator<Item = String>) -> Vec<(String, usize)> {
     let mut out: Vec<(String, usize)> = Vec::new();
     for (i, l) in lines.enumerate() {
+        // After the last item (`- Lưu: VT, TH.`) comes what is not a recipient: the drafter's
+        // initials, a note.
+        if out
+            .last()
+            .is_some_and(|(p, _): &(String, usize)| p.ends_with('.'))
+            && !l.starts_with('-')
+            && !l.starts_with('+')
+        {
+            break;
+        }
         match out.last_mut() {
             Some((prev, _))
                 if !l.starts_with('-')
@@ -201,7 +211,10 @@ fn noi_nhan(c: &mut Checker) {
         }
         return;
     };
-    let t = block_words(h);
+    // `Nơi nhận:` and its first items are often one paragraph cut by line breaks.
+    let head_text = para(h).map(|p| p.text()).unwrap_or_default();
+    let mut head_lines = head_text.split('\n');
+    let t = super::words(head_lines.next().unwrap_or_default());
     let p = para(h);
     let size = p.and_then(main_size);
     let styled = p.is_some_and(|p| all_bold(p) && all_italic(p));
@@ -229,10 +242,24 @@ fn noi_nhan(c: &mut Checker) {
             );
         c.push(f);
     }
-    let lines: Vec<_> = c
+    let blocks: Vec<_> = c
         .blocks(Role::NoiNhan)
         .filter(|b| !block_words(b).is_empty())
         .collect();
+    // Every printed line with the block it is in.
+    let mut printed: Vec<(String, &crate::model::Block)> = head_lines
+        .map(|l| (super::words(l), h))
+        .filter(|(l, _)| !l.is_empty())
+        .collect();
+    for b in &blocks {
+        let text = para(b).map(|p| p.text()).unwrap_or_default();
+        printed.extend(
+            text.split('\n')
+                .map(|l| (super::words(l), *b))
+                .filter(|(l, _)| !l.is_empty()),
+        );
+    }
+    let lines: Vec<&crate::model::Block> = blocks.clone();
     // Size: one finding for the list.
     let off: Vec<(u32, &crate::model::Block)> = lines
         .iter()
@@ -254,12 +281,12 @@ fn noi_nhan(c: &mut Checker) {
             .measured(pt(*s), "11 pt");
         c.push(f);
     }
-    let Some(last) = lines.last() else {
+    let texts = joined(printed.iter().map(|(l, _)| l.clone()));
+    let Some(last) = texts.last().map(|(_, i)| printed[*i].1) else {
         return;
     };
-    let texts = joined(lines.iter().map(|b| block_words(b)));
     for (l, first) in texts.iter().take(texts.len().saturating_sub(1)) {
-        let b = lines[*first];
+        let b = printed[*first].1;
         if !l.starts_with('-') || !ends_like_an_item(l) {
             let f = c.make(
                 "ND30-NOI-NHAN-PUNCT",
@@ -275,6 +302,8 @@ fn noi_nhan(c: &mut Checker) {
     }
     let l = texts.last().map(|(l, _)| l.clone()).unwrap_or_default();
     let body = l.trim_start_matches('-').trim();
+    // The decree's Lưu line keeps a copy at the văn thư: `Lưu: VT, TH.`; `Lưu VT` and
+    // `Lưu:VT` are the same words mistyped.
     let luu_ok = body.starts_with("Lưu: VT") || body.starts_with("Lưu: Văn thư");
     if !luu_ok || !l.starts_with('-') || !l.ends_with('.') {
         let f = c

@@ -129,6 +129,7 @@ fn rule(region: Region, length: u32, region_width: u32) -> Block {
             length,
             region_width,
             weight_emu: nd30::RULE_WIDTH_EMU,
+            typed: false,
         }),
         source: None,
     }

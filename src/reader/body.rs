@@ -27,6 +27,8 @@ pub enum LineKind {
     Border,
     /// A row of underscores.
     Text,
+    /// A row of dashes, stars or equals signs: a rule, but not a solid one.
+    Typed,
 }
 
 #[derive(Debug, Clone, PartialEq)]

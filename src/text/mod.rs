@@ -2,6 +2,7 @@
 //! and the Vietnamese order of điểm letters. Pure functions on strings, tested beside the code.
 
 pub mod alpha;
+pub mod blank;
 pub mod case;
 pub mod chars;
 pub mod fold;

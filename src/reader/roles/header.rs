@@ -35,9 +35,13 @@ pub(super) fn map(m: &mut Mapper) -> Header {
         (last + 1, Some(c.table))
     } else {
         // Header in text boxes or plain paragraphs: up to the date line, or the Số line,
-        // whichever comes last among the first paragraphs.
+        // whichever comes last among the first paragraphs (at least to the Tiêu ngữ right
+        // under the Quốc hiệu).
         let end = (0..limit)
-            .filter(|&i| is_date_line(&paras[i].text()) || is_so(&paras[i].text()))
+            .filter(|&i| {
+                let t = paras[i].text();
+                is_date_line(&t) || is_so(&t) || (i > q && i <= q + 2 && is_tieu_ngu(&t))
+            })
             .max()
             .unwrap_or(q);
         (end + 1, None)
@@ -46,7 +50,8 @@ pub(super) fn map(m: &mut Mapper) -> Header {
     // the same row: every paragraph before `end` is the header.
     let right_col = qcell.map(|c| c.col);
     let mut left = LeftColumn::default();
-    for p in &paras[..end] {
+    let mut placed: Vec<(usize, Role, Region)> = Vec::new();
+    for (i, p) in paras[..end].iter().enumerate() {
         let t = p.text();
         let in_right = match (p.cell, right_col) {
             (Some(c), Some(rc)) => Some(c.table) == table && c.col >= rc,
@@ -58,18 +63,29 @@ pub(super) fn map(m: &mut Mapper) -> Header {
             Region::HeaderLeft
         };
         if t.trim().is_empty() {
+            placed.push((i, Role::DrawnLine, region));
+            continue;
+        }
+        let role = if is_form_label(&t) || is_stamp(&t) {
+            Role::Body
+        } else if in_right {
+            right_role(&t)
+        } else {
+            left.role(&t)
+        };
+        placed.push((i, role, region));
+    }
+    organ_weights(&mut placed, paras);
+    for (i, role, region) in placed {
+        let p = &paras[i];
+        if role == Role::DrawnLine {
             // An empty paragraph may still carry the rule.
             for r in &p.rules {
                 m.drawn_line(p, r, region);
             }
-            continue;
-        }
-        let role = if in_right {
-            right_role(&t)
         } else {
-            left.role(&t, super::all_bold(p))
-        };
-        m.push(p, role, region);
+            m.push(p, role, region);
+        }
     }
     Header { end, table }
 }
@@ -86,16 +102,15 @@ fn right_role(t: &str) -> Role {
     }
 }
 
-/// The left column read top down: the chủ quản in regular type before the bold cơ quan, then
-/// the Số line, and what follows the Số line is the V/v.
+/// The left column read top down: the organs, then the Số line, and what follows the Số line
+/// is the V/v.
 #[derive(Default)]
 struct LeftColumn {
     seen_so: bool,
-    organ_started: bool,
 }
 
 impl LeftColumn {
-    fn role(&mut self, t: &str, bold: bool) -> Role {
+    fn role(&mut self, t: &str) -> Role {
         if is_so(t) {
             self.seen_so = true;
             Role::SoKyHieu
@@ -103,12 +118,26 @@ impl LeftColumn {
             Role::DoKhan
         } else if self.seen_so || is_vv(t) {
             Role::VeViec
-        } else if !self.organ_started && !bold {
-            self.organ_started = true;
-            Role::ChuQuan
         } else {
-            self.organ_started = true;
             Role::CoQuan
         }
+    }
+}
+
+/// The organ lines split by weight: the chủ quản is the regular lines above the first bold
+/// one, the cơ quan the rest. Without any bold line the weight says nothing, and every line
+/// is the organ (which the checker then finds not bold, once).
+fn organ_weights(placed: &mut [(usize, Role, Region)], paras: &[crate::reader::body::RawPara]) {
+    let organ: Vec<usize> = (0..placed.len())
+        .filter(|&k| placed[k].1 == Role::CoQuan)
+        .collect();
+    let Some(first_bold) = organ
+        .iter()
+        .position(|&k| super::all_bold(&paras[placed[k].0]))
+    else {
+        return;
+    };
+    for &k in &organ[..first_bold] {
+        placed[k].1 = Role::ChuQuan;
     }
 }

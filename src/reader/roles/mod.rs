@@ -9,6 +9,7 @@
 //! text itself (`text`); `words` holds what recognises each fixed line.
 
 mod header;
+mod lines;
 mod opening;
 mod sign;
 mod text;
@@ -166,6 +167,7 @@ impl Mapper<'_> {
                 length,
                 region_width: width,
                 weight_emu: 0,
+                typed: r.kind == LineKind::Typed,
             }),
             source,
         });
@@ -229,6 +231,8 @@ impl Mapper<'_> {
 
 /// Maps the walked body onto the model's blocks and roles.
 pub fn map(file: &Path, part: &str, body: &RawBody, pages: Vec<PageSetup>) -> Document {
+    let split = lines::split_header(body);
+    let body = split.as_ref().unwrap_or(body);
     let mut m = Mapper {
         file,
         part,

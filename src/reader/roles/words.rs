@@ -85,6 +85,23 @@ pub(super) fn is_noi_nhan(t: &str) -> bool {
     k.starts_with("NƠI NHẬN")
 }
 
+/// A form's own label above its header (`Mẫu số 14`, `Mẫu 01/TB`): printed by the office
+/// that made the form, it is not an organ.
+pub(super) fn is_form_label(t: &str) -> bool {
+    let k = key(t);
+    let k = k.trim();
+    (k.starts_with("MẪU SỐ") || k.starts_with("MẪU ") || k.starts_with("BIỂU MẪU"))
+        && k.split_whitespace().count() <= 4
+}
+
+/// A stamp typed above or beside the header (`DỰ THẢO`, `BẢN SAO`, `MẬT`): not an organ.
+pub(super) fn is_stamp(t: &str) -> bool {
+    let k = key(t);
+    let k = k.trim().trim_matches(|c: char| !c.is_alphanumeric());
+    matches!(k, "BẢN SAO" | "MẬT" | "TỐI MẬT" | "TUYỆT MẬT")
+        || (k.starts_with("DỰ THẢO") && k.split_whitespace().count() <= 5)
+}
+
 pub(super) fn is_kinh_gui(t: &str) -> bool {
     key_head(t).starts_with("KÍNH GỬI")
 }

@@ -1,0 +1,384 @@
+//! The header as the clerk typed it. Offices that still type headers by hand put several of the
+//! header's lines in one paragraph (line breaks) or both columns on one line (the organ, a run
+//! of tabs or spaces, then the Quốc hiệu). The roles are given line by line, so such paragraphs
+//! are cut into the lines and columns they print as before the header is mapped; a paragraph
+//! keeps its number (`¶`), so findings still point at what the clerk sees.
+
+use super::words::*;
+use crate::reader::body::{LineKind, RawBody, RawLine, RawPara, RawRun};
+
+/// How far down the header is looked for, in paragraphs.
+const HEADER_ZONE: usize = 40;
+
+/// The body with its header paragraphs cut into lines and columns, or `None` when no header
+/// paragraph needs cutting.
+pub(super) fn split_header(body: &RawBody) -> Option<RawBody> {
+    let limit = body.paras.len().min(HEADER_ZONE);
+    let pieces: Vec<Vec<RawPara>> = body.paras[..limit].iter().map(pieces).collect();
+    // The header ends at its last fixed line; body paragraphs below keep their line breaks.
+    let end = pieces
+        .iter()
+        .rposition(|ps| ps.iter().any(|p| is_header_line(&p.text())))?
+        + 1;
+    let unchanged = |(p, ps): (&RawPara, &Vec<RawPara>)| ps.len() == 1 && ps[0].rules == p.rules;
+    if body.paras.iter().zip(&pieces[..end]).all(unchanged) {
+        return None;
+    }
+    let mut out = RawBody {
+        paras: Vec::with_capacity(body.paras.len() + 8),
+        sections: body.sections.clone(),
+        tables: body.tables.clone(),
+    };
+    // Where each old paragraph starts now, for the tables' first paragraphs.
+    let mut start = Vec::with_capacity(body.paras.len());
+    for (i, p) in body.paras.iter().enumerate() {
+        start.push(out.paras.len());
+        if i < end {
+            out.paras.extend(pieces[i].iter().cloned());
+        } else {
+            out.paras.push(p.clone());
+        }
+    }
+    for t in &mut out.tables {
+        if let Some(&s) = start.get(t.first_para) {
+            t.first_para = s;
+        }
+    }
+    Some(out)
+}
+
+fn is_header_line(t: &str) -> bool {
+    is_quoc_hieu(t) || is_tieu_ngu(t) || is_party_motto(t) || is_date_line(t) || is_so(t)
+}
+
+/// What the right column of a header holds.
+fn is_right_column(t: &str) -> bool {
+    is_quoc_hieu(t) || is_tieu_ngu(t) || is_party_motto(t) || is_date_line(t)
+}
+
+/// One paragraph as the lines and columns it prints as (itself when it is one line of one
+/// column).
+fn pieces(p: &RawPara) -> Vec<RawPara> {
+    let lines = split_lines(p);
+    let mut out = Vec::with_capacity(lines.len());
+    for line in lines.into_iter().flat_map(motto_apart) {
+        match split_columns(&line) {
+            Some((l, r)) => {
+                out.push(l);
+                out.push(r);
+            }
+            None => out.push(line),
+        }
+    }
+    for q in &mut out {
+        dashes_to_line(q);
+    }
+    out
+}
+
+/// A paragraph's lines, cut at its line breaks. Only the last line keeps the paragraph's rules
+/// (a bottom border is drawn under the last line).
+fn split_lines(p: &RawPara) -> Vec<RawPara> {
+    if !p.runs.iter().skip(1).any(|r| r.break_before) {
+        return vec![p.clone()];
+    }
+    let mut lines: Vec<Vec<RawRun>> = vec![Vec::new()];
+    for r in &p.runs {
+        if r.break_before && !lines.last().is_some_and(Vec::is_empty) {
+            lines.push(Vec::new());
+        }
+        let mut r = r.clone();
+        r.break_before = false;
+        lines.last_mut().expect("one line at least").push(r);
+    }
+    lines.retain(|l| l.iter().any(|r| !r.text.trim().is_empty()));
+    if lines.len() <= 1 {
+        return vec![p.clone()];
+    }
+    let last = lines.len() - 1;
+    lines
+        .into_iter()
+        .enumerate()
+        .map(|(i, runs)| RawPara {
+            runs,
+            label: if i == 0 { p.label.clone() } else { None },
+            rules: if i == last {
+                p.rules.clone()
+            } else {
+                Vec::new()
+            },
+            page_break: i == 0 && p.page_break,
+            ..p.clone()
+        })
+        .collect()
+}
+
+/// The Quốc hiệu and the Tiêu ngữ typed as one paragraph that the narrow cell wraps into its
+/// two lines: read as the two lines it prints as.
+fn motto_apart(p: RawPara) -> Vec<RawPara> {
+    let text: String = p.runs.iter().map(|r| r.text.as_str()).collect();
+    if text.len() > 200 || !is_quoc_hieu(&text) || !is_tieu_ngu(&text) {
+        return vec![p];
+    }
+    let Some(at) = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .find(|&i| {
+            i > 0
+                && text[i..].starts_with(char::is_alphanumeric)
+                && bare_letters(&text[i..]).starts_with("DOCLAPTUDOHANHPHUC")
+        })
+        .filter(|&i| is_quoc_hieu(&text[..i]))
+    else {
+        return vec![p];
+    };
+    let (a, b) = cut_runs(&p.runs, at, at);
+    vec![
+        RawPara {
+            runs: a,
+            rules: Vec::new(),
+            ..p.clone()
+        },
+        RawPara { runs: b, ..p },
+    ]
+}
+
+/// A line holding both columns: the left text, a gap of tabs or at least three spaces, then a
+/// right-column line (Quốc hiệu, Tiêu ngữ, date line) — or two typed rules side by side.
+/// Each half is placed by its words, not by alignment: the paragraph's own alignment says
+/// nothing about where a tab stop puts each half, so both are treated as centred in their
+/// column.
+fn split_columns(p: &RawPara) -> Option<(RawPara, RawPara)> {
+    if p.cell.is_some() {
+        return None;
+    }
+    let text: String = p.runs.iter().map(|r| r.text.as_str()).collect();
+    // The last gap that leaves a right-column line on its right: `Số:    /UBND` holds a gap
+    // too, and a date typed with blank days holds several.
+    let (a, b) = gaps(&text).into_iter().rev().find(|&(a, b)| {
+        let (left, right) = (&text[..a], &text[b..]);
+        !left.trim().is_empty()
+            && (is_right_column(right) && !is_right_column(left)
+                || is_typed_rule(left) && is_typed_rule(right))
+    })?;
+    let (l, r) = cut_runs(&p.runs, a, b);
+    let mut props = p.props.clone();
+    props.jc = Some("center".into());
+    props.ind_first = None;
+    props.ind_left = None;
+    props.ind_right = None;
+    let half = |runs: Vec<RawRun>, rules: Vec<RawLine>| RawPara {
+        runs,
+        rules,
+        props: props.clone(),
+        label: None,
+        ..p.clone()
+    };
+    Some((half(l, Vec::new()), half(r, p.rules.clone())))
+}
+
+/// The gaps that may part columns: runs of tabs and spaces holding a tab, or of three spaces or
+/// more (no-break spaces count), between two words. Byte ranges.
+fn gaps(text: &str) -> Vec<(usize, usize)> {
+    let t = text.trim_end();
+    let lead = t.len() - t.trim_start().len();
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut spaces = 0;
+    let mut tab = false;
+    for (i, c) in t.char_indices().skip_while(|&(i, _)| i < lead) {
+        if c == '\t' || c == ' ' || c == '\u{a0}' {
+            if start.is_none() {
+                start = Some(i);
+                spaces = 0;
+                tab = false;
+            }
+            spaces += 1;
+            tab |= c == '\t';
+        } else if let Some(s) = start.take()
+            && (tab || spaces >= 3)
+        {
+            out.push((s, i));
+        }
+    }
+    out
+}
+
+/// Runs cut at a byte range of their joined text: the runs before it and after it.
+fn cut_runs(runs: &[RawRun], a: usize, b: usize) -> (Vec<RawRun>, Vec<RawRun>) {
+    let (mut left, mut right) = (Vec::new(), Vec::new());
+    let mut at = 0;
+    for r in runs {
+        let (s, e) = (at, at + r.text.len());
+        at = e;
+        let keep = |from: usize, to: usize| -> Option<RawRun> {
+            let (from, to) = (from.clamp(s, e) - s, to.clamp(s, e) - s);
+            (from < to).then(|| RawRun {
+                text: r.text[from..to].to_string(),
+                ..r.clone()
+            })
+        };
+        left.extend(keep(s, a));
+        right.extend(keep(b, e));
+    }
+    (left, right)
+}
+
+/// A rule typed with dashes, stars or equals signs (`-----`, `***`, `====`): on the page it
+/// is a dotted or broken line, not the solid rule the decree draws; it is never text.
+pub(super) fn is_typed_rule(t: &str) -> bool {
+    let t = t.trim();
+    let mut chars = t.chars().filter(|c| !c.is_whitespace());
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    matches!(first, '-' | '–' | '—' | '─' | '*' | '=' | '~' | '_')
+        && t.chars().filter(|c| !c.is_whitespace()).count() >= 3
+        && chars.all(|c| matches!(c, '-' | '–' | '—' | '─' | '*' | '=' | '~' | '_'))
+}
+
+/// A header line that is only a typed rule becomes the line it draws, measured in its font.
+fn dashes_to_line(p: &mut RawPara) {
+    let text = p.text();
+    let t = text.trim();
+    if !is_typed_rule(t) || t.chars().all(|c| c == '_') {
+        return;
+    }
+    let size = p.visible().next().map_or(28, |r| r.look.size);
+    p.rules.push(RawLine {
+        length: crate::metrics::width_twips(t, crate::metrics::Face::Regular, size),
+        kind: LineKind::Typed,
+    });
+    p.runs.clear();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_gap_is_a_tab_or_three_spaces() {
+        assert_eq!(gaps("UBND TỈNH\t\tCỘNG HÒA"), [(11, 13)], "tabs");
+        assert_eq!(gaps("SỞ Y    Độc lập"), [(6, 10)]);
+        assert!(gaps("Số: 12/UBND").is_empty(), "one space is a word gap");
+        assert!(gaps("   indented").is_empty(), "a leading indent is no gap");
+    }
+
+    fn run(text: &str, bold: bool, break_before: bool) -> RawRun {
+        RawRun {
+            text: text.into(),
+            look: crate::reader::styles::RunLook {
+                font: "Times New Roman".into(),
+                ascii_font: "Times New Roman".into(),
+                size: 26,
+                bold,
+                italic: false,
+                caps: false,
+                hidden: false,
+                spacing: 0,
+            },
+            break_before,
+        }
+    }
+
+    fn para(runs: Vec<RawRun>) -> RawPara {
+        RawPara {
+            index: 1,
+            runs,
+            label: None,
+            props: Default::default(),
+            cell: None,
+            textbox: false,
+            section: 0,
+            rules: Vec::new(),
+            page_break: false,
+        }
+    }
+
+    fn texts(ps: &[RawPara]) -> Vec<String> {
+        ps.iter().map(RawPara::text).collect()
+    }
+
+    #[test]
+    fn a_typed_header_line_is_cut_into_its_two_columns() {
+        let p = para(vec![
+            run("ỦY BAN NHÂN DÂN", false, false),
+            run("\t\t", false, false),
+            run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", true, false),
+        ]);
+        let ps = pieces(&p);
+        assert_eq!(
+            texts(&ps),
+            ["ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]
+        );
+        assert!(
+            ps[1].runs.iter().all(|r| r.look.bold),
+            "each half keeps its runs' look"
+        );
+        // A blank number is not two columns, though it holds a gap.
+        let so = para(vec![run("Số:      /UBND-VP", false, false)]);
+        assert_eq!(texts(&pieces(&so)), ["Số:      /UBND-VP"]);
+        let so_date = para(vec![run(
+            "Số:     /UBND-VP\t\tLào Cai, ngày     tháng    năm 2026",
+            false,
+            false,
+        )]);
+        assert_eq!(
+            texts(&pieces(&so_date)),
+            ["Số:     /UBND-VP", "Lào Cai, ngày     tháng    năm 2026"]
+        );
+    }
+
+    #[test]
+    fn lines_broken_in_one_paragraph_are_read_as_lines() {
+        let p = para(vec![
+            run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", true, false),
+            run("Độc lập - Tự do - Hạnh phúc", true, true),
+        ]);
+        assert_eq!(
+            texts(&pieces(&p)),
+            [
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                "Độc lập - Tự do - Hạnh phúc"
+            ]
+        );
+        // Typed as one paragraph that the narrow cell wraps.
+        let p = para(vec![run(
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc",
+            true,
+            false,
+        )]);
+        assert_eq!(
+            texts(&pieces(&p)),
+            [
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM ",
+                "Độc lập - Tự do - Hạnh phúc"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_typed_dash_line_is_a_typed_rule_not_text() {
+        let ps = pieces(&para(vec![run("-------------", false, false)]));
+        assert_eq!(texts(&ps), [""]);
+        assert_eq!(ps[0].rules.len(), 1);
+        assert_eq!(ps[0].rules[0].kind, LineKind::Typed);
+        let two = pieces(&para(vec![run(
+            "--------\t\t\t----------------",
+            false,
+            false,
+        )]));
+        assert_eq!(two.len(), 2, "one typed rule under each column");
+        assert!(two.iter().all(|p| p.rules.len() == 1 && p.runs.is_empty()));
+    }
+
+    #[test]
+    fn typed_rules_are_dashes_stars_and_equals() {
+        assert!(is_typed_rule("-----------"));
+        assert!(is_typed_rule("  ***  "));
+        assert!(is_typed_rule("— — —"));
+        assert!(!is_typed_rule("--"));
+        assert!(!is_typed_rule("- Lưu: VT"));
+        assert!(!is_typed_rule("……"));
+    }
+}
