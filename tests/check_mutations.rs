@@ -553,7 +553,8 @@ fn hand_typed_layouts_read_as_they_print() {
             &x[b..]
         )
     };
-    let cases: Vec<(&str, Box<dyn Fn(&str) -> String>)> = vec![
+    type Edit = Box<dyn Fn(&str) -> String>;
+    let cases: Vec<(&str, Edit)> = vec![
         (
             "Quốc hiệu and Tiêu ngữ parted by a line break",
             Box::new(joined),

@@ -9,6 +9,7 @@ mod check_bad_input;
 mod check_cli;
 mod check_corpus;
 mod check_mutations;
+mod check_wider;
 mod codes;
 mod common;
 mod config;
