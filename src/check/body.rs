@@ -302,7 +302,17 @@ fn numbering(c: &mut Checker, body: &[&Block]) {
                 continue;
             }
         }
-        match crate::markup::classify(&t).0 {
+        let mark = match crate::markup::classify(&t).0 {
+            // `I.Tổng quan`, typed without the space, is still section I.
+            Mark::Para => glued_section(&t).map_or(Mark::Para, Mark::Section),
+            m => m,
+        };
+        match mark {
+            // `A.`, `B.`, `C.`: lettered parts, though C, D, L and M are Roman numerals too.
+            Mark::Section(r)
+                if r.chars().count() == 2
+                    && roman_value(r.trim_end_matches('.')) != roman + 1
+                    && !matches!(r.as_str(), "I." | "V." | "X.") => {}
             Mark::Section(r) => {
                 let n = roman_value(r.trim_end_matches('.'));
                 // "I." may start again (a phụ lục has its own sections).
@@ -524,4 +534,13 @@ fn end_mark(c: &mut Checker) {
             c.push(f);
         }
     }
+}
+
+/// A Roman section label glued to its heading (`II.Kết quả`): the label.
+fn glued_section(t: &str) -> Option<String> {
+    let t = t.trim_start();
+    let dot = t.find('.')?;
+    let (num, rest) = (&t[..dot], &t[dot + 1..]);
+    (crate::text::numerals::looks_roman(num) && rest.starts_with(char::is_uppercase))
+        .then(|| format!("{num}."))
 }

@@ -65,6 +65,18 @@ impl<'a> Checker<'a> {
     pub fn first(&self, role: Role) -> Option<&'a Block> {
         self.doc.find(role)
     }
+
+    /// A text attached to another (`(Ban hành kèm theo Quyết định số …)` under its title,
+    /// and no Số line of its own): the decree's model for it has no number, no date line, no
+    /// signature and no Nơi nhận, so their absence is no fault.
+    pub fn attached(&self) -> bool {
+        self.first(Role::SoKyHieu).is_none()
+            && self
+                .doc
+                .blocks()
+                .take_while(|b| b.role != Role::Body)
+                .any(|b| b.role == Role::PhuLucAttribution)
+    }
 }
 
 /// Checks a document; findings in document order within each rule group.

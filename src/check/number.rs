@@ -14,7 +14,7 @@ pub fn run(c: &mut Checker) {
 
 fn so(c: &mut Checker) {
     let Some(b) = c.first(Role::SoKyHieu) else {
-        if c.first(Role::QuocHieu).is_some() {
+        if c.first(Role::QuocHieu).is_some() && !c.attached() {
             let f = c.make(
                 "ND30-SO",
                 c.first(Role::QuocHieu),
@@ -220,7 +220,7 @@ fn date_parts(t: &str) -> Option<(String, String, String, String)> {
 
 fn date(c: &mut Checker) {
     let Some(b) = c.first(Role::DiaDanhNgay) else {
-        if c.first(Role::QuocHieu).is_some() {
+        if c.first(Role::QuocHieu).is_some() && !c.attached() {
             let f = c.make(
                 "ND30-DATE",
                 c.first(Role::TieuNgu).or(c.first(Role::QuocHieu)),

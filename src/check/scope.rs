@@ -1,7 +1,10 @@
 //! Whether the decree governs the document at all. A Party document (`11-CT/TU`, headed
 //! "ĐẢNG CỘNG SẢN VIỆT NAM") follows Hướng dẫn 36-HD/VPTW; a legal-normative one (a year in
 //! its number, `20/2025/QĐ-UBND`) follows the law on legal documents; an internal form such as
-//! the phiếu trình is no type of Điều 7. Each gets one note instead of dozens of findings.
+//! the phiếu trình, or any title that is none of Điều 7's types (a giấy biên nhận, a phiếu đề
+//! xuất), is no type of Điều 7; a Đoàn document follows the Đoàn's guide; minutes between the
+//! parties of a contract and a citizen's or company's paper are issued by no organ. Each gets
+//! one note instead of dozens of findings.
 
 use super::{Checker, text};
 use crate::model::Role;
@@ -21,14 +24,18 @@ const PRIVATE_TITLES: &[&str] = &[
     "SƠ YẾU LÝ LỊCH",
 ];
 
-/// The title of a document with no issuing organ, when it is one a citizen or a company
-/// writes.
-fn private_title(c: &Checker) -> Option<String> {
-    if c.first(Role::CoQuan).is_some() || c.first(Role::ChuQuan).is_some() {
-        return None;
-    }
-    let title = c
-        .doc
+/// Whether a tên loại, as printed, is one of the decree's types (or a phiếu trình, which has
+/// its own note).
+fn is_a_type(ten_loai: &str) -> bool {
+    let key = crate::text::upper_for_matching(ten_loai);
+    crate::nd30::TEN_LOAI
+        .iter()
+        .any(|t| key.starts_with(t.name))
+}
+
+/// The first text of a document below its header: its title when it has one.
+fn first_title(c: &Checker) -> Option<String> {
+    c.doc
         .blocks()
         .filter(|b| {
             !matches!(
@@ -38,7 +45,31 @@ fn private_title(c: &Checker) -> Option<String> {
         })
         .map(text)
         .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
-        .find(|t| !t.is_empty())?;
+        .find(|t| !t.is_empty())
+}
+
+/// Minutes between parties: a biên bản with neither an issuing organ nor a Số line, made by
+/// the parties of a contract rather than issued by an organ.
+fn joint_minutes(c: &Checker) -> Option<String> {
+    if c.first(Role::CoQuan).is_some()
+        || c.first(Role::ChuQuan).is_some()
+        || c.first(Role::SoKyHieu).is_some()
+    {
+        return None;
+    }
+    let title = first_title(c)?;
+    crate::text::upper_for_matching(&title)
+        .starts_with("BIÊN BẢN")
+        .then_some(title)
+}
+
+/// The title of a document with no issuing organ, when it is one a citizen or a company
+/// writes.
+fn private_title(c: &Checker) -> Option<String> {
+    if c.first(Role::CoQuan).is_some() || c.first(Role::ChuQuan).is_some() {
+        return None;
+    }
+    let title = first_title(c)?;
     let key = crate::text::upper_for_matching(&title);
     PRIVATE_TITLES
         .iter()
@@ -58,14 +89,21 @@ pub fn run(c: &mut Checker) -> bool {
         let t = parts.next().unwrap_or("");
         !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) && !t.is_empty() && !tail.is_empty()
     };
-    let party =
-        crate::text::upper_for_matching(&qh).contains("ĐẢNG CỘNG SẢN VIỆT NAM") || party_number;
+    let qh_key = crate::text::upper_for_matching(&qh);
+    let doan = qh_key.contains("ĐOÀN TNCS HỒ CHÍ MINH")
+        || qh_key.contains("ĐOÀN THANH NIÊN CỘNG SẢN HỒ CHÍ MINH");
+    let party = qh_key.contains("ĐẢNG CỘNG SẢN VIỆT NAM") || party_number;
     let year_group = after
         .split('/')
         .nth(1)
         .is_some_and(|g| g.len() == 4 && g.chars().all(|c| c.is_ascii_digit()));
     let at = c.first(Role::QuocHieu).or(c.first(Role::SoKyHieu));
-    let m = if party {
+    let m = if doan {
+        Some(msg!(
+            "đây là văn bản của Đoàn TNCS Hồ Chí Minh (thể thức theo hướng dẫn của Trung ương Đoàn), không phải văn bản hành chính theo Nghị định 30: không kiểm tra",
+            "this is a document of the Hồ Chí Minh Communist Youth Union (formatted under the Union's own guide), not an administrative document under Decree 30: not checked"
+        ))
+    } else if party {
         Some(msg!(
             "đây là văn bản của Đảng (thể thức theo Hướng dẫn 36-HD/VPTW), không phải văn bản hành chính theo Nghị định 30: không kiểm tra",
             "this is a Party document (formatted under Hướng dẫn 36-HD/VPTW), not an administrative document under Decree 30: not checked"
@@ -76,11 +114,23 @@ pub fn run(c: &mut Checker) -> bool {
             "the number carries a year ({}): a legal-normative document, governed by the law on legal documents, not Decree 30: not checked",
             after
         ))
+    } else if let Some(title) = joint_minutes(c) {
+        Some(msg!(
+            "biên bản \"{}\" không có cơ quan ban hành và không có số: biên bản giữa các bên (như chủ đầu tư và nhà thầu), không phải văn bản một cơ quan ban hành theo Nghị định 30: không kiểm tra",
+            "the minutes \"{}\" have no issuing organ and no number: minutes between parties (an owner and its contractor), not a document an organ issues under Decree 30: not checked",
+            title
+        ))
     } else if let Some(title) = private_title(c) {
         Some(msg!(
             "không có cơ quan ban hành và tên văn bản \"{}\" là của công dân hoặc doanh nghiệp (đơn, bản tuyên bố, hợp đồng …): không phải văn bản hành chính theo Nghị định 30: không kiểm tra",
             "no issuing organ, and the title \"{}\" is a citizen's or a company's (a petition, a declaration, a contract …): not an administrative document under Decree 30: not checked",
             title
+        ))
+    } else if !c.doc.ten_loai.is_empty() && !is_a_type(&c.doc.ten_loai) {
+        Some(msg!(
+            "\"{}\" không phải loại văn bản hành chính nào của Điều 7 Nghị định 30 (biểu mẫu nội bộ hoặc theo văn bản chuyên ngành): không kiểm tra",
+            "\"{}\" is no type of administrative document of Decree 30, Article 7 (an internal form, or one set by sector rules): not checked",
+            c.doc.ten_loai
         ))
     } else if c.doc.ten_loai == "PHIẾU TRÌNH" {
         Some(msg!(

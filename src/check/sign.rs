@@ -52,7 +52,7 @@ fn signature(c: &mut Checker) {
     }
     let chuc_vu: Vec<_> = c.blocks(Role::ChucVu).collect();
     let name = c.blocks(Role::HoTen).last();
-    if chuc_vu.is_empty() && name.is_none() {
+    if chuc_vu.is_empty() && name.is_none() && !c.attached() {
         if c.first(Role::NoiNhanHeading).is_some() || c.first(Role::QuocHieu).is_some() {
             let f = c.make(
                 "ND30-SIGNATURE-MISSING",
@@ -201,7 +201,7 @@ fn ends_like_an_item(l: &str) -> bool {
 
 fn noi_nhan(c: &mut Checker) {
     let Some(h) = c.first(Role::NoiNhanHeading) else {
-        if c.first(Role::QuocHieu).is_some() {
+        if c.first(Role::QuocHieu).is_some() && !c.attached() {
             let f = c.make(
                 "ND30-NOI-NHAN",
                 c.blocks(Role::HoTen).last().or(c.first(Role::ChucVu)),
@@ -215,7 +215,18 @@ fn noi_nhan(c: &mut Checker) {
     let head_text = para(h).map(|p| p.text()).unwrap_or_default();
     let mut head_lines = head_text.split('\n');
     let t = super::words(head_lines.next().unwrap_or_default());
-    let p = para(h);
+    // Judged on its own line: the items that share its paragraph have their own look.
+    let first = para(h).map(|p| crate::model::Paragraph {
+        runs: p
+            .runs
+            .iter()
+            .enumerate()
+            .take_while(|(i, r)| *i == 0 || !r.break_before)
+            .map(|(_, r)| r.clone())
+            .collect(),
+        format: p.format,
+    });
+    let p = first.as_ref();
     let size = p.and_then(main_size);
     let styled = p.is_some_and(|p| all_bold(p) && all_italic(p));
     if t != nd30::NOI_NHAN

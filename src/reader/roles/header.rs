@@ -44,7 +44,12 @@ pub(super) fn map(m: &mut Mapper) -> Header {
             })
             .max()
             .unwrap_or(q);
-        (end + 1, None)
+        // A rule in its own paragraph right under the last line is the header's.
+        let mut end = end + 1;
+        while end < n && paras[end].text().trim().is_empty() && !paras[end].rules.is_empty() {
+            end += 1;
+        }
+        (end, None)
     };
     // A left part that is itself in another table before the Quốc hiệu's (rare) or in
     // the same row: every paragraph before `end` is the header.

@@ -10,18 +10,32 @@ use crate::reader::body::{LineKind, RawBody, RawLine, RawPara, RawRun};
 /// How far down the header is looked for, in paragraphs.
 const HEADER_ZONE: usize = 40;
 
-/// The body with its header paragraphs cut into lines and columns, or `None` when no header
-/// paragraph needs cutting.
-pub(super) fn split_header(body: &RawBody) -> Option<RawBody> {
+/// The body with its header paragraphs cut into lines and columns, and the closing lines that
+/// hold both columns (`Nơi nhận:` ⇥⇥ `TM. ỦY BAN NHÂN DÂN`) cut in two; `None` when nothing
+/// needs cutting.
+pub(super) fn split_layout(body: &RawBody) -> Option<RawBody> {
     let limit = body.paras.len().min(HEADER_ZONE);
-    let pieces: Vec<Vec<RawPara>> = body.paras[..limit].iter().map(pieces).collect();
+    let head: Vec<Vec<RawPara>> = body.paras[..limit].iter().map(pieces).collect();
     // The header ends at its last fixed line; body paragraphs below keep their line breaks.
-    let end = pieces
+    let end = head
         .iter()
-        .rposition(|ps| ps.iter().any(|p| is_header_line(&p.text())))?
-        + 1;
+        .rposition(|ps| ps.iter().any(|p| is_header_line(&p.text())))
+        .map_or(0, |e| e + 1);
+    // The rule typed under the header's last line (`----- o0o -----`) is the header's too.
+    let end = if end > 0 && end < limit && is_typed_rule(&body.paras[end].text()) {
+        end + 1
+    } else {
+        end
+    };
+    let mut pieces: Vec<Vec<RawPara>> = head.into_iter().take(end).collect();
+    for p in &body.paras[end..] {
+        pieces.push(match split_columns(p, closing_columns) {
+            Some((l, r)) => vec![l, r],
+            None => vec![p.clone()],
+        });
+    }
     let unchanged = |(p, ps): (&RawPara, &Vec<RawPara>)| ps.len() == 1 && ps[0].rules == p.rules;
-    if body.paras.iter().zip(&pieces[..end]).all(unchanged) {
+    if body.paras.iter().zip(&pieces).all(unchanged) {
         return None;
     }
     let mut out = RawBody {
@@ -31,13 +45,9 @@ pub(super) fn split_header(body: &RawBody) -> Option<RawBody> {
     };
     // Where each old paragraph starts now, for the tables' first paragraphs.
     let mut start = Vec::with_capacity(body.paras.len());
-    for (i, p) in body.paras.iter().enumerate() {
+    for ps in pieces {
         start.push(out.paras.len());
-        if i < end {
-            out.paras.extend(pieces[i].iter().cloned());
-        } else {
-            out.paras.push(p.clone());
-        }
+        out.paras.extend(ps);
     }
     for t in &mut out.tables {
         if let Some(&s) = start.get(t.first_para) {
@@ -45,6 +55,24 @@ pub(super) fn split_header(body: &RawBody) -> Option<RawBody> {
         }
     }
     Some(out)
+}
+
+/// A header line's two columns: a right-column line (Quốc hiệu, Tiêu ngữ, date line) on the
+/// right, or two typed rules side by side.
+fn header_columns(left: &str, right: &str) -> bool {
+    is_right_column(right) && !is_right_column(left) || is_typed_rule(left) && is_typed_rule(right)
+}
+
+/// A closing line's two columns: `Nơi nhận:` or a recipient on the left, the authority, a
+/// position or the signer's name on the right.
+fn closing_columns(left: &str, right: &str) -> bool {
+    let l = left.trim_start();
+    let r = right.trim();
+    (is_noi_nhan(l) || l.starts_with('-') || l.starts_with('+'))
+        && !r.starts_with('-')
+        && (authority_prefix(r).is_some()
+            || (is_upper(r) && r.split_whitespace().count() <= 8)
+            || looks_like_name(r))
 }
 
 fn is_header_line(t: &str) -> bool {
@@ -62,7 +90,7 @@ fn pieces(p: &RawPara) -> Vec<RawPara> {
     let lines = split_lines(p);
     let mut out = Vec::with_capacity(lines.len());
     for line in lines.into_iter().flat_map(motto_apart) {
-        match split_columns(&line) {
+        match split_columns(&line, header_columns) {
             Some((l, r)) => {
                 out.push(l);
                 out.push(r);
@@ -143,12 +171,12 @@ fn motto_apart(p: RawPara) -> Vec<RawPara> {
     ]
 }
 
-/// A line holding both columns: the left text, a gap of tabs or at least three spaces, then a
-/// right-column line (Quốc hiệu, Tiêu ngữ, date line) — or two typed rules side by side.
+/// A line holding both columns: the left text, a gap of tabs or at least three spaces, then
+/// the right text, when `fits` says the two are what the columns hold.
 /// Each half is placed by its words, not by alignment: the paragraph's own alignment says
 /// nothing about where a tab stop puts each half, so both are treated as centred in their
 /// column.
-fn split_columns(p: &RawPara) -> Option<(RawPara, RawPara)> {
+fn split_columns(p: &RawPara, fits: fn(&str, &str) -> bool) -> Option<(RawPara, RawPara)> {
     if p.cell.is_some() {
         return None;
     }
@@ -157,9 +185,7 @@ fn split_columns(p: &RawPara) -> Option<(RawPara, RawPara)> {
     // too, and a date typed with blank days holds several.
     let (a, b) = gaps(&text).into_iter().rev().find(|&(a, b)| {
         let (left, right) = (&text[..a], &text[b..]);
-        !left.trim().is_empty()
-            && (is_right_column(right) && !is_right_column(left)
-                || is_typed_rule(left) && is_typed_rule(right))
+        !left.trim().is_empty() && fits(left, right)
     })?;
     let (l, r) = cut_runs(&p.runs, a, b);
     let mut props = p.props.clone();
@@ -227,6 +253,11 @@ fn cut_runs(runs: &[RawRun], a: usize, b: usize) -> (Vec<RawRun>, Vec<RawRun>) {
 /// A rule typed with dashes, stars or equals signs (`-----`, `***`, `====`): on the page it
 /// is a dotted or broken line, not the solid rule the decree draws; it is never text.
 pub(super) fn is_typed_rule(t: &str) -> bool {
+    // The ornaments some offices set in the middle of a typed rule (`---o0o---`, `___&___`).
+    let t = t
+        .replace(['&', '❖', '♦', '•'], "")
+        .replace("o0o", "")
+        .replace("oOo", "");
     let t = t.trim();
     let mut chars = t.chars().filter(|c| !c.is_whitespace());
     let Some(first) = chars.next() else {
@@ -241,13 +272,19 @@ pub(super) fn is_typed_rule(t: &str) -> bool {
 fn dashes_to_line(p: &mut RawPara) {
     let text = p.text();
     let t = text.trim();
-    if !is_typed_rule(t) || t.chars().all(|c| c == '_') {
+    if !is_typed_rule(t) {
         return;
     }
     let size = p.visible().next().map_or(28, |r| r.look.size);
+    // Underscores print as one solid line; dashes and stars as a broken one.
+    let underscores = t.chars().all(|c| c == '_' || c.is_whitespace());
     p.rules.push(RawLine {
-        length: crate::metrics::width_twips(t, crate::metrics::Face::Regular, size),
-        kind: LineKind::Typed,
+        length: crate::metrics::width_twips(t.trim(), crate::metrics::Face::Regular, size),
+        kind: if underscores {
+            LineKind::Text
+        } else {
+            LineKind::Typed
+        },
     });
     p.runs.clear();
 }
@@ -377,6 +414,8 @@ mod tests {
         assert!(is_typed_rule("-----------"));
         assert!(is_typed_rule("  ***  "));
         assert!(is_typed_rule("— — —"));
+        assert!(is_typed_rule("----- o0o -----"));
+        assert!(is_typed_rule("_____&_____"));
         assert!(!is_typed_rule("--"));
         assert!(!is_typed_rule("- Lưu: VT"));
         assert!(!is_typed_rule("……"));

@@ -231,7 +231,7 @@ impl Mapper<'_> {
 
 /// Maps the walked body onto the model's blocks and roles.
 pub fn map(file: &Path, part: &str, body: &RawBody, pages: Vec<PageSetup>) -> Document {
-    let split = lines::split_header(body);
+    let split = lines::split_layout(body);
     let body = split.as_ref().unwrap_or(body);
     let mut m = Mapper {
         file,

@@ -50,6 +50,30 @@ pub(super) fn map(m: &mut Mapper, mut i: usize, end: usize) -> (usize, String) {
     (i, ten_loai)
 }
 
+/// A title line that is no tên loại of Phụ lục III (`GIẤY ĐỀ NGHỊ`, `PHIẾU ĐỀ XUẤT`), or one
+/// that runs the tên loại and the trích yếu together (`THÔNG BÁO NỘP BÁO CÁO THỰC TẬP`): a
+/// short line in bold capitals, centred under the header. The tên loại it opens with, or the
+/// whole title when it opens with none.
+fn heading_title(p: &RawPara) -> Option<String> {
+    let t = p.text();
+    let words = t.split_whitespace().count();
+    if !(1..=14).contains(&words) || t.contains(':') || !is_upper(&t) || !all_bold(p) {
+        return None;
+    }
+    let k = key(&t);
+    let k = k.trim();
+    // Letters only, so that a type typed without its diacritics or spaces (`QƯYĐỊNH` from a
+    // scan) is still that type.
+    let bare = bare_letters(k);
+    Some(
+        crate::nd30::TEN_LOAI
+            .iter()
+            .map(|t| t.name)
+            .find(|n| k.starts_with(n) || bare.starts_with(&bare_letters(n)))
+            .map_or_else(|| k.to_string(), str::to_string),
+    )
+}
+
 struct Opening<'a> {
     paras: &'a [RawPara],
     end: usize,
@@ -73,7 +97,10 @@ impl Opening<'_> {
         if *i >= end || align(&paras[*i]) != Align::Center {
             return String::new();
         }
-        let Some(t) = ten_loai_of(&paras[*i].text()) else {
+        let Some(t) = ten_loai_of(&paras[*i].text())
+            .map(str::to_string)
+            .or_else(|| heading_title(&paras[*i]))
+        else {
             return String::new();
         };
         m.push(&paras[*i], Role::TenLoai, Region::Page);
@@ -86,8 +113,18 @@ impl Opening<'_> {
             && !is_can_cu(&paras[*i].text())
         {
             // A quyết định's authority line (bold capitals) follows its trích yếu.
-            let upper_bold = all_bold(&paras[*i]) && is_upper(&paras[*i].text());
-            if upper_bold && t == "QUYẾT ĐỊNH" {
+            let text = paras[*i].text();
+            if is_attribution(&text) {
+                // `(Ban hành kèm theo Quyết định số …)`: the text is attached to another.
+                m.push(&paras[*i], Role::PhuLucAttribution, Region::Page);
+                *i += 1;
+                break;
+            }
+            // A quyết định's trích yếu opens with "Về" even in capitals; the authority line
+            // under it does not.
+            let upper_bold = all_bold(&paras[*i]) && is_upper(&text);
+            let about = key_head(&text).trim_start().starts_with("VỀ ");
+            if upper_bold && t == "QUYẾT ĐỊNH" && !about {
                 break;
             }
             let rules_here = !paras[*i].rules.is_empty();
@@ -103,7 +140,7 @@ impl Opening<'_> {
             }
             *i += 1;
         }
-        t.to_string()
+        t
     }
 
     /// Kính gửi: a line, its "- …;" lines, or a small table of them, within the first few

@@ -4,8 +4,74 @@
 
 use super::Mapper;
 use super::words::*;
-use crate::model::{Region, Role};
+use crate::model::{Align, Region, Role};
 use crate::reader::body::{Cell, RawPara};
+
+/// `(Đã ký)`, `(ký, ghi rõ họ tên, đóng dấu)`: what stands where the signature goes.
+fn is_signature_note(t: &str) -> bool {
+    let k = key(t);
+    let k = k.trim();
+    k.starts_with('(') && k.ends_with(')') && k.contains("KÝ") && k.chars().count() <= 48
+}
+
+/// Set apart from the text as a signature is: centred or flush right, indented into the
+/// right half, or pushed there with tabs or spaces.
+fn set_right(p: &RawPara) -> bool {
+    let t = p.text();
+    let lead = t.len() - t.trim_start().len();
+    matches!(super::align(p), Align::Center | Align::Right)
+        || p.props.ind_left.unwrap_or(0) >= 2800
+        || t[..lead].contains('\t')
+        || lead >= 10
+}
+
+/// A position line of a signature set apart from the text: capitals, a few words, no
+/// closing punctuation.
+fn is_position(p: &RawPara) -> bool {
+    let t = p.text();
+    let t = t.trim();
+    let words = t.split_whitespace().count();
+    (authority_prefix(t).is_some() || (is_upper(t) && (1..=8).contains(&words)))
+        && !t.ends_with(['.', ':', ';', ','])
+        && !t.chars().any(|c| c.is_ascii_digit())
+        && set_right(p)
+}
+
+/// A signature block with no table and no authority prefix to find it by: position lines set
+/// apart from the text, then within a few lines the signer's name, among the document's last
+/// paragraphs. The range of paragraphs from the first position line to the name.
+fn by_layout(paras: &[RawPara], from: usize) -> Option<(usize, usize)> {
+    let n = paras.len();
+    let low = from.max(n.saturating_sub(60));
+    let empty = |i: usize| paras[i].text().trim().is_empty();
+    for s in (low..n).rev() {
+        if paras[s].cell.is_some() || !is_position(&paras[s]) {
+            continue;
+        }
+        // The name: the first text after the position lines, the room and "(Đã ký)"; under
+        // an authority line (`TL. Hiệu trưởng`) the position may be in lower case.
+        let authority = authority_prefix(&paras[s].text()).is_some();
+        let mut j = s + 1;
+        while j < n
+            && j <= s + 10
+            && (empty(j)
+                || is_signature_note(&paras[j].text())
+                || is_position(&paras[j])
+                || (authority && j == s + 1 && !looks_like_name(&paras[j].text())))
+        {
+            j += 1;
+        }
+        if j >= n || j > s + 10 || !looks_like_name(&paras[j].text()) || !set_right(&paras[j]) {
+            continue;
+        }
+        let mut a = s;
+        while a > low && a + 3 > s && is_position(&paras[a - 1]) {
+            a -= 1;
+        }
+        return Some((a, j));
+    }
+    None
+}
 
 /// Where the signature block sits, found before the body is read so the body stops at it.
 pub(super) struct Sign {
@@ -26,6 +92,11 @@ impl Sign {
                 .filter_map(|i| paras[i].cell.map(|c| c.table))
                 .next_back()
         });
+        let layout = if table.is_none() {
+            by_layout(paras, from)
+        } else {
+            None
+        };
         let range = match (table, nn) {
             (Some(t), _) => {
                 let idx: Vec<usize> = (0..n)
@@ -39,14 +110,25 @@ impl Sign {
                 while end + 1 < n
                     && (paras[end + 1].text().trim_start().starts_with('-')
                         || paras[end + 1].text().trim().is_empty()
-                        || authority_prefix(&paras[end + 1].text()).is_some())
+                        || authority_prefix(&paras[end + 1].text()).is_some()
+                        // The other half of a line cut in two columns.
+                        || paras[end + 1].index == paras[end].index)
                     && paras[end + 1].section == paras[i].section
                 {
                     end += 1;
                 }
-                Some((i, end))
+                // A signature block laid out beside or above the list, by tabs or alignment.
+                match layout {
+                    Some((s, e)) if e < i && i - e <= 6 => Some((s, end)),
+                    Some((s, e)) if s > end && s - end <= 6 => Some((i, e)),
+                    // A position set apart just above the list, its name not typed yet.
+                    _ => match (i.saturating_sub(3)..i).find(|&k| is_position(&paras[k])) {
+                        Some(k) if k >= from => Some((k, end)),
+                        _ => Some((i, end)),
+                    },
+                }
             }
-            (None, None) => None,
+            (None, None) => layout,
         };
         Sign {
             table,
@@ -95,6 +177,12 @@ impl Sign {
                     m.push(p, Role::SignatureSpace, Region::SignRight);
                     signed |= titled;
                 }
+                continue;
+            }
+            if region == Region::SignRight && is_signature_note(&t) {
+                // "(Đã ký)", "(Ký, ghi rõ họ tên)": the room for the signature.
+                m.push(p, Role::SignatureSpace, Region::SignRight);
+                signed |= titled;
                 continue;
             }
             let role = if region == Region::SignLeft {

@@ -32,9 +32,12 @@ pub(super) fn is_quoc_hieu(t: &str) -> bool {
     bare_letters(t).contains("CONGHOAXAHOICHUNGHIAVIETNAM")
 }
 
+/// The motto a Party or Đoàn document carries where the Quốc hiệu would stand.
 pub(super) fn is_party_motto(t: &str) -> bool {
     let b = bare_letters(t);
-    b.contains("DANGCONGSANVIETNAM") && b.len() < 30
+    (b.contains("DANGCONGSANVIETNAM") && b.len() < 30)
+        || ((b.contains("DOANTNCSHOCHIMINH") || b.contains("DOANTHANHNIENCONGSANHOCHIMINH"))
+            && b.len() < 36)
 }
 
 pub(super) fn is_tieu_ngu(t: &str) -> bool {
@@ -62,7 +65,19 @@ pub(super) fn is_date_line(t: &str) -> bool {
         return false;
     }
     let k = key(t);
-    k.contains("NGÀY") && k.contains("THÁNG") && k.contains("NĂM")
+    let k = k.trim();
+    let (Some(d), Some(y)) = (k.find("NGÀY"), k.rfind("NĂM")) else {
+        return false;
+    };
+    // The place, then the date, and nothing after the year: "Hôm nay, ngày … tháng … năm
+    // 2022, tại …" opens the minutes' text and is no date line.
+    let before = &k[..d];
+    let after = &k[y + "NĂM".len()..];
+    k.contains("THÁNG")
+        && before.split_whitespace().count() <= 6
+        && !before.contains("HÔM NAY")
+        && !before.starts_with("VÀO")
+        && after.trim().chars().count() <= 12
 }
 
 pub(super) fn is_vv(t: &str) -> bool {
@@ -83,6 +98,19 @@ pub(super) fn is_noi_nhan(t: &str) -> bool {
     let k = key_head(t);
     let k = k.trim_start();
     k.starts_with("NƠI NHẬN")
+}
+
+/// A person's name as signed: two to six words, each opening with a capital, no digits and
+/// no closing punctuation (`Nguyễn Văn An`).
+pub(super) fn looks_like_name(t: &str) -> bool {
+    let t = t.trim();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    (2..=6).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && !t.chars().any(|c| c.is_ascii_digit())
+        && !t.ends_with(['.', ';', ':', ','])
 }
 
 /// A form's own label above its header (`Mẫu số 14`, `Mẫu 01/TB`): printed by the office
