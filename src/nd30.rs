@@ -121,6 +121,10 @@ pub const PAGE_WIDTH: u32 = 11906;
 pub const PAGE_HEIGHT: u32 = 16838;
 /// Top margin 20–25 mm; 20 mm is the "tỉ lệ vàng" taught everywhere and used by 34/46 corpus files.
 pub const MARGIN_TOP: Ranged = Ranged::new(1134, 1134, 1417);
+/// How far a margin may stray from its range and still be in it, the same for all four: the
+/// rounding of a value typed in centimetres with two decimals (±0.005 cm is 3 twips), doubled.
+/// An inch (25.4 mm, Word's US default) is outside the 20–25 mm of top and bottom.
+pub const MARGIN_TOLERANCE: u32 = 6;
 /// Bottom margin 20–25 mm.
 pub const MARGIN_BOTTOM: Ranged = Ranged::new(1134, 1134, 1417);
 /// Left margin 30–35 mm.

@@ -117,12 +117,12 @@ fn human_report_names_the_place_and_the_measure() {
     let err = stderr(&o);
     assert!(!err.contains('\u{1b}'), "no colour into a pipe: {err}");
     for want in [
-        "cong-van-ubnd-tinh-chi-dao.docx [word/document.xml ¶7]",
+        "cong-van-ubnd-tinh-chi-dao.docx [word/document.xml ¶7, trang ~1]",
         "cảnh báo[ND30-QUOC-HIEU-SIZE]: Quốc hiệu cỡ 13,5 pt, Nghị định 30 quy định 12–13 pt",
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "đo được 13,5 pt; cho phép 12–13 pt",
         "ghi chú[ND30-SO-BLANK]",
-        "0 lỗi, 5 cảnh báo, 2 ghi chú",
+        "0 lỗi, 6 cảnh báo, 2 ghi chú",
     ] {
         assert!(err.contains(want), "{want:?} not in\n{err}");
     }
@@ -130,10 +130,39 @@ fn human_report_names_the_place_and_the_measure() {
     let err = stderr(&o);
     for want in [
         "warning[ND30-QUOC-HIEU-SIZE]: the Quốc hiệu is 13.5 pt, Decree 30 asks 12–13 pt (measured 13.5 pt; allowed 12–13 pt)",
-        "0 error(s), 5 warning(s), 2 note(s)",
+        "0 error(s), 6 warning(s), 2 note(s)",
+        "[word/document.xml ¶7, page ~1]",
     ] {
         assert!(err.contains(want), "{want:?} not in\n{err}");
     }
+}
+
+/// In a long document a finding names the page it is on (estimated from sizes and spacing)
+/// besides the paragraph and its first words: in the 38-page appraisal notice the indent of
+/// ¶143 is on page 12, where LibreOffice prints it too.
+#[test]
+fn findings_in_a_long_document_name_their_page() {
+    let dir = tempdir();
+    let f = root().join("tests/corpus/real-docx/TB-tham-dinh-TKXD-04-phu-luc-NM-tinh-dau-que.docx");
+    let o = vbhc(
+        &["check", "--format", "json", f.to_str().unwrap()],
+        dir.path(),
+    );
+    let found = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .find(|v| v["location"]["paragraph"] == 143)
+        .expect("a finding on ¶143");
+    assert_eq!(found["location"]["page"], 12, "{found}");
+    assert!(
+        found["location"]["quote"]
+            .as_str()
+            .unwrap()
+            .starts_with("- Không có nội dung điều chỉnh"),
+        "{found}"
+    );
+    let o = vbhc(&["check", f.to_str().unwrap()], dir.path());
+    assert!(stderr(&o).contains("¶143, trang ~12]"), "{}", stderr(&o));
 }
 
 /// `vbhc rules` lists every rule of the table once, with both languages and the reason for its

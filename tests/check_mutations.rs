@@ -170,13 +170,46 @@ fn chi_thi_cases() -> Vec<Case> {
                 p.replace("<w:b/><w:bCs/>", "")
             })
         }),
-        case("Quốc hiệu 15 pt", "ND30-QUOC-HIEU-SIZE", |x| {
+        case("Quốc hiệu 13.5 pt", "ND30-QUOC-HIEU-SIZE", |x| {
+            // Larger, it would no longer fit its column (ND30-HEADER-WRAP as well).
             in_paragraph(x, "CỘNG HÒA XÃ HỘI", |p| {
-                p.replace(r#"w:val="26""#, r#"w:val="30""#)
+                p.replace(r#"w:val="26""#, r#"w:val="27""#)
             })
         }),
         case("Quốc hiệu misspelt", "ND30-QUOC-HIEU", |x| {
             x.replace("CỘNG HÒA XÃ HỘI", "CỘNG HÕA XÃ HỘI")
+        }),
+        case("top margin one inch (25.4 mm)", "ND30-MARGIN-TOP", |x| {
+            x.replace(r#"w:top="1134""#, r#"w:top="1440""#)
+        }),
+        case("Số line in 14 pt", "ND30-SO-SIZE", |x| {
+            in_paragraph(x, "Số:", |p| p.replace(r#"w:val="26""#, r#"w:val="28""#))
+        }),
+        case("date line flush right", "ND30-DATE-PLACE", |x| {
+            in_paragraph(x, "Tiền Giang, ngày", |p| {
+                p.replace(r#"<w:jc w:val="center"/>"#, r#"<w:jc w:val="right"/>"#)
+            })
+        }),
+        case(
+            "Quốc hiệu in a column too narrow for it",
+            "ND30-HEADER-WRAP",
+            |x| x.replace(r#"w:w="5896""#, r#"w:w="5500""#),
+        ),
+        case(
+            "a few words in 10 pt inside a body paragraph",
+            "ND30-BODY-SIZE",
+            |x| {
+                x.replacen(
+                "Những năm qua, công tác vận động",
+                r#"Những năm qua,</w:t></w:r><w:r><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:cs="Times New Roman"/><w:sz w:val="20"/></w:rPr><w:t xml:space="preserve"> công tác vận động"#,
+                1,
+            )
+            },
+        ),
+        case("./. in the middle of the body", "ND30-END-MARK", |x| {
+            in_paragraph(x, "Những năm qua, công tác vận động", |p| {
+                p.replace("</w:t></w:r></w:p>", "./.</w:t></w:r></w:p>")
+            })
         }),
         case("Tiêu ngữ with en dashes", "ND30-TIEU-NGU-DASH", |x| {
             x.replace("Độc lập - Tự do - Hạnh phúc", "Độc lập – Tự do – Hạnh phúc")
@@ -402,6 +435,11 @@ fn quyet_dinh_cases() -> Vec<Case> {
         case("căn cứ without its ;", "ND30-CAN-CU", |x| {
             x.replace("ngày 16/6/2025;", "ngày 16/6/2025")
         }),
+        case("căn cứ in 11 pt", "ND30-CAN-CU", |x| {
+            in_paragraph(x, "Căn cứ Luật Tổ chức chính", |p| {
+                p.replace(r#"<w:sz w:val="28"/>"#, r#"<w:sz w:val="22"/>"#)
+            })
+        }),
         case("điểm b) written c)", "ND30-DIEM-ORDER", |x| {
             in_paragraph(x, "Tổng khối lượng vật liệu nổ", |p| {
                 p.replace(">b) <", ">c) <")
@@ -508,6 +546,11 @@ fn genuine_quyet_dinh_cases() -> Vec<Case> {
         case("căn cứ without its ;", "ND30-CAN-CU", |x| {
             x.replace("ngày 16/6/2025;", "ngày 16/6/2025")
         }),
+        case("căn cứ in 11 pt", "ND30-CAN-CU", |x| {
+            in_paragraph(x, "Căn cứ Luật Tổ chức chính", |p| {
+                p.replace("<w:i/>", r#"<w:i/><w:sz w:val="22"/>"#)
+            })
+        }),
         case("Điều 2 numbered 5", "ND30-NUMBERING", |x| {
             x.replace(">Điều 2<", ">Điều 5<")
         }),
@@ -584,6 +627,49 @@ fn hand_typed_layouts_read_as_they_print() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// The reader goes by namespaces, not prefixes: a genuine document whose main part binds
+/// WordprocessingML to `x:` instead of `w:` gets exactly the findings it had.
+#[test]
+fn another_prefix_for_wordprocessingml_reads_the_same() {
+    let dir = tempdir();
+    let base = corpus("cong-van-ubnd-tinh-chi-dao.docx");
+    let before = codes(&base, dir.path());
+    let out = dir.path().join("prefixed.docx");
+    mutate(&base, "word/document.xml", &out, &|x| {
+        x.replace("<w:", "<x:")
+            .replace("</w:", "</x:")
+            .replace(" w:", " x:")
+            .replace("xmlns:w=", "xmlns:x=")
+    });
+    assert_eq!(codes(&out, dir.path()), before);
+}
+
+/// A document typed without diacritics gets one finding naming the cause, instead of one for
+/// every line whose words no longer match the decree's.
+#[test]
+fn a_document_without_diacritics_is_named_once() {
+    let dir = tempdir();
+    let base = sample(dir.path(), "chi-thi-tien-giang-2014");
+    let out = dir.path().join("khong-dau.docx");
+    mutate(&base, "word/document.xml", &out, &|x| {
+        use unicode_normalization::UnicodeNormalization;
+        x.nfd()
+            .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+            .map(|c| match c {
+                'đ' => 'd',
+                'Đ' => 'D',
+                c => c,
+            })
+            .collect()
+    });
+    let c = codes(&out, dir.path());
+    assert_eq!(
+        c.keys().collect::<Vec<_>>(),
+        ["ND30-NO-DIACRITICS"],
+        "{c:?}"
+    );
+}
+
 /// Every rule of the table fires in one of the cases above; the notes fire on the samples
 /// themselves (a blank number and day) and ND30-NOT-ND30 on the Party document.
 #[test]
@@ -601,7 +687,8 @@ fn every_rule_has_a_case_that_fires_it() {
     .flatten()
     .map(|c| c.code)
     .collect();
-    fired.extend(["ND30-NOT-ND30", "ND30-DATE-BLANK"]);
+    // The scope note and the lost diacritics have their own tests below.
+    fired.extend(["ND30-NOT-ND30", "ND30-DATE-BLANK", "ND30-NO-DIACRITICS"]);
     let missing: Vec<&str> = vbhc::check::rules::RULES
         .iter()
         .map(|r| r.code)

@@ -102,6 +102,7 @@ pub fn run(c: &mut Checker) {
             "13–14 pt".into(),
         )
     });
+    mixed_sizes(c, &body);
     // ---- Indent: the first line starts 1 cm or 1.27 cm in ------------------------------------
     let items: Vec<(i32, &Block)> = body
         .iter()
@@ -394,6 +395,39 @@ fn roman_value(s: &str) -> usize {
     total.max(0) as usize
 }
 
+/// A few words in another size inside a paragraph of the right size (a pasted phrase): the
+/// paragraph's size passes, the words do not.
+fn mixed_sizes(c: &mut Checker, body: &[&Block]) {
+    let items: Vec<(u32, &Block)> = body
+        .iter()
+        .filter_map(|b| {
+            let p = para(b)?;
+            let main = main_size(p)?;
+            if !nd30::SIZE_BODY.contains(main) {
+                return None;
+            }
+            visible(p)
+                .find(|r| {
+                    !nd30::SIZE_BODY.contains(r.size)
+                        && r.text.chars().filter(|c| c.is_alphanumeric()).count() >= 3
+                })
+                .map(|r| (r.size, *b))
+        })
+        .collect();
+    grouped(c, "ND30-BODY-SIZE", items, |s, n| {
+        (
+            msg!(
+                "chữ cỡ {} chen trong đoạn nội dung ở {} đoạn, Nghị định 30 quy định 13–14 pt",
+                "words in {} inside body paragraphs in {} paragraph(s), Decree 30 asks 13–14 pt",
+                pt(*s),
+                n
+            ),
+            pt(*s).0,
+            "13–14 pt".into(),
+        )
+    });
+}
+
 /// The face of every run with text, judged as Word shows it.
 fn fonts(c: &mut Checker) {
     let mut found: Vec<(String, usize, &Block)> = Vec::new();
@@ -506,9 +540,37 @@ fn end_mark(c: &mut Checker) {
         .iter()
         .rev()
         .find(|b| b.role == Role::Body && para(b).is_some_and(|p| visible(p).next().is_some()));
+    // A "./." typed before the body's end: the text after it reads as outside the document.
+    let ends = |b: &Block| {
+        // The last three printed characters, spaces (no-break ones too) skipped.
+        let Some(p) = para(b) else { return false };
+        let mut tail = p
+            .runs
+            .iter()
+            .rev()
+            .flat_map(|r| r.text.chars().rev())
+            .filter(|c| !c.is_whitespace());
+        tail.next() == Some('.') && tail.next() == Some('/') && tail.next() == Some('.')
+    };
+    if let Some(early) = first.blocks[..sign]
+        .iter()
+        .filter(|b| b.role == Role::Body)
+        .find(|b| last.is_some_and(|l| !std::ptr::eq(*b, l)) && ends(b))
+    {
+        let f = c.make(
+            "ND30-END-MARK",
+            Some(early),
+            msg!(
+                "dấu \"./.\" đặt giữa nội dung: chỉ đặt một lần, liền sau chữ cuối cùng của nội dung",
+                "\"./.\" in the middle of the body: it stands once, right after the body's last word"
+            ),
+        );
+        c.push(f);
+    }
     if let Some(b) = last {
         let t = block_words(b);
-        if !t.ends_with("./.") {
+        // `./.` broken by a no-break space (`. /.`) is still the end mark.
+        if !ends(b) {
             let tail: String = t
                 .chars()
                 .rev()

@@ -127,6 +127,7 @@ fn line_len(b: &Block) -> u32 {
 }
 
 pub fn run(c: &mut Checker) {
+    wraps(c);
     fixed_line(c, &QUOC_HIEU_LINE);
     fixed_line(c, &TIEU_NGU_LINE);
     if let Some(b) = c.first(Role::TieuNgu) {
@@ -134,6 +135,56 @@ pub fn run(c: &mut Checker) {
     }
     organ(c);
     chu_quan(c);
+}
+
+/// The Quốc hiệu and the date line each on one line: their width at their size against the
+/// right column's (known from the rule drawn in it, less Word's default cell margins).
+fn wraps(c: &mut Checker) {
+    let column = c.doc.blocks().find_map(|b| match &b.content {
+        Content::DrawnLine(l)
+            if b.region == crate::model::Region::HeaderRight && l.region_width > 0 =>
+        {
+            Some(l.region_width.saturating_sub(216))
+        }
+        _ => None,
+    });
+    let Some(column) = column else { return };
+    for (role, vi, en) in [
+        (Role::QuocHieu, "Quốc hiệu", "the Quốc hiệu"),
+        (
+            Role::DiaDanhNgay,
+            "dòng địa danh, ngày tháng",
+            "the place-and-date line",
+        ),
+    ] {
+        let Some(b) = c.first(role) else { continue };
+        if b.region != crate::model::Region::HeaderRight || block_words(b).contains('\n') {
+            continue;
+        }
+        if let Some(w) = para(b).and_then(width)
+            && w > column
+        {
+            let f = c
+                .make(
+                    "ND30-HEADER-WRAP",
+                    Some(b),
+                    Msg::new(
+                        format!(
+                            "{vi} dài {} mà cột chỉ rộng {}: dòng bị ngắt thành hai dòng khi in",
+                            cm(w).vi(),
+                            cm(column).vi()
+                        ),
+                        format!(
+                            "{en} is {} long in a {} column: it breaks onto two lines in print",
+                            cm(w).en(),
+                            cm(column).en()
+                        ),
+                    ),
+                )
+                .measured(cm(w), format!("≤ {}", cm(column).0));
+            c.push(f);
+        }
+    }
 }
 
 /// One of the header's two fixed lines: its words, bold, size, and where it is missing.

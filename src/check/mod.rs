@@ -33,6 +33,10 @@ pub struct Checker<'a> {
     pub doc: &'a Document,
     pub origin: Origin,
     out: Vec<Finding>,
+    /// The document's estimated length in pages, and the page each paragraph starts on: one
+    /// walk serves the page-number rule and the findings' locations.
+    pages: f64,
+    page_of: std::collections::HashMap<usize, u32>,
 }
 
 impl<'a> Checker<'a> {
@@ -81,23 +85,55 @@ impl<'a> Checker<'a> {
 
 /// Checks a document; findings in document order within each rule group.
 pub fn check(doc: &Document, origin: Origin) -> Vec<Finding> {
+    let mut page_of = std::collections::HashMap::new();
+    let pages = walk_pages(doc, |b, at| {
+        if let Some(n) = b.source.as_ref().and_then(|s| s.paragraph) {
+            page_of.entry(n).or_insert(at.floor() as u32 + 1);
+        }
+    });
     let mut c = Checker {
         doc,
         origin,
         out: Vec::new(),
+        pages,
+        page_of,
     };
     // A document the decree does not govern gets one note, not dozens of findings.
     if scope::run(&mut c) {
         return c.out;
     }
     page::run(&mut c);
+    // Typed without diacritics, every word of the header and the closing reads wrong: the
+    // cause is said once and the rules that compare words are not run.
+    if text::without_diacritics(&mut c) {
+        return c.located();
+    }
     header::run(&mut c);
     number::run(&mut c);
     title::run(&mut c);
     body::run(&mut c);
     sign::run(&mut c);
     text::run(&mut c);
-    c.out
+    c.located()
+}
+
+impl Checker<'_> {
+    /// The findings, on a read document each with the page its paragraph is on.
+    fn located(mut self) -> Vec<Finding> {
+        if self.origin == Origin::Docx {
+            for f in &mut self.out {
+                if let Some(l) = f.location.as_mut() {
+                    l.page = l.paragraph.and_then(|n| self.page_of.get(&n).copied());
+                }
+            }
+        }
+        self.out
+    }
+
+    /// The document's estimated length in pages.
+    pub fn estimated_pages(&self) -> f64 {
+        self.pages
+    }
 }
 
 // ---- Helpers the rule groups share --------------------------------------------------------
@@ -341,7 +377,27 @@ pub fn longest_line(p: &Paragraph, region_width: u32) -> Option<u32> {
 /// spacing, tables row by row, against each section's text height. Only for telling a
 /// one-page document from a longer one (the page-number rule); vbhc does not paginate.
 pub fn estimated_pages(doc: &Document) -> f64 {
+    walk_pages(doc, |_, _| {})
+}
+
+/// The page each paragraph of a read document starts on, by the same estimate, keyed by its
+/// paragraph number: what a finding names so that the clerk can find it in a long document.
+pub fn pages_by_paragraph(doc: &Document) -> std::collections::HashMap<usize, u32> {
+    let mut out = std::collections::HashMap::new();
+    walk_pages(doc, |b, at| {
+        if let Some(n) = b.source.as_ref().and_then(|s| s.paragraph) {
+            out.entry(n).or_insert(at.floor() as u32 + 1);
+        }
+    });
+    out
+}
+
+/// Walks the blocks with the page position each starts at (0.0 = top of page 1); returns the
+/// document's length in pages. A section starts a new page.
+fn walk_pages(doc: &Document, mut visit: impl FnMut(&Block, f64)) -> f64 {
     let mut pages = 0.0;
+    // Where the section starts: a whole page after the last one's end.
+    let mut start = 0.0_f64;
     for s in &doc.sections {
         let g = &s.page;
         let height = f64::from(
@@ -369,6 +425,7 @@ pub fn estimated_pages(doc: &Document) -> f64 {
         };
         let mut used = 0.0;
         for b in &s.blocks {
+            visit(b, start + used / height);
             match &b.content {
                 Content::Paragraph(p) => {
                     let w = width.saturating_sub(p.format.indent_left + p.format.indent_right);
@@ -399,6 +456,7 @@ pub fn estimated_pages(doc: &Document) -> f64 {
             }
         }
         pages += (used / height).max(0.1);
+        start += (used / height).max(0.1).ceil();
     }
     pages
 }

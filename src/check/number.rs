@@ -61,6 +61,23 @@ fn so(c: &mut Checker) {
         c.push(f);
         return;
     };
+    if let Some(size) = para(b)
+        .and_then(super::main_size)
+        .filter(|s| !nd30::SIZE_SO.contains(*s))
+    {
+        let f = c
+            .make(
+                "ND30-SO-SIZE",
+                Some(b),
+                msg!(
+                    "dòng \"Số:\" cỡ {}, Nghị định 30 quy định 13 pt",
+                    "the \"Số:\" line is {}, Decree 30 asks 13 pt",
+                    super::pt(size)
+                ),
+            )
+            .measured(super::pt(size), "13 pt");
+        c.push(f);
+    }
     let number = num_part.trim();
     let ky_hieu = kh_part.trim();
     if crate::text::blank::is_blank(number) {
@@ -241,6 +258,17 @@ fn date(c: &mut Checker) {
             msg!(
                 "dòng ngày tháng không in nghiêng",
                 "the date line is not italic"
+            ),
+        );
+        c.push(f);
+    }
+    if para(b).is_some_and(|p| p.format.align == crate::model::Align::Right) {
+        let f = c.make(
+            "ND30-DATE-PLACE",
+            Some(b),
+            msg!(
+                "dòng địa danh, ngày tháng canh phải: trình bày canh giữa dưới Quốc hiệu và Tiêu ngữ",
+                "the place-and-date line is flush right: it is centred under the Quốc hiệu and Tiêu ngữ"
             ),
         );
         c.push(f);

@@ -109,8 +109,7 @@ fn margins(c: &mut Checker, i: usize, s: &Section) {
             "right margin",
         ),
     ] {
-        // Half a millimetre either way is the rounding of the value typed in Word.
-        if v + 28 < range.min || v > range.max + 28 {
+        if v + nd30::MARGIN_TOLERANCE < range.min || v > range.max + nd30::MARGIN_TOLERANCE {
             let f = c
                 .make(
                     code,
@@ -161,7 +160,7 @@ fn page_numbers(c: &mut Checker) {
         }
     }
     let numbered = c.doc.sections.iter().any(|s| s.page.page_numbers);
-    let pages = super::estimated_pages(c.doc);
+    let pages = c.estimated_pages();
     // The estimate runs a little short (measured on the corpus against LibreOffice's pages:
     // one-page documents come out at 0.95–1.12, two-page ones at 1.13–2.13): past 1.3 the
     // document has a second page.

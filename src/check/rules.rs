@@ -180,6 +180,14 @@ pub const RULES: &[RuleInfo] = &[
         RANGE.1,
     ),
     r(
+        "ND30-HEADER-WRAP",
+        Warning,
+        "Quốc hiệu nằm trên một dòng trong cột của nó",
+        "The Quốc hiệu fits on one line in its column",
+        "Nghị định trình bày Quốc hiệu trên một dòng; dòng bị ngắt do cột hẹp hoặc chữ to chỉ thấy khi in, nên cảnh báo",
+        "the decree sets the Quốc hiệu on one line; a line broken by a narrow column or a large size shows only in print, so a warning",
+    ),
+    r(
         "ND30-TIEU-NGU",
         Error,
         "Tiêu ngữ: có, đúng chữ, gạch nối có cách hai bên",
@@ -284,6 +292,14 @@ pub const RULES: &[RuleInfo] = &[
         PRACTICE.1,
     ),
     r(
+        "ND30-SO-SIZE",
+        Warning,
+        "Dòng \"Số:\" cỡ 13",
+        "The \"Số:\" line in 13 pt",
+        RANGE.0,
+        RANGE.1,
+    ),
+    r(
         "ND30-KY-HIEU",
         Warning,
         "Ký hiệu mở đầu bằng chữ viết tắt tên loại (Phụ lục III) ứng với tên loại",
@@ -322,6 +338,14 @@ pub const RULES: &[RuleInfo] = &[
         "Date line italic",
         RANGE.0,
         RANGE.1,
+    ),
+    r(
+        "ND30-DATE-PLACE",
+        Warning,
+        "Dòng địa danh, ngày tháng canh giữa dưới Tiêu ngữ, không canh phải",
+        "The place-and-date line centred under the Tiêu ngữ, not flush right",
+        PRACTICE.0,
+        PRACTICE.1,
     ),
     r(
         "ND30-TEN-LOAI",
@@ -530,6 +554,14 @@ pub const RULES: &[RuleInfo] = &[
         "No doubled spaces in the body",
         PRACTICE.0,
         PRACTICE.1,
+    ),
+    r(
+        "ND30-NO-DIACRITICS",
+        Error,
+        "Văn bản viết tiếng Việt có dấu",
+        "The document is written in Vietnamese with its diacritics",
+        "Phụ lục I: chữ viết là tiếng Việt theo bộ mã TCVN 6909:2001; văn bản gõ không dấu không phải văn bản tiếng Việt đúng thể thức",
+        "Phụ lục I: the text is Vietnamese in the TCVN 6909:2001 character set; a document typed without diacritics is not",
     ),
 ];
 

@@ -207,6 +207,53 @@ fn double_spaces(c: &mut Checker) {
     }
 }
 
+/// A document typed without Vietnamese diacritics (`CONG HOA XA HOI CHU NGHIA VIET NAM`,
+/// `Ve viec trien khai`): said once, at its first paragraph. Letters with marks are nearly a
+/// third of Vietnamese words; a text of some length with next to none has lost them all.
+pub fn without_diacritics(c: &mut Checker) -> bool {
+    let mut words = 0usize;
+    let mut marked = 0usize;
+    for b in c
+        .doc
+        .blocks()
+        .filter(|b| b.region != crate::model::Region::Footer)
+    {
+        let Some(p) = para(b) else { continue };
+        for w in p.text().split_whitespace() {
+            if !w.chars().any(char::is_alphabetic) {
+                continue;
+            }
+            words += 1;
+            if !w.is_ascii() && w.chars().any(|ch| ch.is_alphabetic() && !ch.is_ascii()) {
+                marked += 1;
+            }
+        }
+        // Enough words read, and enough of them marked: the rest cannot change the answer.
+        if words >= 40 && marked * 50 > words {
+            return false;
+        }
+    }
+    if words < 40 || marked * 50 > words {
+        return false;
+    }
+    let at = c
+        .doc
+        .blocks()
+        .find(|b| b.source.is_some() && para(b).is_some());
+    let f = c.make(
+        "ND30-NO-DIACRITICS",
+        at,
+        msg!(
+            "văn bản gõ không dấu ({} trên {} từ có dấu): viết tiếng Việt có dấu; các quy tắc so chữ (Quốc hiệu, Tiêu ngữ, ngày tháng, nơi nhận …) không chạy",
+            "the document is typed without diacritics ({} of {} words carry one): write Vietnamese with its marks; the rules that compare words (Quốc hiệu, Tiêu ngữ, date, Nơi nhận …) were not run",
+            marked,
+            words
+        ),
+    );
+    c.push(f);
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

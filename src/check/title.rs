@@ -239,6 +239,34 @@ fn can_cu(c: &mut Checker) {
                 );
             c.push(f);
         }
+        if let Some(p) = para(b) {
+            let size = super::main_size(p).filter(|s| !crate::nd30::SIZE_BODY.contains(*s));
+            let placed = matches!(p.format.align, Align::Center | Align::Right);
+            if size.is_some() || placed {
+                let what = match size {
+                    Some(s) => (
+                        format!("cỡ {}", super::pt(s).vi()),
+                        format!("is {}", super::pt(s).en()),
+                    ),
+                    None => ("không canh đều hai bên".into(), "is not justified".into()),
+                };
+                let f = c.make(
+                    "ND30-CAN-CU",
+                    Some(b),
+                    crate::i18n::Msg::new(
+                        format!(
+                            "dòng căn cứ {}: căn cứ trình bày như nội dung, cỡ 13–14, canh đều",
+                            what.0
+                        ),
+                        format!(
+                            "the căn cứ line {}: căn cứ are set as the body, 13–14 pt, justified",
+                            what.1
+                        ),
+                    ),
+                );
+                c.push(f);
+            }
+        }
         if para(b).is_some_and(|p| !all_italic(p)) {
             let f = c.make(
                 "ND30-CAN-CU",

@@ -59,6 +59,10 @@ pub struct Location {
     pub paragraph: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub quote: Option<String>,
+    /// The page the paragraph starts on, as vbhc estimates it from sizes and spacing (it does
+    /// not paginate as Word does, so it can be one page off near a page's end).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
     /// The value was not written in the draft but supplied by this plugin (`lang-son 1.0.0`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub plugin: Option<String>,
@@ -82,7 +86,7 @@ impl Location {
     }
 
     /// `draft.toml:12:5 (ky.ho_ten)`, the form editors jump to.
-    pub fn display(&self) -> String {
+    pub fn display(&self, lang: Lang) -> String {
         let mut s = String::new();
         if let Some(f) = &self.file {
             s.push_str(&f.display().to_string());
@@ -100,6 +104,12 @@ impl Location {
             s.push_str(&format!(" [{p}"));
             if let Some(n) = self.paragraph {
                 s.push_str(&format!(" ¶{n}"));
+            }
+            if let Some(n) = self.page {
+                s.push_str(&match lang {
+                    Lang::Vi => format!(", trang ~{n}"),
+                    Lang::En => format!(", page ~{n}"),
+                });
             }
             s.push(']');
         }
@@ -237,7 +247,7 @@ impl Finding {
     pub fn headline(&self, lang: Lang) -> String {
         let mut s = String::new();
         if let Some(loc) = &self.location {
-            s.push_str(&loc.display());
+            s.push_str(&loc.display(lang));
             s.push_str(": ");
         }
         let message = self.message.get(lang);
@@ -379,9 +389,9 @@ mod tests {
     fn a_plugins_place_names_the_plugin_with_or_without_a_field() {
         let mut l = Location::file("d.toml");
         l.plugin = Some("hx 1.0.0".into());
-        assert_eq!(l.display(), "d.toml (plugin hx 1.0.0)");
+        assert_eq!(l.display(Lang::Vi), "d.toml (plugin hx 1.0.0)");
         assert_eq!(
-            l.with_field("dia_danh").display(),
+            l.with_field("dia_danh").display(Lang::Vi),
             "d.toml (dia_danh, plugin hx 1.0.0)"
         );
     }

@@ -209,7 +209,7 @@ impl<'a> Walker<'a> {
 
     fn blocks(&mut self, parent: &El, cell: Option<Cell>, textbox: bool) {
         for c in parent.elements() {
-            match c.name.as_str() {
+            match c.name.as_ref() {
                 "w:p" => self.paragraph(c, cell, textbox),
                 "w:tbl" => self.table(c, cell, textbox),
                 "w:sdt" => {
@@ -257,7 +257,7 @@ impl<'a> Walker<'a> {
         }
         let rows: Vec<&El> = t
             .elements()
-            .flat_map(|e| match e.name.as_str() {
+            .flat_map(|e| match e.name.as_ref() {
                 "w:tr" => vec![e],
                 "w:sdt" | "w:customXml" => e
                     .child("w:sdtContent")
@@ -390,7 +390,7 @@ impl<'a> Walker<'a> {
         in_instr: &mut bool,
     ) {
         for c in parent.elements() {
-            match c.name.as_str() {
+            match c.name.as_ref() {
                 "w:r" => self.run(c, props, table, para, boxes, in_instr),
                 "w:hyperlink" | "w:ins" | "w:smartTag" | "w:customXml" | "w:fldSimple"
                 | "w:moveTo" | "w:bdo" | "w:dir" => {
@@ -429,7 +429,7 @@ impl<'a> Walker<'a> {
             }
         };
         for c in r.elements() {
-            match c.name.as_str() {
+            match c.name.as_ref() {
                 "w:t" if !*in_instr => text.push_str(&c.text()),
                 "w:tab" | "w:ptab" if !*in_instr => text.push('\t'),
                 "w:noBreakHyphen" => text.push('-'),
@@ -464,7 +464,7 @@ impl<'a> Walker<'a> {
                     let branch = c.child("mc:Choice").or_else(|| c.child("mc:Fallback"));
                     if let Some(b) = branch {
                         for inner in b.elements() {
-                            match inner.name.as_str() {
+                            match inner.name.as_ref() {
                                 "w:drawing" => self.drawing(inner, para, boxes),
                                 "w:pict" => self.vml(inner, para, boxes),
                                 _ => {}

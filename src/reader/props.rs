@@ -82,7 +82,7 @@ impl RProps {
     pub fn parse(rpr: &El) -> RProps {
         let mut p = RProps::default();
         for c in rpr.elements() {
-            match c.name.as_str() {
+            match c.name.as_ref() {
                 "w:rFonts" => {
                     p.ascii = font_slot(c, "w:ascii", "w:asciiTheme");
                     p.h_ansi = font_slot(c, "w:hAnsi", "w:hAnsiTheme");
@@ -123,7 +123,7 @@ impl PProps {
     pub fn parse(ppr: &El) -> PProps {
         let mut p = PProps::default();
         for c in ppr.elements() {
-            match c.name.as_str() {
+            match c.name.as_ref() {
                 "w:pStyle" => p.style = c.attr("w:val").map(str::to_string),
                 "w:jc" => p.jc = c.attr("w:val").map(str::to_string),
                 "w:ind" => {

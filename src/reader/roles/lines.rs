@@ -29,10 +29,15 @@ pub(super) fn split_layout(body: &RawBody) -> Option<RawBody> {
     };
     let mut pieces: Vec<Vec<RawPara>> = head.into_iter().take(end).collect();
     for p in &body.paras[end..] {
-        pieces.push(match split_columns(p, closing_columns) {
-            Some((l, r)) => vec![l, r],
-            None => vec![p.clone()],
-        });
+        pieces.push(
+            match may_hold_closing_columns(p)
+                .then(|| split_columns(p, closing_columns))
+                .flatten()
+            {
+                Some((l, r)) => vec![l, r],
+                None => vec![p.clone()],
+            },
+        );
     }
     let unchanged = |(p, ps): (&RawPara, &Vec<RawPara>)| ps.len() == 1 && ps[0].rules == p.rules;
     if body.paras.iter().zip(&pieces).all(unchanged) {
@@ -61,6 +66,23 @@ pub(super) fn split_layout(body: &RawBody) -> Option<RawBody> {
 /// right, or two typed rules side by side.
 fn header_columns(left: &str, right: &str) -> bool {
     is_right_column(right) && !is_right_column(left) || is_typed_rule(left) && is_typed_rule(right)
+}
+
+/// Whether a paragraph can be a closing line of two columns at all, read without copying its
+/// text: it opens with `Nơi nhận`, `-` or `+` and holds a tab or a run of three spaces.
+fn may_hold_closing_columns(p: &RawPara) -> bool {
+    let Some(first) = p
+        .runs
+        .iter()
+        .map(|r| r.text.trim_start())
+        .find(|t| !t.is_empty())
+    else {
+        return false;
+    };
+    first.starts_with(['-', '+', 'N', 'n'])
+        && p.runs
+            .iter()
+            .any(|r| r.text.contains('\t') || r.text.contains("   ") || r.text.contains('\u{a0}'))
 }
 
 /// A closing line's two columns: `Nơi nhận:` or a recipient on the left, the authority, a

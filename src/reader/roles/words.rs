@@ -9,6 +9,15 @@ pub(super) fn key(s: &str) -> String {
     upper_for_matching(s)
 }
 
+/// Whether the text's first letter is one of `letters` (either case): the cheap test each
+/// predicate below makes before folding the text, since most paragraphs are body text.
+fn opens_with(t: &str, letters: &str) -> bool {
+    t.trim_start()
+        .chars()
+        .next()
+        .is_some_and(|c| letters.contains(c.to_ascii_uppercase()) || !c.is_ascii())
+}
+
 /// [`key`] of the start of a text only: enough for the predicates that look at how a line
 /// begins, without folding a whole page-long paragraph.
 pub(super) fn key_head(s: &str) -> String {
@@ -53,6 +62,9 @@ pub(super) fn is_upper(t: &str) -> bool {
 
 /// `Số: 12/CT-UBND`, `Số:     /UBND-KT`, `Số 05/QĐ` (colon forgotten).
 pub(super) fn is_so(t: &str) -> bool {
+    if !opens_with(t, "S") {
+        return false;
+    }
     let k = key_head(t);
     let k = k.trim_start();
     k.starts_with("SỐ:") || k.starts_with("SỐ ") && k.contains('/')
@@ -81,6 +93,9 @@ pub(super) fn is_date_line(t: &str) -> bool {
 }
 
 pub(super) fn is_vv(t: &str) -> bool {
+    if !opens_with(t, "V") {
+        return false;
+    }
     let k = key_head(t);
     let k = k.trim_start();
     k.starts_with("V/V") || k.starts_with("V / V") || k.starts_with("VỀ VIỆC:")
@@ -95,6 +110,9 @@ pub(super) fn is_urgency(t: &str) -> bool {
 }
 
 pub(super) fn is_noi_nhan(t: &str) -> bool {
+    if !opens_with(t, "N") {
+        return false;
+    }
     let k = key_head(t);
     let k = k.trim_start();
     k.starts_with("NƠI NHẬN")
@@ -131,11 +149,14 @@ pub(super) fn is_stamp(t: &str) -> bool {
 }
 
 pub(super) fn is_kinh_gui(t: &str) -> bool {
-    key_head(t).starts_with("KÍNH GỬI")
+    opens_with(t, "K") && key_head(t).starts_with("KÍNH GỬI")
 }
 
 /// The authority prefixes of the signature block, including the Party's `T/M` forms.
 pub fn authority_prefix(t: &str) -> Option<&'static str> {
+    if !opens_with(t, "TKQ") {
+        return None;
+    }
     let k = key_head(t);
     let k = k.trim_start();
     [
@@ -146,6 +167,9 @@ pub fn authority_prefix(t: &str) -> Option<&'static str> {
 }
 
 pub(super) fn is_can_cu(t: &str) -> bool {
+    if !opens_with(t, "CXT") {
+        return false;
+    }
     let k = key_head(t);
     let k = k.trim_start();
     k.starts_with("CĂN CỨ") || k.starts_with("XÉT ") || k.starts_with("THEO ĐỀ NGHỊ")
