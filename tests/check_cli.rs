@@ -138,8 +138,8 @@ fn human_report_names_the_place_and_the_measure() {
 }
 
 /// In a long document a finding names the page it is on (estimated from sizes and spacing)
-/// besides the paragraph and its first words: in the 38-page appraisal notice the indent of
-/// ¶143 is on page 12, where LibreOffice prints it too.
+/// besides the paragraph and its first words: in the 38-page appraisal notice the point `e)`
+/// out of order (¶54) is on page 4, where LibreOffice prints it too.
 #[test]
 fn findings_in_a_long_document_name_their_page() {
     let dir = tempdir();
@@ -151,18 +151,18 @@ fn findings_in_a_long_document_name_their_page() {
     let found = stdout(&o)
         .lines()
         .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
-        .find(|v| v["location"]["paragraph"] == 143)
-        .expect("a finding on ¶143");
-    assert_eq!(found["location"]["page"], 12, "{found}");
+        .find(|v| v["location"]["paragraph"] == 54)
+        .expect("a finding on ¶54");
+    assert_eq!(found["location"]["page"], 4, "{found}");
     assert!(
         found["location"]["quote"]
             .as_str()
             .unwrap()
-            .starts_with("- Không có nội dung điều chỉnh"),
+            .starts_with("e) C"),
         "{found}"
     );
     let o = vbhc(&["check", f.to_str().unwrap()], dir.path());
-    assert!(stderr(&o).contains("¶143, trang ~12]"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("¶54, trang ~4]"), "{}", stderr(&o));
 }
 
 /// `vbhc rules` lists every rule of the table once, with both languages and the reason for its

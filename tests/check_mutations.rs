@@ -193,7 +193,7 @@ fn chi_thi_cases() -> Vec<Case> {
         case(
             "Quốc hiệu in a column too narrow for it",
             "ND30-HEADER-WRAP",
-            |x| x.replace(r#"w:w="5896""#, r#"w:w="5500""#),
+            |x| x.replace(r#"w:w="5896""#, r#"w:w="5200""#),
         ),
         case(
             "a few words in 10 pt inside a body paragraph",
@@ -644,6 +644,91 @@ fn another_prefix_for_wordprocessingml_reads_the_same() {
     assert_eq!(codes(&out, dir.path()), before);
 }
 
+/// A paragraph with the text of every run taken out.
+fn blank_texts(p: &str) -> String {
+    let mut out = String::new();
+    let mut rest = p;
+    // `<w:t>` or `<w:t xml:space=…>`, not `<w:tab/>` or `<w:tabs>`.
+    let next = |s: &str| {
+        [s.find("<w:t>"), s.find("<w:t ")]
+            .into_iter()
+            .flatten()
+            .min()
+    };
+    while let Some(i) = next(rest) {
+        let open_end = i + rest[i..].find('>').unwrap() + 1;
+        out.push_str(&rest[..open_end]);
+        let close = open_end + rest[open_end..].find("</w:t>").unwrap();
+        rest = &rest[close..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The table holding `needle`, cut out of the part.
+fn without_table(xml: &str, needle: &str) -> String {
+    let at = xml
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} not in the part"));
+    let start = xml[..at].rfind("<w:tbl>").expect("a table around it");
+    let end = at + xml[at..].find("</w:tbl>").expect("its end") + "</w:tbl>".len();
+    format!("{}{}", &xml[..start], &xml[end..])
+}
+
+/// A header whose organ, number and date cannot be found, and a closing with neither a
+/// signature nor a Nơi nhận, are each said once ("not read"), not as a cascade of errors.
+#[test]
+fn an_unread_header_or_closing_is_said_once() {
+    let dir = tempdir();
+    run_cases(
+        &sample(dir.path(), "chi-thi-tien-giang-2014"),
+        vec![case(
+            "closing block cut out, its authority line left as a text line",
+            "ND30-CLOSING-UNREAD",
+            |x| {
+                let cut = without_table(x, "Nơi nhận:");
+                let at = cut.rfind("<w:sectPr").unwrap();
+                format!(
+                    "{}{}{}",
+                    &cut[..at],
+                    r#"<w:p><w:pPr><w:spacing w:before="120" w:after="120"/><w:ind w:firstLine="567"/><w:jc w:val="both"/></w:pPr><w:r><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:cs="Times New Roman"/><w:sz w:val="28"/></w:rPr><w:t>TM. ỦY BAN NHÂN DÂN</w:t></w:r></w:p>"#,
+                    &cut[at..]
+                )
+            },
+        )],
+    );
+    let base = sample(dir.path(), "chi-thi-tien-giang-2014");
+    let out = dir.path().join("unread-header.docx");
+    // The header's organ, number and date taken out of its table and typed as text lines
+    // further down, where the header is no longer looked for.
+    mutate(&base, "word/document.xml", &out, &|x| {
+        let x = in_paragraph(x, "ỦY BAN NHÂN DÂN", blank_texts);
+        let x = in_paragraph(&x, "TỈNH TIỀN GIANG", blank_texts);
+        let x = in_paragraph(&x, "Số:", blank_texts);
+        let x = in_paragraph(&x, "Tiền Giang, ngày", blank_texts);
+        let line = |t: &str| {
+            format!(
+                r#"<w:p><w:pPr><w:spacing w:before="120" w:after="120"/><w:ind w:firstLine="567"/><w:jc w:val="both"/></w:pPr><w:r><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:cs="Times New Roman"/><w:sz w:val="28"/></w:rPr><w:t xml:space="preserve">{t}</w:t></w:r></w:p>"#
+            )
+        };
+        let body = x.find("Những năm qua, công tác vận động").unwrap();
+        let at = x[..body].rfind("<w:p>").unwrap();
+        format!(
+            "{}{}{}{}",
+            &x[..at],
+            line("Số: 12/CT-UBND"),
+            line("Tiền Giang, ngày 05 tháng 3 năm 2014"),
+            &x[at..]
+        )
+    });
+    let c = codes(&out, dir.path());
+    assert_eq!(
+        c.keys().collect::<Vec<_>>(),
+        ["ND30-HEADER-UNREAD"],
+        "{c:?}"
+    );
+}
+
 /// A document typed without diacritics gets one finding naming the cause, instead of one for
 /// every line whose words no longer match the decree's.
 #[test]
@@ -688,7 +773,13 @@ fn every_rule_has_a_case_that_fires_it() {
     .map(|c| c.code)
     .collect();
     // The scope note and the lost diacritics have their own tests below.
-    fired.extend(["ND30-NOT-ND30", "ND30-DATE-BLANK", "ND30-NO-DIACRITICS"]);
+    fired.extend([
+        "ND30-NOT-ND30",
+        "ND30-DATE-BLANK",
+        "ND30-NO-DIACRITICS",
+        "ND30-HEADER-UNREAD",
+        "ND30-CLOSING-UNREAD",
+    ]);
     let missing: Vec<&str> = vbhc::check::rules::RULES
         .iter()
         .map(|r| r.code)

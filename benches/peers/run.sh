@@ -4,7 +4,8 @@
 # vbhc rendered (markers in the same places), then vbhc batch at 1 thread and at all threads,
 # with checks and plugins on and off. Prints wall times and ratios.
 #
-#   benches/peers/run.sh [ROWS]      (default 1000)
+#   benches/peers/run.sh [ROWS] [BASE]   (default 1000 rows; BASE cong-van (default), a one-page
+#                                          letter, or bao-cao, the five-page report of samples/)
 #
 # Installs its peers itself into benches/peers/.work (a Python venv, node_modules); needs
 # python3 with venv, node and npm. Not part of .ci/run.
@@ -12,6 +13,12 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 rows="${1:-1000}"
+base="${2:-cong-van}"
+case "$base" in
+  cong-van) base_plugin="$here/base-plugin.toml" ;;
+  bao-cao) base_plugin="$here/base-bao-cao-plugin.toml" ;;
+  *) echo "BASE is cong-van or bao-cao" >&2; exit 2 ;;
+esac
 work="$here/.work"
 mkdir -p "$work"
 cd "$work"
@@ -38,8 +45,10 @@ with open("rows.csv", "w", encoding="utf-8") as f:
         f.write(f"Hộ kinh doanh số {i},thôn {i % 97},16/3/2026\n")
 PY
 
-# The same base without the plugin: what it supplies, written out.
-sed -e '/^plugin = /d' "$here/base-plugin.toml" > base-no-plugin.toml
+# The same base without the plugin: what it supplies, written out (the báo cáo names its own
+# organ, place and recipients already).
+sed -e '/^plugin = /d' "$base_plugin" > base-no-plugin.toml
+if [ "$base" = cong-van ]; then
 cat >> base-no-plugin.toml <<'TOML'
 
 [co_quan]
@@ -47,10 +56,11 @@ ten = ["ỦY BAN NHÂN DÂN", "TỈNH LẠNG SƠN"]
 viet_tat = "UBND"
 TOML
 sed -i -e 's/^luu = .*/luu = "VT, KT"\ndia_danh = "Lạng Sơn"\nnoi_nhan = ["CT, các PCT UBND tỉnh", "C, PCVP UBND tỉnh, các phòng CV"]/' base-no-plugin.toml
+fi
 
 # The peers' templates, from a document vbhc rendered with markers for the row's values.
 printf 'ten_cong_ty,dia_chi_co_so,ngay_kiem_tra\nMARKTEN_CONG_TYMARK,MARKDIA_CHI_CO_SOMARK,MARKNGAY_KIEM_TRAMARK\n' > marker.csv
-rm -rf marker && "$vbhc" "${plugin[@]}" batch marker.csv --draft "$here/base-plugin.toml" --out marker --name marker >/dev/null 2>&1
+rm -rf marker && "$vbhc" "${plugin[@]}" batch marker.csv --draft "$base_plugin" --out marker --name marker >/dev/null 2>&1
 python3 "$here/make_templates.py" marker/marker.docx template-docxtpl.docx template-docxtemplater.docx
 
 # Every tool writes into a fresh folder on the same file system: tmpfs when there is one, so
@@ -82,20 +92,20 @@ cores=$(nproc)
 {
   timed docxtpl docxtpl
   timed docxtemplater docxtemplater
-  timed "vbhc_1thread_all-on" vb 1 "$here/base-plugin.toml"
-  timed "vbhc_${cores}threads_all-on" vb "$cores" "$here/base-plugin.toml"
-  timed "vbhc_1thread_checks-off" vb 1 "$here/base-plugin.toml" --no-check
-  timed "vbhc_${cores}threads_checks-off" vb "$cores" "$here/base-plugin.toml" --no-check
+  timed "vbhc_1thread_all-on" vb 1 "$base_plugin"
+  timed "vbhc_${cores}threads_all-on" vb "$cores" "$base_plugin"
+  timed "vbhc_1thread_checks-off" vb 1 "$base_plugin" --no-check
+  timed "vbhc_${cores}threads_checks-off" vb "$cores" "$base_plugin" --no-check
   timed "vbhc_1thread_all-off" vb 1 base-no-plugin.toml --no-check
   timed "vbhc_${cores}threads_all-off" vb "$cores" base-no-plugin.toml --no-check
 } | tee times.txt
 
-python3 - "$rows" <<'PY'
+python3 - "$rows" "$base" <<'PY'
 import sys
 t = dict(line.split() for line in open("times.txt"))
 t = {k: float(v) for k, v in t.items()}
 n = int(sys.argv[1])
-print(f"\n{n} documents, wall seconds and documents per second:")
+print(f"\n{n} documents ({sys.argv[2]}), wall seconds and documents per second:")
 for k, v in t.items():
     print(f"  {k:32} {v:7.2f} s {n / v:8.0f}/s")
 print("\nratios (peer time / vbhc time):")

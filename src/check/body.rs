@@ -62,12 +62,19 @@ fn is_note(p: &crate::model::Paragraph) -> bool {
 /// Where the first line's text starts: the indents, plus the spaces or tab typed before it
 /// (a tab goes to the next 1,27 cm stop, Word's default).
 fn first_line_start(p: &crate::model::Paragraph) -> i32 {
-    let mut x = p.format.indent_left as i32 + p.format.indent_first;
+    let set = p.format.indent_left as i32 + p.format.indent_first;
+    let mut x = set;
+    let mut spaces = 0;
+    let mut tabbed = false;
     'runs: for r in &p.runs {
         for ch in r.text.chars() {
             match ch {
-                '\t' => x = (x.div_euclid(720) + 1) * 720,
+                '\t' => {
+                    tabbed = true;
+                    x = (x.div_euclid(720) + 1) * 720;
+                }
                 ' ' | '\u{a0}' => {
+                    spaces += 1;
                     x += crate::metrics::width_twips(" ", crate::metrics::Face::Regular, r.size)
                         as i32
                 }
@@ -75,7 +82,9 @@ fn first_line_start(p: &crate::model::Paragraph) -> i32 {
             }
         }
     }
-    x
+    // One to three stray spaces before the first word are a typing slip, not an indent: the
+    // paragraph's own setting is what the clerk chose.
+    if !tabbed && spaces <= 3 { set } else { x }
 }
 
 /// Text set apart on purpose (a formula, a quotation) starts far in: not the body's indent.
@@ -536,10 +545,15 @@ fn end_mark(c: &mut Checker) {
         .iter()
         .position(|b| matches!(b.role, Role::NoiNhanHeading | Role::QuyenHan | Role::ChucVu))
         .unwrap_or(first.blocks.len());
-    let last = first.blocks[..sign]
-        .iter()
-        .rev()
-        .find(|b| b.role == Role::Body && para(b).is_some_and(|p| visible(p).next().is_some()));
+    // A note in brackets under the text (`(Đính kèm …)`, `(Hoàn lại đơn …)`) stands after
+    // the end mark; the body ends above it.
+    let note = |b: &Block| {
+        let t = block_words(b);
+        t.starts_with('(') && t.ends_with(')')
+    };
+    let last = first.blocks[..sign].iter().rev().find(|b| {
+        b.role == Role::Body && para(b).is_some_and(|p| visible(p).next().is_some()) && !note(b)
+    });
     // A "./." typed before the body's end: the text after it reads as outside the document.
     let ends = |b: &Block| {
         // The last three printed characters, spaces (no-break ones too) skipped.

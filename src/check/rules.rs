@@ -68,6 +68,22 @@ pub const RULES: &[RuleInfo] = &[
         INFO.1,
     ),
     r(
+        "ND30-HEADER-UNREAD",
+        Warning,
+        "Phần đầu văn bản đọc được (cơ quan ban hành, số, ngày tháng)",
+        "The header can be read (issuing organ, number, date)",
+        "vbhc không đọc được bố cục phần đầu (không thấy cả cơ quan, số lẫn ngày tháng); báo một lần thay cho nhiều lỗi có thể sai, người soạn xem lại",
+        "vbhc cannot read the header's layout (neither organ, number nor date found); said once instead of several errors that may be wrong, for the drafter to review",
+    ),
+    r(
+        "ND30-CLOSING-UNREAD",
+        Warning,
+        "Phần cuối văn bản đọc được (chữ ký, nơi nhận)",
+        "The closing can be read (signature, Nơi nhận)",
+        "vbhc không thấy cả khối chữ ký lẫn nơi nhận; thường do bố cục lạ, nên báo một lần để người soạn xem lại thay cho hai lỗi",
+        "vbhc finds neither the signature block nor the Nơi nhận; usually an unusual layout, so said once for the drafter to review instead of two errors",
+    ),
+    r(
         "ND30-PAGE-SIZE",
         Error,
         "Khổ giấy A4 (210 × 297 mm)",

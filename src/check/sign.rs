@@ -9,6 +9,44 @@ use crate::msg;
 use crate::nd30;
 
 pub fn run(c: &mut Checker) {
+    // Neither a signature nor a Nơi nhận: the closing was not read (or is not there) — said
+    // once, for the clerk to look at, instead of two errors.
+    let none = [
+        Role::ChucVu,
+        Role::QuyenHan,
+        Role::HoTen,
+        Role::NoiNhanHeading,
+    ]
+    .iter()
+    .all(|r| c.first(*r).is_none());
+    // Only when the page shows a closing somewhere (a "Nơi nhận" or an authority line among
+    // the last paragraphs) that was not read: a document that truly has none gets its errors.
+    let shown = || {
+        let blocks: Vec<_> = c.doc.blocks().collect();
+        blocks[blocks.len().saturating_sub(40)..].iter().any(|b| {
+            let t = crate::text::upper_for_matching(&b.text());
+            t.contains("NƠI NHẬN")
+                || ["TM.", "KT.", "TL.", "TUQ."]
+                    .iter()
+                    .any(|p| t.trim_start().starts_with(p))
+        })
+    };
+    if none && c.origin == super::Origin::Docx && c.first(Role::QuocHieu).is_some() && shown() {
+        if !c.attached() {
+            let at = c.doc.blocks().filter(|b| b.source.is_some()).last();
+            let f = c.make(
+                "ND30-CLOSING-UNREAD",
+                at,
+                msg!(
+                    "không thấy phần cuối văn bản: không có khối chữ ký (chức vụ, họ tên) và không có \"Nơi nhận:\" (hoặc bố cục lạ chưa đọc được)",
+                    "no closing found: neither a signature block (position, name) nor a \"Nơi nhận:\" (or a layout vbhc cannot read yet)"
+                ),
+            );
+            c.push(f);
+        }
+        kinh_gui(c);
+        return;
+    }
     signature(c);
     kinh_gui(c);
     noi_nhan(c);
@@ -65,6 +103,24 @@ fn signature(c: &mut Checker) {
             c.push(f);
         }
         return;
+    }
+    // A position with no one's name under it (an office signing as an office, "VĂN PHÒNG
+    // UBND TỈNH"): the decree's block ends with the signer's name. A read document only: a
+    // draft's name is its own field.
+    // A form or an unsigned draft (number or date still blank) leaves the name blank too.
+    let unsigned = c.first(Role::SoKyHieu).is_some() && c.doc.number.is_none()
+        || c.first(Role::DiaDanhNgay)
+            .is_some_and(|b| crate::text::blank::has_blank_date(&block_words(b)));
+    if name.is_none() && c.origin == super::Origin::Docx && !c.attached() && !unsigned {
+        let f = c.make(
+            "ND30-SIGNATURE-MISSING",
+            chuc_vu.last().copied(),
+            msg!(
+                "khối chữ ký không có họ tên người ký",
+                "the signature block has no signer's name"
+            ),
+        );
+        c.push(f);
     }
     for b in &chuc_vu {
         if para(b).is_some_and(|p| !all_bold(p)) {

@@ -14,6 +14,13 @@ pub(super) fn map(m: &mut Mapper, mut i: usize, end: usize) -> (usize, String) {
     let paras = &body.paras[..];
     let o = Opening { paras, end };
     o.skip_empty(&mut i);
+    // A stamp between the header and the title (`(DỰ THẢO)`, `Dự thảo:`) or a greeting over
+    // it is not the title.
+    while i < end && (is_stamp(&paras[i].text()) || is_banner(&paras[i].text())) {
+        m.push(&paras[i], Role::Body, Region::Page);
+        i += 1;
+        o.skip_empty(&mut i);
+    }
     let ten_loai = o.title(m, &mut i);
     o.skip_empty(&mut i);
     // Quyết định: the authority line, then căn cứ, then "QUYẾT ĐỊNH:".
@@ -65,13 +72,23 @@ fn heading_title(p: &RawPara) -> Option<String> {
     // Letters only, so that a type typed without its diacritics or spaces (`QƯYĐỊNH` from a
     // scan) is still that type.
     let bare = bare_letters(k);
-    Some(
-        crate::nd30::TEN_LOAI
-            .iter()
-            .map(|t| t.name)
-            .find(|n| k.starts_with(n) || bare.starts_with(&bare_letters(n)))
-            .map_or_else(|| k.to_string(), str::to_string),
-    )
+    if let Some(n) = crate::nd30::TEN_LOAI
+        .iter()
+        .map(|t| t.name)
+        .find(|n| k.starts_with(n) || bare.starts_with(&bare_letters(n)))
+    {
+        return Some(n.to_string());
+    }
+    (!is_banner(k)).then(|| k.to_string())
+}
+
+/// A greeting set over the title ("CHÚC MỪNG NĂM MỚI", "CHÀO MỪNG …"): no title.
+fn is_banner(t: &str) -> bool {
+    let k = key(t);
+    let k = k.trim();
+    ["CHÚC MỪNG", "CHÀO MỪNG", "MỪNG ", "NHIỆT LIỆT", "KỶ NIỆM"]
+        .iter()
+        .any(|b| k.starts_with(b))
 }
 
 struct Opening<'a> {

@@ -145,7 +145,8 @@ pub(super) fn is_stamp(t: &str) -> bool {
     let k = key(t);
     let k = k.trim().trim_matches(|c: char| !c.is_alphanumeric());
     matches!(k, "BẢN SAO" | "MẬT" | "TỐI MẬT" | "TUYỆT MẬT")
-        || (k.starts_with("DỰ THẢO") && k.split_whitespace().count() <= 5)
+        || ((k.starts_with("DỰ THẢO") || k.starts_with("BẢN DỰ THẢO"))
+            && k.split_whitespace().count() <= 5)
 }
 
 pub(super) fn is_kinh_gui(t: &str) -> bool {
