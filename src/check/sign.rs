@@ -309,9 +309,16 @@ fn noi_nhan(c: &mut Checker) {
             );
         c.push(f);
     }
+    // A purpose written beside a brace that groups several recipients (`(để b/c)`,
+    // `Báo cáo`) sits in its own text box among the list: it is no recipient line.
+    let aside = |b: &&crate::model::Block| {
+        let t = block_words(b);
+        t.starts_with('(') && t.ends_with(')') && t.chars().count() <= 24
+    };
     let blocks: Vec<_> = c
         .blocks(Role::NoiNhan)
         .filter(|b| !block_words(b).is_empty())
+        .filter(|b| !aside(b))
         .collect();
     // Every printed line with the block it is in.
     let mut printed: Vec<(String, &crate::model::Block)> = head_lines
@@ -326,9 +333,8 @@ fn noi_nhan(c: &mut Checker) {
                 .filter(|(l, _)| !l.is_empty()),
         );
     }
-    let lines: Vec<&crate::model::Block> = blocks.clone();
     // Size: one finding for the list.
-    let off: Vec<(u32, &crate::model::Block)> = lines
+    let off: Vec<(u32, &crate::model::Block)> = blocks
         .iter()
         .filter_map(|b| main_size(para(b)?).map(|s| (s, *b)))
         .filter(|(s, _)| !nd30::SIZE_NOI_NHAN.contains(*s))
