@@ -112,6 +112,7 @@ fn right_role(t: &str) -> Role {
 #[derive(Default)]
 struct LeftColumn {
     seen_so: bool,
+    seen_kinh_gui: bool,
 }
 
 impl LeftColumn {
@@ -121,6 +122,11 @@ impl LeftColumn {
             Role::SoKyHieu
         } else if is_urgency(t) {
             Role::DoKhan
+        } else if self.seen_kinh_gui || is_kinh_gui(t) {
+            // "Kính gửi:" set under the Số line, where some offices put it, and the addressees
+            // under it: not the V/v.
+            self.seen_kinh_gui = true;
+            Role::KinhGui
         } else if self.seen_so || is_vv(t) {
             Role::VeViec
         } else {
