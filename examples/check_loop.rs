@@ -28,7 +28,7 @@ fn main() {
     println!("checking alone {:?}", t.elapsed() / n as u32);
     let t = std::time::Instant::now();
     for _ in 0..n {
-        std::hint::black_box(vbhc::check::pages_by_paragraph(&doc));
+        std::hint::black_box(vbhc::check::paginate(&doc, true));
     }
     println!("page estimate {:?}", t.elapsed() / n as u32);
 }

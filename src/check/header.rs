@@ -65,6 +65,22 @@ fn bold_rule(c: &mut Checker, code: &'static str, b: &Block, what_vi: &str, what
     }
 }
 
+/// One ND30-CO-QUAN finding for the organ's lines that have a fault, quoting them together.
+fn organ_fault(c: &mut Checker, organ: &[&Block], faulty: fn(&Block) -> bool, what: (&str, &str)) {
+    let lines: Vec<&Block> = organ.iter().copied().filter(|b| faulty(b)).collect();
+    let Some(first) = lines.first() else { return };
+    let t = joined_words(&lines);
+    let f = c.make(
+        "ND30-CO-QUAN",
+        Some(first),
+        Msg::new(
+            format!("tên cơ quan ban hành \"{t}\" {}", what.0),
+            format!("the issuing organ \"{t}\" {}", what.1),
+        ),
+    );
+    c.push(f);
+}
+
 fn joined_words(blocks: &[&Block]) -> String {
     blocks
         .iter()
@@ -358,42 +374,18 @@ fn organ(c: &mut Checker) {
         return;
     }
     // The organ may stand on several lines; each fault is said once, for all of them.
-    let lower: Vec<&Block> = organ
-        .iter()
-        .copied()
-        .filter(|b| !is_upper(&block_words(b)))
-        .collect();
-    if let Some(first) = lower.first() {
-        let t = joined_words(&lower);
-        let f = c.make(
-            "ND30-CO-QUAN",
-            Some(first),
-            msg!(
-                "tên cơ quan ban hành \"{}\" không in hoa",
-                "the issuing organ \"{}\" is not upper case",
-                t
-            ),
-        );
-        c.push(f);
-    }
-    let light: Vec<&Block> = organ
-        .iter()
-        .copied()
-        .filter(|b| para(b).is_some_and(|p| !all_bold(p)))
-        .collect();
-    if let Some(first) = light.first() {
-        let t = joined_words(&light);
-        let f = c.make(
-            "ND30-CO-QUAN",
-            Some(first),
-            msg!(
-                "tên cơ quan ban hành \"{}\" không in đậm",
-                "the issuing organ \"{}\" is not bold",
-                t
-            ),
-        );
-        c.push(f);
-    }
+    organ_fault(
+        c,
+        &organ,
+        |b| !is_upper(&block_words(b)),
+        ("không in hoa", "is not upper case"),
+    );
+    organ_fault(
+        c,
+        &organ,
+        |b| para(b).is_some_and(|p| !all_bold(p)),
+        ("không in đậm", "is not bold"),
+    );
     if let Some(b) = organ.iter().find(|b| {
         para(b)
             .and_then(main_size)

@@ -34,10 +34,8 @@ pub struct Checker<'a> {
     pub doc: &'a Document,
     pub origin: Origin,
     out: Vec<Finding>,
-    /// The document's estimated length in pages, and the page each paragraph starts on: one
-    /// walk serves the page-number rule and the findings' locations.
-    pages: f64,
-    page_of: std::collections::HashMap<usize, u32>,
+    /// One walk serves the page-number rule and the findings' locations.
+    pages: Pages,
 }
 
 impl<'a> Checker<'a> {
@@ -87,20 +85,12 @@ impl<'a> Checker<'a> {
 /// Checks a document; findings in document order within each rule group.
 pub fn check(doc: &Document, origin: Origin) -> Vec<Finding> {
     // Pages are named only in a read document's findings; a draft's name its line.
-    let mut page_of = std::collections::HashMap::new();
-    let pages = walk_pages(doc, |b, at| {
-        if origin == Origin::Docx
-            && let Some(n) = b.source.as_ref().and_then(|s| s.paragraph)
-        {
-            page_of.entry(n).or_insert(at.floor() as u32 + 1);
-        }
-    });
+    let pages = paginate(doc, origin == Origin::Docx);
     let mut c = Checker {
         doc,
         origin,
         out: Vec::new(),
         pages,
-        page_of,
     };
     // A document the decree does not govern gets one note, not dozens of findings.
     if scope::run(&mut c) {
@@ -159,7 +149,7 @@ impl Checker<'_> {
         if self.origin == Origin::Docx {
             for f in &mut self.out {
                 if let Some(l) = f.location.as_mut() {
-                    l.page = l.paragraph.and_then(|n| self.page_of.get(&n).copied());
+                    l.page = l.paragraph.and_then(|n| self.pages.start.get(&n).copied());
                 }
             }
         }
@@ -168,7 +158,7 @@ impl Checker<'_> {
 
     /// The document's estimated length in pages.
     pub fn estimated_pages(&self) -> f64 {
-        self.pages
+        self.pages.total
     }
 }
 
@@ -409,23 +399,26 @@ pub fn longest_line(p: &Paragraph, region_width: u32) -> Option<u32> {
         .max()
 }
 
-/// Roughly how many pages the document takes: every paragraph's wrapped lines at its size and
-/// spacing, tables row by row, against each section's text height. Only for telling a
-/// one-page document from a longer one (the page-number rule); vbhc does not paginate.
-pub fn estimated_pages(doc: &Document) -> f64 {
-    walk_pages(doc, |_, _| {})
+/// Roughly how long the document is and where each paragraph falls: every paragraph's wrapped
+/// lines at its size and spacing, tables row by row, against each section's text height. The
+/// length tells a one-page document from a longer one (the page-number rule); the page a
+/// paragraph starts on is what a read document's findings name, so that the clerk finds them
+/// in a long document. vbhc does not paginate as Word does: an estimate.
+pub struct Pages {
+    /// The document's length in pages.
+    pub total: f64,
+    /// The page each paragraph starts on, by its paragraph number (left empty when not asked).
+    pub start: std::collections::HashMap<usize, u32>,
 }
 
-/// The page each paragraph of a read document starts on, by the same estimate, keyed by its
-/// paragraph number: what a finding names so that the clerk can find it in a long document.
-pub fn pages_by_paragraph(doc: &Document) -> std::collections::HashMap<usize, u32> {
-    let mut out = std::collections::HashMap::new();
-    walk_pages(doc, |b, at| {
-        if let Some(n) = b.source.as_ref().and_then(|s| s.paragraph) {
-            out.entry(n).or_insert(at.floor() as u32 + 1);
+pub fn paginate(doc: &Document, by_paragraph: bool) -> Pages {
+    let mut start = std::collections::HashMap::new();
+    let total = walk_pages(doc, |b, at| {
+        if by_paragraph && let Some(n) = b.source.as_ref().and_then(|s| s.paragraph) {
+            start.entry(n).or_insert(at.floor() as u32 + 1);
         }
     });
-    out
+    Pages { total, start }
 }
 
 /// Walks the blocks with the page position each starts at (0.0 = top of page 1); returns the

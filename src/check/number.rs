@@ -217,6 +217,13 @@ fn ky_hieu_of_kind(c: &mut Checker, b: &Block, ky_hieu: &str) {
     }
 }
 
+/// Whether a place-and-date line leaves its day, month or year to be filled (spaces, dots, an
+/// ellipsis, a merge field): a form or an unsigned draft.
+pub(super) fn date_left_blank(line: &str) -> bool {
+    date_parts(line)
+        .is_some_and(|(_, d, m, y)| [d, m, y].iter().any(|v| crate::text::blank::is_blank(v)))
+}
+
 /// Splits `Lào Cai, ngày 05 tháng 01 năm 2026` into place, day, month, year (blank fields as
 /// empty strings).
 fn date_parts(t: &str) -> Option<(String, String, String, String)> {
@@ -389,4 +396,18 @@ fn initials(s: &str) -> String {
         .filter(|c| crate::text::is_letter(*c))
         .flat_map(char::to_uppercase)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::date_left_blank;
+
+    #[test]
+    fn a_date_line_with_a_part_to_fill() {
+        assert!(date_left_blank("Lào Cai, ngày      tháng 6 năm 2026"));
+        assert!(date_left_blank(
+            "Vĩnh Long, ngày «dd» tháng «MM» năm «yyyy»."
+        ));
+        assert!(!date_left_blank("Hà Nội, ngày 05 tháng 01 năm 2026"));
+    }
 }

@@ -110,7 +110,7 @@ fn signature(c: &mut Checker) {
     // A form or an unsigned draft (number or date still blank) leaves the name blank too.
     let unsigned = c.first(Role::SoKyHieu).is_some() && c.doc.number.is_none()
         || c.first(Role::DiaDanhNgay)
-            .is_some_and(|b| crate::text::blank::has_blank_date(&block_words(b)));
+            .is_some_and(|b| super::number::date_left_blank(&block_words(b)));
     if name.is_none() && c.origin == super::Origin::Docx && !c.attached() && !unsigned {
         let f = c.make(
             "ND30-SIGNATURE-MISSING",

@@ -107,8 +107,8 @@ impl Location {
             }
             if let Some(n) = self.page {
                 s.push_str(&match lang {
-                    Lang::Vi => format!(", trang ~{n}"),
-                    Lang::En => format!(", page ~{n}"),
+                    Lang::Vi => format!(", khoảng trang {n}"),
+                    Lang::En => format!(", about page {n}"),
                 });
             }
             s.push(']');

@@ -347,23 +347,9 @@ impl<'a> Walker<'a> {
             &mut boxes,
             &mut false,
         );
-        // A line typed as underscores (`_____________`) draws a rule too, the way some
-        // offices still make them.
-        let text = para.text();
-        let t = text.trim();
-        if t.chars().count() >= 5 && t.chars().all(|c| c == '_') {
-            let look = para
-                .runs
-                .iter()
-                .find(|r| r.text.contains('_'))
-                .map(|r| r.look.clone());
-            let size = look.as_ref().map_or(28, |l| l.size);
-            para.rules.push(RawLine {
-                length: crate::metrics::width_twips(t, crate::metrics::Face::Regular, size),
-                kind: LineKind::Text,
-            });
-            para.runs.clear();
-        }
+        // A line typed as underscores, dashes or stars draws a rule, the way some offices
+        // still make them.
+        typed_rule_to_line(&mut para);
         let ends_section = p
             .child("w:pPr")
             .and_then(|pp| pp.child("w:sectPr"))
@@ -576,6 +562,46 @@ fn length_pt(v: &str) -> Option<f64> {
         "emu" => n / 12700.0,
         _ => n,
     })
+}
+
+/// A rule typed with dashes, stars or equals signs (`-----`, `***`, `====`): on the page it
+/// is a dotted or broken line, not the solid rule the decree draws; it is never text.
+pub fn is_typed_rule(t: &str) -> bool {
+    // The ornaments some offices set in the middle of a typed rule (`---o0o---`, `___&___`).
+    let t = t
+        .replace(['&', '❖', '♦', '•'], "")
+        .replace("o0o", "")
+        .replace("oOo", "");
+    let t = t.trim();
+    let mut chars = t.chars().filter(|c| !c.is_whitespace());
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    matches!(first, '-' | '–' | '—' | '─' | '*' | '=' | '~' | '_')
+        && t.chars().filter(|c| !c.is_whitespace()).count() >= 3
+        && chars.all(|c| matches!(c, '-' | '–' | '—' | '─' | '*' | '=' | '~' | '_'))
+}
+
+/// A paragraph (or a column of one) that is only a typed rule becomes the line it draws,
+/// measured in its font: underscores a solid line, dashes, stars and ornaments a broken one.
+pub fn typed_rule_to_line(p: &mut RawPara) {
+    let text = p.text();
+    let t = text.trim();
+    if !is_typed_rule(t) {
+        return;
+    }
+    let size = p.visible().next().map_or(28, |r| r.look.size);
+    // Underscores print as one solid line; dashes and stars as a broken one.
+    let underscores = t.chars().all(|c| c == '_' || c.is_whitespace());
+    p.rules.push(RawLine {
+        length: crate::metrics::width_twips(t.trim(), crate::metrics::Face::Regular, size),
+        kind: if underscores {
+            LineKind::Text
+        } else {
+            LineKind::Typed
+        },
+    });
+    p.runs.clear();
 }
 
 /// Walks the body of the main part.

@@ -5,7 +5,7 @@
 //! keeps its number (`¶`), so findings still point at what the clerk sees.
 
 use super::words::*;
-use crate::reader::body::{LineKind, RawBody, RawLine, RawPara, RawRun};
+use crate::reader::body::{RawBody, RawLine, RawPara, RawRun, is_typed_rule, typed_rule_to_line};
 
 /// How far down the header is looked for, in paragraphs.
 const HEADER_ZONE: usize = 40;
@@ -121,7 +121,7 @@ fn pieces(p: &RawPara) -> Vec<RawPara> {
         }
     }
     for q in &mut out {
-        dashes_to_line(q);
+        typed_rule_to_line(q);
     }
     out
 }
@@ -272,48 +272,10 @@ fn cut_runs(runs: &[RawRun], a: usize, b: usize) -> (Vec<RawRun>, Vec<RawRun>) {
     (left, right)
 }
 
-/// A rule typed with dashes, stars or equals signs (`-----`, `***`, `====`): on the page it
-/// is a dotted or broken line, not the solid rule the decree draws; it is never text.
-pub(super) fn is_typed_rule(t: &str) -> bool {
-    // The ornaments some offices set in the middle of a typed rule (`---o0o---`, `___&___`).
-    let t = t
-        .replace(['&', '❖', '♦', '•'], "")
-        .replace("o0o", "")
-        .replace("oOo", "");
-    let t = t.trim();
-    let mut chars = t.chars().filter(|c| !c.is_whitespace());
-    let Some(first) = chars.next() else {
-        return false;
-    };
-    matches!(first, '-' | '–' | '—' | '─' | '*' | '=' | '~' | '_')
-        && t.chars().filter(|c| !c.is_whitespace()).count() >= 3
-        && chars.all(|c| matches!(c, '-' | '–' | '—' | '─' | '*' | '=' | '~' | '_'))
-}
-
-/// A header line that is only a typed rule becomes the line it draws, measured in its font.
-fn dashes_to_line(p: &mut RawPara) {
-    let text = p.text();
-    let t = text.trim();
-    if !is_typed_rule(t) {
-        return;
-    }
-    let size = p.visible().next().map_or(28, |r| r.look.size);
-    // Underscores print as one solid line; dashes and stars as a broken one.
-    let underscores = t.chars().all(|c| c == '_' || c.is_whitespace());
-    p.rules.push(RawLine {
-        length: crate::metrics::width_twips(t.trim(), crate::metrics::Face::Regular, size),
-        kind: if underscores {
-            LineKind::Text
-        } else {
-            LineKind::Typed
-        },
-    });
-    p.runs.clear();
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::reader::body::LineKind;
 
     #[test]
     fn a_gap_is_a_tab_or_three_spaces() {
