@@ -114,6 +114,12 @@ pub fn ten_loai(name: &str) -> Option<&'static TenLoai> {
     TEN_LOAI.iter().find(|t| t.name == name)
 }
 
+/// The row a title opens with (`THÔNG BÁO KẾT LUẬN …` → THÔNG BÁO), the title already folded
+/// for matching (upper case, one tone style).
+pub fn ten_loai_opening(folded: &str) -> Option<&'static TenLoai> {
+    TEN_LOAI.iter().find(|t| folded.starts_with(t.name))
+}
+
 // ---- Page (Phụ lục I, I.1; nd30.md §1.1) ---------------------------------------------------
 
 /// A4 portrait, 210 × 297 mm.

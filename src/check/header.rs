@@ -142,6 +142,43 @@ fn line_len(b: &Block) -> u32 {
     }
 }
 
+/// A header of which neither the organ, the number nor the date could be found, though the
+/// page shows a number or a date among its first lines, was not read: one finding, and none of
+/// the rules that would judge what was not found. A header that truly lacks all three gets its
+/// three errors.
+pub fn unread(c: &mut Checker) -> bool {
+    let doc = c.doc;
+    let shown = || {
+        doc.blocks().take(20).any(|b| {
+            let t = crate::text::upper_for_matching(&b.text());
+            let t = t.trim();
+            t.chars().count() <= 80
+                && ((t.starts_with("SỐ") && t.contains('/'))
+                    || (t.contains(", NGÀY") && t.contains("THÁNG") && t.contains("NĂM")))
+        })
+    };
+    if c.origin == super::Origin::Docx
+        && c.first(Role::QuocHieu).is_some()
+        && c.first(Role::CoQuan).is_none()
+        && c.first(Role::SoKyHieu).is_none()
+        && c.first(Role::DiaDanhNgay).is_none()
+        && !c.attached()
+        && shown()
+    {
+        let f = c.make(
+            "ND30-HEADER-UNREAD",
+            c.first(Role::QuocHieu),
+            msg!(
+                "không đọc được phần đầu văn bản: không thấy tên cơ quan ban hành, dòng \"Số:\" và dòng địa danh, ngày tháng (bố cục lạ?); các quy tắc của phần đầu không được kiểm tra",
+                "the header could not be read: no issuing organ, no \"Số:\" line and no place-and-date line found (an unusual layout?); the header's rules were not run"
+            ),
+        );
+        c.push(f);
+        return true;
+    }
+    false
+}
+
 pub fn run(c: &mut Checker) {
     wraps(c);
     fixed_line(c, &QUOC_HIEU_LINE);

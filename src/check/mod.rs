@@ -20,7 +20,6 @@ use crate::finding::{Finding, Severity};
 use crate::i18n::Msg;
 use crate::i18n::Qty;
 use crate::model::{Block, Content, Document, Paragraph, Role};
-use crate::msg;
 use unicode_normalization::UnicodeNormalization;
 
 /// Where the document came from: a draft vbhc laid out, or a DOCX read back.
@@ -102,37 +101,7 @@ pub fn check(doc: &Document, origin: Origin) -> Vec<Finding> {
     if text::without_diacritics(&mut c) {
         return c.located();
     }
-    // A header of which neither the organ, the number nor the date could be found was not
-    // read: one finding, and none of the rules that would judge what was not found.
-    // Only when the page shows them somewhere (a number or a date among the first lines): a
-    // header that truly lacks all three gets its three errors.
-    let shown = || {
-        doc.blocks().take(20).any(|b| {
-            let t = crate::text::upper_for_matching(&b.text());
-            let t = t.trim();
-            t.chars().count() <= 80
-                && ((t.starts_with("SỐ") && t.contains('/'))
-                    || (t.contains(", NGÀY") && t.contains("THÁNG") && t.contains("NĂM")))
-        })
-    };
-    if c.origin == Origin::Docx
-        && c.first(Role::QuocHieu).is_some()
-        && c.first(Role::CoQuan).is_none()
-        && c.first(Role::SoKyHieu).is_none()
-        && c.first(Role::DiaDanhNgay).is_none()
-        && !c.attached()
-        && shown()
-    {
-        let f = c.make(
-            "ND30-HEADER-UNREAD",
-            c.first(Role::QuocHieu),
-            msg!(
-                "không đọc được phần đầu văn bản: không thấy tên cơ quan ban hành, dòng \"Số:\" và dòng địa danh, ngày tháng (bố cục lạ?); các quy tắc của phần đầu không được kiểm tra",
-                "the header could not be read: no issuing organ, no \"Số:\" line and no place-and-date line found (an unusual layout?); the header's rules were not run"
-            ),
-        );
-        c.push(f);
-    } else {
+    if !header::unread(&mut c) {
         header::run(&mut c);
         number::run(&mut c);
     }

@@ -169,10 +169,7 @@ fn so(c: &mut Checker) {
 fn ky_hieu_of_kind(c: &mut Checker, b: &Block, ky_hieu: &str) {
     let first = ky_hieu.split('-').next().unwrap_or("");
     let ten_loai = crate::text::upper_for_matching(&c.doc.ten_loai);
-    let named = nd30::TEN_LOAI
-        .iter()
-        .find(|t| ten_loai.starts_with(t.name))
-        .and_then(|t| Some((t.name, t.abbr?)));
+    let named = nd30::ten_loai_opening(&ten_loai).and_then(|t| Some((t.name, t.abbr?)));
     // An organ numbering its documents with its own initials first (an inspection team's
     // `/ĐKT-SCT`, kinds.md §8) is the công văn form that body uses: accepted.
     let organ_initials: Vec<String> = c.blocks(Role::CoQuan).map(|b| initials(&text(b))).collect();

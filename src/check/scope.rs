@@ -27,10 +27,7 @@ const PRIVATE_TITLES: &[&str] = &[
 /// Whether a tên loại, as printed, is one of the decree's types (or a phiếu trình, which has
 /// its own note).
 fn is_a_type(ten_loai: &str) -> bool {
-    let key = crate::text::upper_for_matching(ten_loai);
-    crate::nd30::TEN_LOAI
-        .iter()
-        .any(|t| key.starts_with(t.name))
+    crate::nd30::ten_loai_opening(&crate::text::upper_for_matching(ten_loai)).is_some()
 }
 
 /// The first text of a document below its header: its title when it has one.

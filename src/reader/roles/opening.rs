@@ -72,12 +72,13 @@ fn heading_title(p: &RawPara) -> Option<String> {
     // Letters only, so that a type typed without its diacritics or spaces (`QƯYĐỊNH` from a
     // scan) is still that type.
     let bare = bare_letters(k);
-    if let Some(n) = crate::nd30::TEN_LOAI
-        .iter()
-        .map(|t| t.name)
-        .find(|n| k.starts_with(n) || bare.starts_with(&bare_letters(n)))
-    {
-        return Some(n.to_string());
+    let scanned = || {
+        crate::nd30::TEN_LOAI
+            .iter()
+            .find(|t| bare.starts_with(&bare_letters(t.name)))
+    };
+    if let Some(t) = crate::nd30::ten_loai_opening(k).or_else(scanned) {
+        return Some(t.name.to_string());
     }
     (!is_banner(k)).then(|| k.to_string())
 }

@@ -201,10 +201,7 @@ pub fn ten_loai_of(t: &str) -> Option<&'static str> {
     if k.split_whitespace().count() > 6 || k.contains(':') {
         return None;
     }
-    crate::nd30::TEN_LOAI
-        .iter()
-        .map(|t| t.name)
-        .find(|n| k.starts_with(n))
+    crate::nd30::ten_loai_opening(k).map(|t| t.name)
 }
 
 /// The kind id a tên loại stands for; `khac` for one vbhc does not draft.
