@@ -15,6 +15,7 @@ pub mod markup;
 pub mod metrics;
 pub mod model;
 pub mod nd30;
+pub mod organ;
 pub mod output;
 pub mod plugin;
 pub mod produce;

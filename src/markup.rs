@@ -124,6 +124,31 @@ fn check_tables(blocks: &[MBlock], notes: &mut Vec<MarkupNote>) {
     }
 }
 
+/// `#. Tổ chức thực hiện`: a mục whose Roman number vbhc gives, the next after the mục before
+/// it. Templates whose sections are optional use it (a kế hoạch without a budget section has
+/// no gap between II and IV); a clerk may too.
+pub const AUTO_SECTION: &str = "#. ";
+
+/// Gives every automatic mục its number: one more than the mục before it, written or automatic.
+fn number_sections(blocks: &mut [MBlock]) {
+    let mut n = 0u32;
+    for b in blocks {
+        if let MBlock::Line {
+            mark: Mark::Section(label),
+            ..
+        } = b
+        {
+            if label == AUTO_SECTION.trim() {
+                n += 1;
+                *label = format!("{}.", crate::text::numerals::roman(n));
+            } else {
+                let written = label.trim_end_matches('.');
+                n = crate::text::numerals::from_roman(written).unwrap_or(n + 1);
+            }
+        }
+    }
+}
+
 /// Splits the structural opening off a line. `None` when the line is a plain paragraph (or
 /// starts with `\`).
 pub fn classify(line: &str) -> (Mark, &str) {
@@ -135,6 +160,9 @@ pub fn classify(line: &str) -> (Mark, &str) {
     }
     if let Some(rest) = line.strip_prefix("+ ") {
         return (Mark::Plus, rest);
+    }
+    if let Some(rest) = line.strip_prefix(AUTO_SECTION) {
+        return (Mark::Section(AUTO_SECTION.trim().to_string()), rest);
     }
     let (head, rest) = match line.split_once(' ') {
         Some((h, r)) => (h, r),
@@ -368,6 +396,7 @@ pub fn parse(src: &str, first_line: usize) -> (Vec<MBlock>, Vec<MarkupNote>) {
             line: line_no,
         });
     }
+    number_sections(&mut blocks);
     check_points(&blocks, &mut notes);
     check_tables(&blocks, &mut notes);
     (blocks, notes)
@@ -508,6 +537,35 @@ mod tests {
         assert_eq!(r[3].text, " sở *không*");
         // An unbalanced star stays a star.
         assert_eq!(inlines("5 * 3")[0].text, "5 * 3");
+    }
+
+    #[test]
+    fn an_escaped_quote_prints_straight() {
+        let printed: String = inlines(r#"gọi là \"A\""#)
+            .iter()
+            .map(|i| i.text.as_str())
+            .collect();
+        assert_eq!(printed, "gọi là \"A\"");
+    }
+
+    #[test]
+    fn automatic_sections_count_on() {
+        let (b, _) = parse("#. Một\nII. Hai\n#. Ba\n1. khoản\n#. Bốn", 1);
+        let labels: Vec<String> = b
+            .iter()
+            .filter_map(|b| match b {
+                MBlock::Line {
+                    mark: Mark::Section(l),
+                    ..
+                } => Some(l.clone()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(labels, ["I.", "II.", "III.", "IV."]);
+        assert_ne!(
+            classify(&escape("#. không phải mục")).0,
+            Mark::Section("#.".into())
+        );
     }
 
     #[test]

@@ -74,6 +74,30 @@ pub const CO_QUAN: &[CoreField] = &[
         "The organ's abbreviation in the ký hiệu",
         "\"UBND\"",
     ),
+    f(
+        "cap",
+        CoreKind::Text,
+        false,
+        "Cấp của cơ quan, khi vbhc đoán sai từ tên: trung-uong, tinh, thanh-pho (trực thuộc trung ương), xa, phuong, dac-khu; văn bản trước 01/7/2025: huyen, quan, thi-xa, thanh-pho-thuoc-tinh, thi-tran",
+        "The organ's level, when vbhc guesses it wrong from the name: trung-uong, tinh, thanh-pho (central city), xa, phuong, dac-khu; before 1 July 2025: huyen, quan, thi-xa, thanh-pho-thuoc-tinh, thi-tran",
+        "\"tinh\"",
+    ),
+    f(
+        "loai",
+        CoreKind::Text,
+        false,
+        "Loại cơ quan, khi vbhc đoán sai: ubnd, chu-tich (Chủ tịch UBND ban hành), so, van-phong, bo, cuc, doanh-nghiep, khac",
+        "The organ's kind, when vbhc guesses it wrong: ubnd, chu-tich (issued by the Chủ tịch), so, van-phong, bo, cuc, doanh-nghiep, khac",
+        "\"ubnd\"",
+    ),
+    f(
+        "ten_goi",
+        CoreKind::Text,
+        false,
+        "Tên cơ quan trong câu văn (câu dẫn, câu kết), khi tên vbhc suy ra từ dòng tên chưa đúng, ví dụ \"Ban Quản lý các khu công nghiệp tỉnh\"",
+        "The organ as sentences name it, when the name vbhc derives from the header is not right",
+        "\"Sở Công Thương\"",
+    ),
 ];
 
 pub const KY: &[CoreField] = &[
@@ -165,6 +189,14 @@ pub const CORE: &[CoreField] = &[
         "\"hòa\"",
     ),
     f(
+        "cho_trong",
+        CoreKind::Bool,
+        false,
+        "true khi văn bản cố ý có chỗ để trống (biểu mẫu, văn bản công bố đã xóa tên người ký): chỗ \"…\" không bị báo lỗi",
+        "true when the document is blank on purpose (a form, a published text with the signer's name removed): \"…\" is not an error",
+        "false",
+    ),
+    f(
         "plugin",
         CoreKind::Text,
         false,
@@ -216,8 +248,8 @@ pub const CORE: &[CoreField] = &[
         "ngay",
         CoreKind::Date,
         true,
-        "Ngày ban hành: \"2026-03-05\"; \"2026-03\" hoặc \"2026\" để trống ngày, tháng",
-        "Date: \"2026-03-05\"; \"2026-03\" or \"2026\" leaves day and month blank",
+        "Ngày ban hành: \"2026-03-05\"; \"2026-03\" hoặc \"2026\" để trống ngày, tháng; \"\" để trống cả năm",
+        "Date: \"2026-03-05\"; \"2026-03\" or \"2026\" leaves day and month blank; \"\" the year too",
         "\"2026\"",
     ),
     f(
@@ -300,6 +332,14 @@ pub const CORE: &[CoreField] = &[
         "Địa chỉ, điện thoại, email in ở chân trang 1 (công văn, nếu cần)",
         "Address block in the footer of page 1 (công văn, if needed)",
         "[\"Địa chỉ: …; Điện thoại: …; Email: …\"]",
+    ),
+    f(
+        "than",
+        CoreKind::Markup,
+        false,
+        "Thân văn bản viết tự do (markup), thay cho toàn bộ khung của loại văn bản: khi có `than`, các trường riêng của loại không dùng",
+        "The whole body written freely (markup), instead of the kind's skeleton: with `than`, the kind's own fields are not used",
+        "",
     ),
     f(
         "phu_luc",

@@ -6,7 +6,7 @@ use std::path::Path;
 
 /// A valid chỉ thị draft (the skeleton) with one edit applied.
 fn draft_with(dir: &Path, name: &str, edit: impl Fn(String) -> String) -> String {
-    let sk = stdout(&vbhc(&["new", "chi-thi"], dir));
+    let sk = blank_on_purpose(&stdout(&vbhc(&["new", "chi-thi"], dir)));
     let text = edit(sk);
     std::fs::write(dir.join(name), text).unwrap();
     name.to_string()
@@ -177,10 +177,14 @@ fn unknown_kind() {
 #[test]
 fn empty_body() {
     let d = tempdir();
-    let f = draft_with(d.path(), "a.toml", |s| {
-        let start = s.find("nhiem_vu = \"\"\"").unwrap();
-        let end = start + s[start..].find("\"\"\"\n\n").unwrap() + 4;
-        format!("{}nhiem_vu = \"\"\n{}", &s[..start], &s[end..])
+    // Every part of a chỉ thị is optional, but a document needs some text of its own.
+    let f = draft_with(d.path(), "a.toml", |mut s| {
+        for key in ["tinh_hinh", "nhiem_vu"] {
+            let start = s.find(&format!("{key} = \"\"\"")).unwrap();
+            let end = start + s[start..].find("\"\"\"\n\n").unwrap() + 4;
+            s = format!("{}{key} = \"\"\n{}", &s[..start], &s[end..]);
+        }
+        s
     });
     let err = fails(d.path(), &f, 65);
     assert!(

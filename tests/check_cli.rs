@@ -36,9 +36,12 @@ fn json_run(args: &[&str], dir: &Path) -> (BTreeMap<String, String>, serde_json:
 fn every_sample_checks_clean_as_draft_and_as_docx() {
     let dir = tempdir();
     for s in samples() {
-        let (draft, sum) = json_run(&["check", s.to_str().unwrap()], dir.path());
+        let (mut draft, sum) = json_run(&["check", s.to_str().unwrap()], dir.path());
         assert_eq!(sum["errors"], 0, "{}: {draft:?}", s.display());
         assert_eq!(sum["warnings"], 0, "{}: {draft:?}", s.display());
+        // A sample blank on purpose (`cho_trong = true`) has its blanks noted in the draft; the
+        // DOCX has no draft to point back to.
+        draft.remove("DRAFT-PLACEHOLDER");
         for code in draft.keys() {
             assert!(
                 ["ND30-SO-BLANK", "ND30-DATE-BLANK"].contains(&code.as_str()),

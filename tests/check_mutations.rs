@@ -779,6 +779,8 @@ fn every_rule_has_a_case_that_fires_it() {
         "ND30-NO-DIACRITICS",
         "ND30-HEADER-UNREAD",
         "ND30-CLOSING-UNREAD",
+        // A subject of another level: `drafts::a_subject_of_another_level_is_flagged`.
+        "ND30-CHU-THE",
     ]);
     let missing: Vec<&str> = vbhc::check::rules::RULES
         .iter()

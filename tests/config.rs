@@ -16,7 +16,7 @@ fn run(args: &[&str], dir: &std::path::Path, config: &std::path::Path) -> std::p
 #[test]
 fn tone_style_from_config_and_draft() {
     let d = tempdir();
-    let sk = stdout(&vbhc(&["new", "chi-thi"], d.path())).replace(
+    let sk = blank_on_purpose(&stdout(&vbhc(&["new", "chi-thi"], d.path()))).replace(
         "Thời gian qua, …",
         "Thời gian qua, công tác hòa giải và thủy lợi.",
     );
@@ -27,6 +27,9 @@ fn tone_style_from_config_and_draft() {
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     let text = paragraphs(&part(&d.path().join("a.docx"), "word/document.xml").unwrap()).join("\n");
     assert!(text.contains("hoà giải và thuỷ lợi"), "{text}");
+    // vbhc's own sentences follow the style too: the standard closing names the organ.
+    assert!(text.contains("Chủ tịch Uỷ ban nhân dân tỉnh"), "{text}");
+    assert!(!text.contains("Ủy ban"), "{text}");
     // The draft's own setting wins over the office's.
     std::fs::write(d.path().join("b.toml"), format!("kieu_dau = \"hòa\"\n{sk}")).unwrap();
     let o = run(&["render", "b.toml"], d.path(), &cfg);
@@ -38,7 +41,7 @@ fn tone_style_from_config_and_draft() {
 #[test]
 fn broken_config_is_refused_with_78() {
     let d = tempdir();
-    let sk = stdout(&vbhc(&["new", "chi-thi"], d.path()));
+    let sk = blank_on_purpose(&stdout(&vbhc(&["new", "chi-thi"], d.path())));
     std::fs::write(d.path().join("a.toml"), &sk).unwrap();
     let cfg = d.path().join("config.toml");
     std::fs::write(&cfg, "kieu_dau = \"xyz\"\n").unwrap();

@@ -22,7 +22,7 @@ const LAYERS: &[&[&str]] = &[
     &["layout", "reader"],
     &["docx", "draft", "template", "markup"],
     // The document model and the draft's core fields: what writers write and rules check.
-    &["model", "schema"],
+    &["model", "schema", "organ"],
     // Facts and plumbing every layer may use.
     &[
         "nd30", "text", "finding", "exit", "i18n", "input", "output", "crash", "suggest", "metrics",

@@ -13,6 +13,7 @@ mod check_wider;
 mod codes;
 mod common;
 mod config;
+mod drafts;
 mod fuzz_corpus;
 mod hostile;
 mod layers;

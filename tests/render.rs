@@ -64,14 +64,40 @@ fn every_skeleton_renders_as_printed() {
             assert_eq!(code(&o), 0);
             let draft = dir.path().join(format!("{k}-{lang}.toml"));
             std::fs::write(&draft, &o.stdout).unwrap();
+            // Straight from `vbhc new`, the placeholders are errors naming their fields, and
+            // nothing is written.
             let r = vbhc(&["render", draft.to_str().unwrap()], dir.path());
+            let err = stderr(&r);
+            assert_eq!(code(&r), 65, "skeleton of {k} ({lang}): {err}");
+            assert!(
+                err.contains("DRAFT-PLACEHOLDER") && err.contains("(trich_yeu)"),
+                "{err}"
+            );
+            assert!(!draft.with_extension("docx").exists());
+            // It renders as printed when the clerk insists (the errors still set the exit).
+            let r = vbhc(
+                &["render", draft.to_str().unwrap(), "--allow-errors"],
+                dir.path(),
+            );
             assert_eq!(
                 code(&r),
-                0,
+                65,
                 "skeleton of {k} ({lang}) does not render: {}",
                 stderr(&r)
             );
             assert!(draft.with_extension("docx").is_file());
+            // Every optional part with a standard wording says how to leave it out.
+            let sk = stdout(&o);
+            let tp = vbhc::template::Templates::default().get(k).unwrap();
+            assert!(
+                !tp.body.contains(vbhc::template::OFF_PREFIX)
+                    || sk.contains(if lang == "vi" {
+                        "= false`: bỏ hẳn"
+                    } else {
+                        "= false`: left out"
+                    }),
+                "{k} ({lang})"
+            );
         }
     }
     // The skeleton lists every declared field with its explanation.
@@ -190,7 +216,7 @@ ho_ten = "{esc}"
 #[test]
 fn notepad_drafts_with_bom_and_crlf_load() {
     let dir = tempdir();
-    let sk = stdout(&vbhc(&["new", "cong-van"], dir.path()));
+    let sk = blank_on_purpose(&stdout(&vbhc(&["new", "cong-van"], dir.path())));
     let crlf = format!("\u{feff}{}", sk.replace('\n', "\r\n"));
     std::fs::write(dir.path().join("win.toml"), crlf).unwrap();
     let o = vbhc(&["render", "win.toml"], dir.path());
@@ -200,7 +226,7 @@ fn notepad_drafts_with_bom_and_crlf_load() {
 #[test]
 fn json_drafts_render_like_toml() {
     let dir = tempdir();
-    let sk = stdout(&vbhc(&["new", "chi-thi"], dir.path()));
+    let sk = blank_on_purpose(&stdout(&vbhc(&["new", "chi-thi"], dir.path())));
     let v: toml::Value = toml::from_str(&sk).unwrap();
     std::fs::write(dir.path().join("a.toml"), &sk).unwrap();
     std::fs::write(
@@ -223,7 +249,7 @@ fn json_drafts_render_like_toml() {
 #[test]
 fn json_format_reports_in_the_shared_schema() {
     let dir = tempdir();
-    let sk = stdout(&vbhc(&["new", "chi-thi"], dir.path()));
+    let sk = blank_on_purpose(&stdout(&vbhc(&["new", "chi-thi"], dir.path())));
     std::fs::write(dir.path().join("a.toml"), sk).unwrap();
     let o = vbhc(&["render", "a.toml", "--format", "json"], dir.path());
     assert_eq!(code(&o), 0);
@@ -245,7 +271,7 @@ fn every_text_field_of_every_kind_is_escaped() {
     let templates = vbhc::template::Templates::default();
     for kind in templates.kinds() {
         let t = templates.get(kind).unwrap();
-        let sk = stdout(&vbhc(&["new", kind], dir.path()));
+        let sk = blank_on_purpose(&stdout(&vbhc(&["new", kind], dir.path())));
         let mut v: toml::Table = toml::from_str(&sk).unwrap();
         let mut n = 0;
         for f in t

@@ -12,6 +12,7 @@ mod number;
 mod page;
 mod scope;
 mod sign;
+mod subject;
 mod text;
 mod title;
 
@@ -107,6 +108,7 @@ pub fn check(doc: &Document, origin: Origin) -> Vec<Finding> {
     }
     title::run(&mut c);
     body::run(&mut c);
+    subject::run(&mut c);
     sign::run(&mut c);
     text::run(&mut c);
     c.located()

@@ -556,6 +556,14 @@ pub const RULES: &[RuleInfo] = &[
         PRACTICE.1,
     ),
     r(
+        "ND30-CHU-THE",
+        Warning,
+        "Chủ thể của câu dẫn, câu kết là cơ quan ban hành, đúng cấp của nó",
+        "The subject of the lead-in and closing is the issuing organ, at its own level",
+        "câu do người soạn (hoặc mẫu của cấp khác) ghép; trích dẫn cơ quan cấp khác vẫn đúng, nên chỉ cảnh báo",
+        "composed wording (or another level's template); citing another level's organ is right, so a warning",
+    ),
+    r(
         "ND30-TONE-MIX",
         Warning,
         "Một kiểu đặt dấu thanh trong toàn văn bản (hòa/ủy hoặc hoà/uỷ)",

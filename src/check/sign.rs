@@ -122,7 +122,11 @@ fn signature(c: &mut Checker) {
         );
         c.push(f);
     }
-    for b in &chuc_vu {
+    // A position still to be filled in ("…") has no letters whose weight could be judged.
+    for b in chuc_vu
+        .iter()
+        .filter(|b| text(b).chars().any(crate::text::is_letter))
+    {
         if para(b).is_some_and(|p| !all_bold(p)) {
             let f = c.make(
                 "ND30-SIGNATURE",

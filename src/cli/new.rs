@@ -108,7 +108,8 @@ pub fn skeleton(t: &KindTemplate, lang: Lang) -> String {
             ));
             out.push_str("# Điền thông tin rồi chạy: vbhc render <tệp>.toml\n");
             out.push_str("# Dòng bắt đầu bằng # là chú thích; bỏ # để dùng một trường tùy chọn.\n");
-            out.push_str("# Nội dung dùng cú pháp markup của vbhc: xem docs/markup.md (I. mục, 1. khoản, a) điểm, - gạch đầu dòng, **đậm**, *nghiêng*).\n\n");
+            out.push_str("# Nội dung dùng cú pháp markup của vbhc: xem docs/markup.md (I. mục, 1. khoản, a) điểm, - gạch đầu dòng, **đậm**, *nghiêng*).\n");
+            out.push_str("# Phần tùy chọn: không ghi → câu chuẩn của mẫu (nếu có); `= false` → bỏ hẳn; `than = \"\"\"…\"\"\"` → thân văn bản viết tự do, thay cả khung.\n\n");
         }
         Lang::En => {
             out.push_str(&format!(
@@ -120,7 +121,8 @@ pub fn skeleton(t: &KindTemplate, lang: Lang) -> String {
             out.push_str(
                 "# Lines starting with # are comments; remove the # to use an optional field.\n",
             );
-            out.push_str("# Body text uses vbhc's markup: see docs/markup.md.\n\n");
+            out.push_str("# Body text uses vbhc's markup: see docs/markup.md.\n");
+            out.push_str("# Optional parts: absent → the template's standard wording (if any); `= false` → left out; `than = \"\"\"…\"\"\"` → the whole body written freely, instead of the skeleton.\n\n");
         }
     }
     let scalar = |f: &&CoreField| !matches!(f.kind, CoreKind::Table(_) | CoreKind::TableArray(_));
@@ -144,13 +146,34 @@ pub fn skeleton(t: &KindTemplate, lang: Lang) -> String {
             _ => "",
         };
         comment(&mut out, f.required, &format!("{text}{kind}"), lang);
+        if !f.required {
+            let has_standard =
+                t.body
+                    .contains(&format!("{}{}", crate::template::OFF_PREFIX, f.name));
+            let how = match (has_standard, lang) {
+                (true, Lang::Vi) => format!(
+                    "Không ghi (hoặc \"\"): in câu chuẩn của mẫu; `{} = false`: bỏ hẳn, không in gì",
+                    f.name
+                ),
+                (true, Lang::En) => format!(
+                    "Absent (or \"\"): the template's standard wording; `{} = false`: left out entirely",
+                    f.name
+                ),
+                (false, Lang::Vi) => "Không ghi: phần này không in".to_string(),
+                (false, Lang::En) => "Absent: this part is not printed".to_string(),
+            };
+            // A text field inside a sentence says its default in its own explanation.
+            if has_standard || f.kind != FieldKind::Text {
+                out.push_str(&format!("# {how}\n"));
+            }
+        }
         let ex = match (&f.vi_du, f.kind) {
             (Some(v), FieldKind::List) => v.clone(),
             (Some(v), _) => toml_string(v),
             (None, FieldKind::List) => "[]".into(),
             (None, _) => "\"\"".into(),
         };
-        if f.required {
+        if f.required || f.in_skeleton {
             out.push_str(&format!("{} = {ex}\n\n", f.name));
         } else {
             for (i, l) in format!("{} = {ex}", f.name).lines().enumerate() {

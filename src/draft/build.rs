@@ -72,6 +72,15 @@ impl Loader<'_, '_> {
         self.check_needs(&g, tp, &kinh_gui, tham_quyen.as_ref());
         let ky_hieu = self.ky_hieu(&g, tp, ky_hieu_override, viet_tat.as_ref(), don_vi);
         let fields = self.kind_fields(&g, tp, norm);
+        let than = self.free_body(&g, tp, norm);
+        let organ = self.organ(
+            &cg,
+            norm,
+            co_quan.as_ref(),
+            chu_quan.as_ref(),
+            viet_tat.as_ref(),
+            ngay.as_ref(),
+        );
 
         Some(Draft {
             file: self.path.to_path_buf(),
@@ -79,6 +88,7 @@ impl Loader<'_, '_> {
             tone: norm.tone,
             chu_quan,
             co_quan: co_quan?,
+            organ: organ?,
             co_quan_viet_tat: viet_tat?.v,
             so,
             ky_hieu: ky_hieu?,
@@ -99,10 +109,64 @@ impl Loader<'_, '_> {
             dia_chi,
             phu_luc,
             fields,
+            than,
             warnings: std::mem::take(&mut self.warnings),
             plugin: self.plugin.clone(),
             slot_texts: std::mem::take(&mut self.slot_texts),
         })
+    }
+
+    /// The organ as sentences name it: guessed from the header lines, the parent organ, the
+    /// abbreviation and the date, unless the clerk says (`co_quan.cap`, `loai`, `ten_goi`).
+    fn organ(
+        &mut self,
+        cg: &Get<'_>,
+        norm: Normalizer,
+        co_quan: Option<&Field<Vec<String>>>,
+        chu_quan: Option<&Field<String>>,
+        viet_tat: Option<&Field<String>>,
+        ngay: Option<&Field<DateParts>>,
+    ) -> Option<crate::organ::Organ> {
+        use crate::organ::{Facts, Kind, Level, Organ};
+        let mut ok = true;
+        let mut choice = |this: &mut Self, key: &str, keys: &[&str]| -> Option<String> {
+            let f = this.text(cg, key, "co_quan.", norm)?;
+            if keys.contains(&f.v.as_str()) {
+                return Some(f.v);
+            }
+            ok = false;
+            this.errors.push(
+                Finding::new(
+                    codes::DRAFT_VALUE,
+                    msg!(
+                        "`co_quan.{}` = \"{}\" không phải giá trị vbhc biết",
+                        "`co_quan.{}` = \"{}\" is not a value vbhc knows",
+                        key,
+                        f.v
+                    ),
+                )
+                .at(f.at)
+                .hint(msg!("các giá trị: {}", "values: {}", keys.join(", "))),
+            );
+            None
+        };
+        let level = choice(self, "cap", Level::KEYS).and_then(|k| Level::from_key(&k));
+        let kind = choice(self, "loai", Kind::KEYS).and_then(|k| Kind::from_key(&k));
+        let name = self.text(cg, "ten_goi", "co_quan.", norm).map(|f| f.v);
+        let lines = co_quan?;
+        if !ok {
+            return None;
+        }
+        let viet_tat = viet_tat.map(|f| f.v.as_str()).unwrap_or_default();
+        Some(Organ::from_facts(&Facts {
+            lines: &lines.v,
+            chu_quan: chu_quan.map(|f| f.v.as_str()),
+            viet_tat,
+            year_month: ngay.and_then(|d| Some((d.v.year?, d.v.month.unwrap_or(1)))),
+            level,
+            kind,
+            name: name.as_deref(),
+        }))
     }
 
     fn date(&mut self, g: &Get<'_>) -> Option<Field<DateParts>> {

@@ -8,7 +8,9 @@ use chrono::NaiveDate;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DateParts {
-    pub year: i32,
+    /// Blank when the whole date is left for signing (`ngay = ""`), as a thông báo printed
+    /// before signing shows "ngày … tháng … năm …".
+    pub year: Option<i32>,
     pub month: Option<u32>,
     pub day: Option<u32>,
 }
@@ -25,14 +27,15 @@ impl DateParts {
                 m.to_string()
             }
         });
-        format!("{place}, ngày {day} tháng {month} năm {}", self.year)
+        let year = self.year.map_or(blank.to_string(), |y| y.to_string());
+        format!("{place}, ngày {day} tháng {month} năm {year}")
     }
 }
 
 fn bad(s: &str) -> Msg {
     msg!(
-        "ngày `{}` không đọc được; viết \"2026-03-05\", \"05/03/2026\", hoặc \"2026\" / \"2026-03\" để trống ngày",
-        "cannot read the date `{}`; write \"2026-03-05\", \"05/03/2026\", or \"2026\" / \"2026-03\" to leave the day blank",
+        "ngày `{}` không đọc được; viết \"2026-03-05\", \"05/03/2026\", hoặc \"2026\" / \"2026-03\" để trống ngày, \"\" để trống cả năm",
+        "cannot read the date `{}`; write \"2026-03-05\", \"05/03/2026\", or \"2026\" / \"2026-03\" to leave the day blank, \"\" to leave the year blank too",
         s
     )
 }
@@ -42,6 +45,13 @@ pub fn parse(v: &Value) -> Result<DateParts, Msg> {
         Value::Datetime(s) | Value::String(s) => s.trim(),
         _ => return Err(bad("?")),
     };
+    if s.is_empty() {
+        return Ok(DateParts {
+            year: None,
+            month: None,
+            day: None,
+        });
+    }
     let nums: Vec<&str> = s.split(['-', '/', '.']).collect();
     if nums
         .iter()
@@ -94,7 +104,7 @@ pub fn parse(v: &Value) -> Result<DateParts, Msg> {
         ));
     }
     Ok(DateParts {
-        year: y as i32,
+        year: Some(y as i32),
         month: m,
         day: d,
     })
@@ -142,6 +152,10 @@ mod tests {
         assert_eq!(
             p("2026-03").unwrap().line("Lạng Sơn"),
             format!("Lạng Sơn, ngày {b} tháng 3 năm 2026")
+        );
+        assert_eq!(
+            p("").unwrap().line("Hà Nội"),
+            format!("Hà Nội, ngày {b} tháng {b} năm {b}")
         );
     }
 

@@ -54,7 +54,10 @@ impl Loader<'_, '_> {
                     FieldKind::Markup => CoreKind::Markup,
                     FieldKind::List => CoreKind::List,
                 };
-                self.check_type(*pos, &path, ck, &node.value);
+                // `false` leaves an optional part out (`kind_fields` refuses it for a required one).
+                if !matches!(node.value, Value::Bool(false)) {
+                    self.check_type(*pos, &path, ck, &node.value);
+                }
             } else {
                 let hint = match crate::suggest::closest(key, known.iter().copied()) {
                     Some(s) => msg!("có phải `{}{}`?", "did you mean `{}{}`?", prefix, s),
@@ -83,7 +86,8 @@ impl Loader<'_, '_> {
             .filter(|f| f.required)
             .map(|f| (f.name.to_string(), true))
             .collect();
-        if let Some(tp) = template {
+        // A free body (`than`) stands in for every part of the kind's skeleton.
+        if let Some(tp) = template.filter(|_| !t.entries.contains_key("than")) {
             required.extend(
                 tp.fields
                     .iter()

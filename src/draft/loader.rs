@@ -187,7 +187,21 @@ impl<'a, 's> Loader<'a, 's> {
         self.check_keys(t, "", schema::CORE, Some(&template));
         let d = self.build(t, &template, norm);
         match d {
-            Some(d) if self.errors.is_empty() => Ok(d),
+            Some(mut d) if self.errors.is_empty() => {
+                let keep_blanks = matches!(
+                    t.entries.get("cho_trong"),
+                    Some((
+                        _,
+                        Node {
+                            value: Value::Bool(true),
+                            ..
+                        }
+                    ))
+                );
+                d.warnings
+                    .extend(super::placeholder::findings(&d, keep_blanks));
+                Ok(d)
+            }
             _ => Err(self.errors.into()),
         }
     }

@@ -11,6 +11,7 @@ mod kind_fields;
 mod loader;
 pub mod node;
 pub mod number;
+pub mod placeholder;
 pub mod supply;
 mod values;
 
@@ -41,6 +42,8 @@ pub enum FieldValue {
     Text(String),
     Markup(String),
     List(Vec<String>),
+    /// The clerk wrote `false`: the part, standard wording included, is left out.
+    Off,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -60,6 +63,8 @@ pub struct Draft {
     pub tone: ToneStyle,
     pub chu_quan: Option<Field<String>>,
     pub co_quan: Field<Vec<String>>,
+    /// The organ as sentences name it (`crate::organ`).
+    pub organ: crate::organ::Organ,
     pub co_quan_viet_tat: String,
     pub so: Option<u32>,
     pub ky_hieu: Field<String>,
@@ -81,12 +86,22 @@ pub struct Draft {
     pub phu_luc: Vec<PhuLuc>,
     /// The kind's own fields, by name.
     pub fields: BTreeMap<String, Field<FieldValue>>,
-    /// Warnings found while loading (markup notes); errors stop loading instead.
+    /// The body written in full, replacing the kind's skeleton.
+    pub than: Option<Field<String>>,
+    /// Findings that do not stop loading: markup notes, blank parts, and placeholders left in
+    /// (errors, so the document is not written without `--allow-errors`).
     pub warnings: Vec<Finding>,
     /// The province plugin the draft names, and what it filled in.
     pub plugin: Option<PluginUse>,
     /// Template slot → markup the plugin supplied for it.
     pub slot_texts: BTreeMap<String, String>,
+}
+
+impl Draft {
+    /// vbhc's own words in the draft's tone-mark style.
+    pub fn tone_words(&self, s: &str) -> String {
+        Normalizer::new(self.tone).retone(s)
+    }
 }
 
 /// Reads and checks a draft file. Errors come back all at once.

@@ -148,7 +148,7 @@ impl Loader<'_, '_> {
         let at = self.loc(n.pos, &path);
         let required = schema::core(key).is_some_and(|f| f.required)
             || (prefix == "ky." && key != "quyen_han")
-            || (prefix == "co_quan." && key != "chu_quan");
+            || (prefix == "co_quan." && matches!(key, "ten" | "viet_tat"));
         if v.is_empty() {
             if required {
                 self.empty_required(codes::DRAFT_EMPTY, at, &path);

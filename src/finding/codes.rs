@@ -112,6 +112,12 @@ codes! {
         "trường bắt buộc để trống", "a required field is empty";
     DRAFT_EMPTY_BODY = "DRAFT-EMPTY-BODY", Error, DataErr, Draft,
         "nội dung văn bản hoặc phụ lục trống", "the text of the document or an annex is empty";
+    DRAFT_BLANK_PART = "DRAFT-BLANK-PART", Note, Ok, Draft,
+        "một phần để trống: dùng câu chuẩn (viết false để bỏ hẳn)", "a part left blank: the standard wording is used (write false to leave it out)";
+    DRAFT_PLACEHOLDER = "DRAFT-PLACEHOLDER", Error, DataErr, Draft,
+        "trường còn giữ chữ mẫu của khung bản nháp", "a field still holds the skeleton's placeholder";
+    DRAFT_IGNORED = "DRAFT-IGNORED", Warning, Ok, Draft,
+        "trường không được dùng vì thân văn bản viết tự do", "a field unused because the body is written in full";
     DRAFT_NUMBER = "DRAFT-NUMBER", Error, DataErr, Draft,
         "số văn bản sai", "the document number is wrong";
     DRAFT_DATE = "DRAFT-DATE", Error, DataErr, Draft,
@@ -131,6 +137,10 @@ codes! {
         "chữ cái điểm không liên tiếp", "point letters out of sequence";
     MARKUP_POINT_LETTER = "MARKUP-POINT-LETTER", Warning, Ok, Markup,
         "điểm dùng chữ không có trong bảng chữ cái tiếng Việt", "a point lettered outside the Vietnamese alphabet";
+    MARKUP_SLOT_UNKNOWN = "MARKUP-SLOT-UNKNOWN", Warning, Ok, Markup,
+        "chỗ cắm loại văn bản không có", "a slot the kind does not have";
+    MARKUP_TRAILING_BREAK = "MARKUP-TRAILING-BREAK", Warning, Ok, Markup,
+        "dấu \\ xuống dòng ở cuối trường, không còn dòng sau", "a line-break \\ at the end of a field, with no line after it";
     MARKUP_TABLE_COLUMNS = "MARKUP-TABLE-COLUMNS", Warning, Ok, Markup,
         "bảng quá 63 cột (giới hạn của Word)", "a table over Word's 63 columns";
 

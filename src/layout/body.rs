@@ -4,23 +4,45 @@
 use super::table::table_block;
 use super::*;
 
-/// The values a template sees: every declared field (absent ones `null`) and the core facts.
+/// The values a template sees: every declared field (absent ones `null`), for each optional
+/// field whether the clerk left it out (`khong_<field>`, from `field = false`), the core facts,
+/// and the organ's words for sentences (`crate::organ`), so no template writes "Ủy ban nhân
+/// dân tỉnh" for a city's or a ministry's document.
 pub(super) fn template_data(d: &Draft) -> Map<String, Value> {
     let mut m = Map::new();
     for decl in &d.template.fields {
-        let v = match d.fields.get(&decl.name).map(|f| &f.v) {
+        let given = d.fields.get(&decl.name).map(|f| &f.v);
+        let v = match given {
             Some(FieldValue::Text(s)) | Some(FieldValue::Markup(s)) => Value::String(s.clone()),
             Some(FieldValue::List(l)) => {
                 Value::Array(l.iter().cloned().map(Value::String).collect())
             }
-            None => Value::Null,
+            Some(FieldValue::Off) | None => Value::Null,
         };
         m.insert(decl.name.clone(), v);
+        m.insert(
+            format!("{}{}", crate::template::OFF_PREFIX, decl.name),
+            Value::Bool(matches!(given, Some(FieldValue::Off))),
+        );
     }
     m.insert("dia_danh".into(), Value::String(d.dia_danh.v.clone()));
-    m.insert("nam".into(), Value::String(d.ngay.v.year.to_string()));
+    m.insert(
+        "nam".into(),
+        Value::String(d.ngay.v.year.map(|y| y.to_string()).unwrap_or_default()),
+    );
     m.insert("trich_yeu".into(), Value::String(d.trich_yeu.v.clone()));
     m.insert("ten_loai".into(), Value::String(d.template.name.clone()));
+    let o = &d.organ;
+    for (k, v) in [
+        ("co_quan_cau", o.subject()),
+        ("thu_truong_cau", o.head()),
+        ("ubnd_cau", o.ubnd()),
+        ("cap_tren_cau", o.superior()),
+        ("cap_duoi_cau", o.subordinate_ubnd()),
+        ("doi_tuong_chung", o.addressees()),
+    ] {
+        m.insert(k.into(), Value::String(d.tone_words(&v)));
+    }
     m
 }
 
@@ -31,7 +53,10 @@ pub(super) fn body(
     tw: u32,
 ) -> Result<Vec<(String, Location)>, Finding> {
     let tp = &d.template;
-    let body_markup = crate::template::render_body(tp, &template_data(d))?;
+    let body_markup = match &d.than {
+        Some(than) => than.v.clone(),
+        None => crate::template::render_body(tp, &template_data(d), d.tone)?,
+    };
     let origins = markup_origins(d);
     let (mblocks, _) = markup::parse(&body_markup, 1);
     let mut body = fill_slots(blocks_from_markup(&mblocks, tw, &origins), d, tw);
@@ -98,6 +123,14 @@ pub(super) fn markup_origins(d: &Draft) -> Vec<(String, Location)> {
                 if !l.trim().is_empty() {
                     out.push((l.trim().to_string(), f.at.clone().at(base + i, 1)));
                 }
+            }
+        }
+    }
+    if let Some(than) = &d.than {
+        let base = than.at.line.unwrap_or(1) + usize::from(than.v.contains('\n'));
+        for (i, l) in than.v.lines().enumerate() {
+            if !l.trim().is_empty() {
+                out.push((l.trim().to_string(), than.at.clone().at(base + i, 1)));
             }
         }
     }

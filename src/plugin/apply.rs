@@ -308,7 +308,11 @@ impl Supply for Applier<'_> {
         };
         let mut s = self.host.session(&plugin, &self.document)?;
         let date = wit::Date {
-            year: u16::try_from(req.date.year).unwrap_or(0),
+            year: req
+                .date
+                .year
+                .and_then(|y| u16::try_from(y).ok())
+                .unwrap_or(0),
             month: req.date.month.and_then(|m| u8::try_from(m).ok()),
             day: req.date.day.and_then(|d| u8::try_from(d).ok()),
         };

@@ -71,6 +71,10 @@ pub struct FieldDecl {
     /// Example value shown in `vbhc new`.
     #[serde(default)]
     pub vi_du: Option<String>,
+    /// An optional part the skeleton still shows filled in (not commented out): the sections
+    /// most documents of the kind have.
+    #[serde(rename = "khung", default)]
+    pub in_skeleton: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -125,6 +129,10 @@ pub struct KindTemplate {
     /// The body compiled once, in the registry every render of this kind uses (a batch
     /// renders it thousands of times; compiling it per document was a tenth of the work).
     pub registry: std::sync::Arc<handlebars::Handlebars<'static>>,
+    /// The body compiled in the other tone-mark style (`hoà`), made the first time a draft
+    /// asks for it. Only one other style exists, so one slot.
+    pub retoned:
+        std::sync::Arc<std::sync::OnceLock<std::sync::Arc<handlebars::Handlebars<'static>>>>,
 }
 
 /// How deeply `#if`, `#unless` and `#each` may nest: real templates use 3. Handlebars renders
@@ -243,6 +251,7 @@ impl KindTemplate {
             body_line,
             path: path.to_path_buf(),
             registry: Default::default(),
+            retoned: Default::default(),
         };
         t.check_uses()?;
         t.registry = std::sync::Arc::new(super::render::registry(&t)?);
@@ -441,6 +450,19 @@ impl KindTemplate {
             ));
         }
         let root = name.split(['.', '/']).next().unwrap_or(name);
+        if let Some(field) = root.strip_prefix(OFF_PREFIX)
+            && self.field(field).is_some_and(|f| !f.required)
+        {
+            return match raw {
+                None => Ok(()),
+                Some(_) => Err(template_error(
+                    &self.path,
+                    line,
+                    format!("`{root}` chỉ dùng trong #if / #unless, không chèn vào văn bản"),
+                    format!("`{root}` is only for #if / #unless, it is not inserted"),
+                )),
+            };
+        }
         let Some(decl) = self.field(root) else {
             if CORE_VARS.contains(&root) {
                 return Ok(());
@@ -518,10 +540,26 @@ fn is_core_path(key: &str) -> bool {
 }
 
 /// Core draft facts a template may use in its wording ("… năm {{nam}}"). Provided by the
-/// renderer, always as escaped text. The organ's name is not among them: the draft holds it
-/// only as the upper-case header lines, which cannot stand in a sentence, so each template
-/// declares its own field for the organ as its sentences name it (`chu_the`).
-pub const CORE_VARS: &[&str] = &["dia_danh", "nam", "trich_yeu", "ten_loai"];
+/// renderer, always as escaped text. The organ's words come from `crate::organ`: the issuer
+/// as a subject (`co_quan_cau`), its head, its own level's UBND, its superior, the local
+/// governments below it and the usual addressees; a template's `chu_the` field overrides the
+/// subject where the clerk sets it.
+pub const CORE_VARS: &[&str] = &[
+    "dia_danh",
+    "nam",
+    "trich_yeu",
+    "ten_loai",
+    "co_quan_cau",
+    "thu_truong_cau",
+    "ubnd_cau",
+    "cap_tren_cau",
+    "cap_duoi_cau",
+    "doi_tuong_chung",
+];
+
+/// `khong_<field>` is true when the clerk wrote `<field> = false`: the template leaves out the
+/// part and its standard wording (`{{#unless khong_ket_thuc}}…{{/unless}}`).
+pub const OFF_PREFIX: &str = "khong_";
 
 fn param_name(p: &Parameter) -> Option<String> {
     match p {

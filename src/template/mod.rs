@@ -8,7 +8,7 @@
 mod decl;
 mod render;
 
-pub use decl::{FieldDecl, FieldKind, Form, KindTemplate, Need};
+pub use decl::{FieldDecl, FieldKind, Form, KindTemplate, Need, OFF_PREFIX};
 pub use render::render_body;
 
 use crate::exit::Exit;

@@ -6,15 +6,20 @@ use super::KindTemplate;
 use crate::finding::codes;
 use crate::finding::{Finding, Location};
 use crate::msg;
+use crate::text::{Normalizer, ToneStyle};
 use handlebars::Handlebars;
 use serde_json::{Map, Value};
 
 /// The Handlebars registry of a kind: its body compiled, strict, with vbhc's escape.
 pub fn registry(t: &KindTemplate) -> Result<Handlebars<'static>, Finding> {
+    registry_of(t, &t.body)
+}
+
+fn registry_of(t: &KindTemplate, body: &str) -> Result<Handlebars<'static>, Finding> {
     let mut hb = Handlebars::new();
     hb.set_strict_mode(true);
     hb.register_escape_fn(crate::markup::escape);
-    hb.register_template_string(&t.id, &t.body).map_err(|e| {
+    hb.register_template_string(&t.id, body).map_err(|e| {
         let (line, col) = e.pos().unwrap_or((1, 1));
         Finding::new(
             codes::TEMPLATE_INVALID,
@@ -27,8 +32,26 @@ pub fn registry(t: &KindTemplate) -> Result<Handlebars<'static>, Finding> {
 
 /// Renders the template body to block markup. `data` holds every declared field (absent
 /// optional ones as `null`) and the core variables.
-pub fn render_body(t: &KindTemplate, data: &Map<String, Value>) -> Result<String, Finding> {
-    t.registry
+pub fn render_body(
+    t: &KindTemplate,
+    data: &Map<String, Value>,
+    tone: ToneStyle,
+) -> Result<String, Finding> {
+    // The template's own sentences follow the draft's tone-mark style: its words re-toned once
+    // per run (field names are ASCII and never change), then compiled like the original.
+    let registry = if tone == ToneStyle::default() {
+        t.registry.clone()
+    } else {
+        match t.retoned.get() {
+            Some(r) => r.clone(),
+            None => {
+                let body = Normalizer::new(tone).retone(&t.body);
+                let r = std::sync::Arc::new(registry_of(t, &body)?);
+                t.retoned.get_or_init(|| r).clone()
+            }
+        }
+    };
+    registry
         .render(&t.id, data)
         .map(|m| single_stops(&m))
         .map_err(|e| {

@@ -87,7 +87,7 @@ impl Normalizer {
             .filter(|l| !l.trim().is_empty())
             .collect::<Vec<_>>()
             .join(" ");
-        Ok(self.line(&joined))
+        Ok(self.line(&joined, false))
     }
 
     /// A multi-line markup field: each line normalised, line structure kept, CRLF folded.
@@ -101,18 +101,25 @@ impl Normalizer {
             .replace("\r\n", "\n")
             .replace('\r', "\n")
             .split('\n')
-            .map(|l| self.line(l))
+            .map(|l| self.line(l, true))
             .collect();
         Ok(lines.join("\n"))
     }
 
-    fn line(&self, raw: &str) -> String {
+    fn line(&self, raw: &str, markup: bool) -> String {
         let nfc: String = raw.nfc().collect();
         let mut s = collapse_spaces(&nfc);
         s = fix_punctuation_spacing(&s);
         s = map_dashes_and_bullets(&s);
-        s = curl_quotes(&s);
+        s = curl_quotes(&s, markup);
         self.words(&s)
+    }
+
+    /// Only the tone-mark style, on the words it may move: for vbhc's own wording (a
+    /// template's standard sentences, the organ's name in them), which must follow the draft's
+    /// `kieu_dau` as the clerk's text does.
+    pub fn retone(&self, s: &str) -> String {
+        self.words(s)
     }
 
     fn words(&self, s: &str) -> String {
@@ -212,15 +219,22 @@ fn map_dashes_and_bullets(s: &str) -> String {
     t
 }
 
-/// `"…"` → `“…”`, as the decree's own text writes quotations.
-fn curl_quotes(s: &str) -> String {
+/// `"…"` → `“…”`, as the decree's own text writes quotations. `\"` keeps a straight quote, as
+/// a verbatim citation may need: in markup the `\` stays for the markup parser to drop; in a
+/// text field, where a `\` is otherwise printed, it is dropped here.
+fn curl_quotes(s: &str, markup: bool) -> String {
     if !s.contains('"') {
         return s.to_string();
     }
     let mut out = String::with_capacity(s.len() + 4);
     let mut prev: Option<char> = None;
     for c in s.chars() {
-        if c == '"' {
+        if c == '"' && prev == Some('\\') {
+            if !markup {
+                out.pop();
+            }
+            out.push('"');
+        } else if c == '"' {
             let opening = prev.is_none_or(|p| p.is_whitespace() || "([{“‘".contains(p));
             out.push(if opening { '“' } else { '”' });
         } else {
@@ -254,6 +268,16 @@ mod tests {
 
     fn n(s: &str) -> String {
         Normalizer::default().text(s).unwrap()
+    }
+
+    #[test]
+    fn an_escaped_quote_stays_straight() {
+        assert_eq!(n(r#"gọi là \"A\" và "B""#), "gọi là \"A\" và “B”");
+        let m = Normalizer::default().markup(r#"gọi là \"A\""#).unwrap();
+        assert_eq!(
+            m, r#"gọi là \"A\""#,
+            "the markup parser drops the backslash"
+        );
     }
 
     #[test]

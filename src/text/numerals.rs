@@ -30,6 +30,32 @@ pub fn roman(mut v: u32) -> String {
     s
 }
 
+/// The value of a Roman numeral of digits up to C (`XIV` → 14); `None` when it is not one.
+pub fn from_roman(s: &str) -> Option<u32> {
+    if !looks_roman(s) {
+        return None;
+    }
+    let val = |c: char| match c {
+        'I' => 1,
+        'V' => 5,
+        'X' => 10,
+        'L' => 50,
+        _ => 100,
+    };
+    let cs: Vec<i64> = s.chars().map(val).collect();
+    let mut v = 0i64;
+    for (i, &c) in cs.iter().enumerate() {
+        if cs.get(i + 1).is_some_and(|&n| n > c) {
+            v -= c;
+        } else {
+            v += c;
+        }
+    }
+    // Only a numeral written the canonical way is one (`IIII`, `IC` are not).
+    let v = u32::try_from(v).ok()?;
+    (roman(v) == s).then_some(v)
+}
+
 /// A short run of Roman digits up to C, as a heading's number is written (`II.`, `XIV.`):
 /// the shape only, not whether the numeral is well formed.
 pub fn looks_roman(s: &str) -> bool {
@@ -38,6 +64,14 @@ pub fn looks_roman(s: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn roman_both_ways() {
+        for v in (1..=100).filter(|v| super::roman(*v).len() <= 6) {
+            assert_eq!(super::from_roman(&super::roman(v)), Some(v));
+        }
+        assert_eq!(super::from_roman("IIII"), None);
+        assert_eq!(super::from_roman("IC"), None);
+    }
     use super::*;
 
     #[test]

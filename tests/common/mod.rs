@@ -8,6 +8,17 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+/// A skeleton from `vbhc new` as a valid draft: its placeholders ("…", "Nguyễn Văn A") are
+/// errors unless the draft says it is blank on purpose (`cho_trong = true`), which the tests
+/// that use a skeleton as "some valid draft" do.
+pub fn blank_on_purpose(skeleton: &str) -> String {
+    let at = skeleton
+        .find("\nloai = ")
+        .expect("a skeleton names its kind");
+    let eol = at + 1 + skeleton[at + 1..].find('\n').unwrap() + 1;
+    format!("{}cho_trong = true\n{}", &skeleton[..eol], &skeleton[eol..])
+}
+
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
