@@ -27,6 +27,10 @@ impl Made {
     }
 }
 
+/// The rules about what a verbatim draft keeps as written (end mark, căn cứ punctuation):
+/// warnings for such a draft.
+const VERBATIM_RULES: &[&str] = &["ND30-END-MARK", "ND30-CAN-CU"];
+
 /// `judge = false` skips the checker and the plugin's rules (only `batch --no-check` asks for
 /// that, to compare with tools that check nothing).
 pub fn make(d: Draft, applier: &mut Applier, judge: bool) -> Result<Made, Findings> {
@@ -51,7 +55,17 @@ pub fn make(d: Draft, applier: &mut Applier, judge: bool) -> Result<Made, Findin
             plugin_failed: false,
         });
     }
-    findings.extend(crate::check::check(&laid.doc, crate::check::Origin::Draft));
+    let mut judged = crate::check::check(&laid.doc, crate::check::Origin::Draft);
+    if d.verbatim {
+        // The clerk asked for the text as written: what the decree would change is said, as
+        // a warning, not refused.
+        for f in &mut judged {
+            if VERBATIM_RULES.contains(&&*f.code) && f.severity == Severity::Error {
+                f.severity = Severity::Warning;
+            }
+        }
+    }
+    findings.extend(judged);
     let from_plugin = applier.validate(&laid.doc, &d);
     let plugin_failed = from_plugin.iter().any(|f| {
         f.severity == Severity::Error

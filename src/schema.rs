@@ -189,6 +189,14 @@ pub const CORE: &[CoreField] = &[
         "\"hòa\"",
     ),
     f(
+        "nguyen_van",
+        CoreKind::Bool,
+        false,
+        "true để giữ nguyên văn như đã viết (chép lại văn bản có sẵn): không đổi ngoặc kép, kiểu dấu thanh, chữ hoa của tên mục, dấu câu cuối căn cứ và cuối văn bản; vbhc chỉ cảnh báo chỗ Nghị định 30 yêu cầu khác",
+        "true to keep the text as written (reproducing an existing document): quotes, tone marks, heading case and the căn cứ and final punctuation unchanged; vbhc only warns where the decree asks otherwise",
+        "false",
+    ),
+    f(
         "cho_trong",
         CoreKind::Bool,
         false,

@@ -314,3 +314,45 @@ fn placeholders_are_errors_that_name_the_field() {
     );
     assert!(!c.contains_key("ND30-SIGNATURE"), "{c:?}");
 }
+
+#[test]
+fn a_verbatim_draft_keeps_its_text_and_is_warned() {
+    let d = tempdir();
+    let f = draft(d.path(), "nv.toml", |s| {
+        s.replace("ngay = ", "nguyen_van = true\nket_thuc = false\ncan_cu = [\"Căn cứ Luật Phòng cháy và chữa cháy\", \"Căn cứ Nghị định số 105/2025/NĐ-CP,\"]\nngay = ")
+            .replace(
+                "Thời gian qua,",
+                "I. Tình hình chung\nTheo \\\"Quy chế\\\" về hoà giải, qui định,",
+            )
+            .replace("thực hiện Chỉ thị này.\n", "thực hiện Chỉ thị này\n")
+    });
+    let (paras, err) = render_ok(d.path(), &f);
+    let text = paras.join("\n");
+    assert!(text.contains("I. Tình hình chung"), "{text}");
+    assert!(
+        text.contains("Theo \"Quy chế\" về hoà giải, qui định,"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Căn cứ Luật Phòng cháy và chữa cháy\n"),
+        "{text}"
+    );
+    assert!(!text.contains("./."), "{text}");
+    assert!(
+        err.contains("ND30-END-MARK") && err.contains("ND30-CAN-CU") && !err.contains("lỗi["),
+        "{err}"
+    );
+    // Without the switch, the same draft is normalised.
+    let f = draft(d.path(), "n.toml", |s| {
+        s.replace(
+            "Thời gian qua,",
+            "I. Tình hình chung\nTheo \\\"Quy chế\\\" về hoà giải,",
+        )
+    });
+    let (paras, _) = render_ok(d.path(), &f);
+    let text = paras.join("\n");
+    assert!(
+        text.contains("I. TÌNH HÌNH CHUNG") && text.contains("hòa giải"),
+        "{text}"
+    );
+}

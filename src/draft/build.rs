@@ -86,6 +86,7 @@ impl Loader<'_, '_> {
             file: self.path.to_path_buf(),
             template: tp.clone(),
             tone: norm.tone,
+            verbatim: norm.verbatim,
             chu_quan,
             co_quan: co_quan?,
             organ: organ?,

@@ -142,7 +142,21 @@ impl<'a, 's> Loader<'a, 's> {
             }),
             _ => self.default_tone,
         };
-        let norm = Normalizer::new(tone);
+        let verbatim = matches!(
+            t.entries.get("nguyen_van"),
+            Some((
+                _,
+                Node {
+                    value: Value::Bool(true),
+                    ..
+                }
+            ))
+        );
+        let norm = if verbatim {
+            Normalizer::verbatim(tone)
+        } else {
+            Normalizer::new(tone)
+        };
         {
             // The plugin's answers go where the draft is silent, then everything is checked.
             if let Some(mut s) = self.ask_plugin(t, &template) {

@@ -61,6 +61,10 @@ pub struct Draft {
     pub file: PathBuf,
     pub template: KindTemplate,
     pub tone: ToneStyle,
+    /// The clerk's text as written (`nguyen_van = true`): not normalised beyond NFC, mục
+    /// headings not upper-cased, căn cứ and end punctuation not changed; the checker says what
+    /// the decree would change, as warnings.
+    pub verbatim: bool,
     pub chu_quan: Option<Field<String>>,
     pub co_quan: Field<Vec<String>>,
     /// The organ as sentences name it (`crate::organ`).

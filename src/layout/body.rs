@@ -59,8 +59,14 @@ pub(super) fn body(
     };
     let origins = markup_origins(d);
     let (mblocks, _) = markup::parse(&body_markup, 1);
-    let mut body = fill_slots(blocks_from_markup(&mblocks, tw, &origins), d, tw);
-    ensure_end_mark(&mut body);
+    let mut blocks = blocks_from_markup(&mblocks, tw, &origins);
+    if d.verbatim {
+        keep_heading_case(&mut blocks, &mblocks);
+    }
+    let mut body = fill_slots(blocks, d, tw);
+    if !d.verbatim {
+        ensure_end_mark(&mut body);
+    }
     // The signature block never stands alone on a page: the body's last paragraph goes with it.
     if let Some(Block {
         content: Content::Paragraph(p),
@@ -74,6 +80,35 @@ pub(super) fn body(
     }
     b.extend(body);
     Ok(origins)
+}
+
+/// A verbatim draft's mục headings keep the case they were written in: the markup's words,
+/// put back over the upper-cased ones.
+fn keep_heading_case(blocks: &mut [Block], mblocks: &[MBlock]) {
+    let written = mblocks.iter().filter_map(|m| match m {
+        MBlock::Line {
+            mark: Mark::Section(_),
+            inlines,
+            ..
+        } => Some(inlines),
+        _ => None,
+    });
+    // Mục only: an điều is at the same level, with a label that is not a Roman numeral.
+    let laid = blocks.iter_mut().filter(|b| {
+        b.role == Role::Body
+            && b.level == 2
+            && matches!(&b.content, Content::Paragraph(p) if p.runs.first().is_some_and(|r| {
+                crate::text::numerals::looks_roman(r.text.trim().trim_end_matches('.'))
+            }))
+    });
+    for (b, inl) in laid.zip(written) {
+        if let Content::Paragraph(p) = &mut b.content {
+            // The label's run first, then one run per inline.
+            for (r, i) in p.runs.iter_mut().skip(1).zip(inl) {
+                r.text = i.text.clone();
+            }
+        }
+    }
 }
 
 /// Puts the plugin's sections where the template has their slots. Each block remembers the

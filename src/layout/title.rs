@@ -126,7 +126,11 @@ pub(super) fn quyet_dinh(d: &Draft, b: &mut Vec<Block>) {
     let n = d.can_cu.len();
     for (i, cc) in d.can_cu.iter().enumerate() {
         let stem = cc.v.trim_end_matches([';', '.', ',']).trim_end();
-        let text = format!("{stem}{}", if i + 1 == n { "." } else { ";" });
+        let text = if d.verbatim {
+            cc.v.clone()
+        } else {
+            format!("{stem}{}", if i + 1 == n { "." } else { ";" })
+        };
         let mut f = body_fmt();
         if i == 0 {
             f.space_before = nd30::SPACE_PART;

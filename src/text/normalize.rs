@@ -29,7 +29,7 @@ const MEMO_MIN_BYTES: usize = 64;
 const MEMO_MAX_BYTES: usize = 8 << 20;
 
 type Memo = (
-    std::collections::HashMap<(ToneStyle, bool, String), Result<String, TextError>>,
+    std::collections::HashMap<(Normalizer, bool, String), Result<String, TextError>>,
     usize,
 );
 
@@ -41,7 +41,7 @@ thread_local! {
 }
 
 fn memo(
-    tone: ToneStyle,
+    tone: Normalizer,
     markup: bool,
     s: &str,
     make: impl FnOnce() -> Result<String, TextError>,
@@ -65,19 +65,33 @@ fn memo(
     made
 }
 
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub struct Normalizer {
     pub tone: ToneStyle,
+    /// The clerk asked for the text as written (`nguyen_van = true`, a verbatim reproduction):
+    /// only NFC, the character checks, collapsed spaces and the list bullets that carry
+    /// structure; quotes, tone marks, `qui`, dashes and spacing around punctuation stay.
+    pub verbatim: bool,
 }
 
 impl Normalizer {
     pub fn new(tone: ToneStyle) -> Self {
-        Self { tone }
+        Self {
+            tone,
+            verbatim: false,
+        }
+    }
+
+    pub fn verbatim(tone: ToneStyle) -> Self {
+        Self {
+            tone,
+            verbatim: true,
+        }
     }
 
     /// A one-line text field: line breaks become spaces.
     pub fn text(&self, s: &str) -> Result<String, TextError> {
-        memo(self.tone, false, s, || self.text_uncached(s))
+        memo(*self, false, s, || self.text_uncached(s))
     }
 
     fn text_uncached(&self, s: &str) -> Result<String, TextError> {
@@ -92,7 +106,7 @@ impl Normalizer {
 
     /// A multi-line markup field: each line normalised, line structure kept, CRLF folded.
     pub fn markup(&self, s: &str) -> Result<String, TextError> {
-        memo(self.tone, true, s, || self.markup_uncached(s))
+        memo(*self, true, s, || self.markup_uncached(s))
     }
 
     fn markup_uncached(&self, s: &str) -> Result<String, TextError> {
@@ -109,6 +123,9 @@ impl Normalizer {
     fn line(&self, raw: &str, markup: bool) -> String {
         let nfc: String = raw.nfc().collect();
         let mut s = collapse_spaces(&nfc);
+        if self.verbatim {
+            return map_bullets(&s);
+        }
         s = fix_punctuation_spacing(&s);
         s = map_dashes_and_bullets(&s);
         s = curl_quotes(&s, markup);
@@ -210,13 +227,17 @@ fn fix_punctuation_spacing(s: &str) -> String {
 }
 
 fn map_dashes_and_bullets(s: &str) -> String {
-    let mut t = s.replace(" – ", " - ").replace(" — ", " - ");
+    map_bullets(&s.replace(" – ", " - ").replace(" — ", " - "))
+}
+
+/// A pasted bullet opening a line is the markup's `- ` item: structure, kept even verbatim.
+fn map_bullets(s: &str) -> String {
     for bullet in ["• ", "· ", "– ", "— "] {
-        if let Some(rest) = t.strip_prefix(bullet) {
-            t = format!("- {rest}");
+        if let Some(rest) = s.strip_prefix(bullet) {
+            return format!("- {rest}");
         }
     }
-    t
+    s.to_string()
 }
 
 /// `"…"` → `“…”`, as the decree's own text writes quotations. `\"` keeps a straight quote, as
@@ -268,6 +289,19 @@ mod tests {
 
     fn n(s: &str) -> String {
         Normalizer::default().text(s).unwrap()
+    }
+
+    #[test]
+    fn verbatim_keeps_what_the_decree_would_change() {
+        let v = Normalizer::verbatim(ToneStyle::default());
+        let src = "Theo \"Quy chế\" , qui định hoà giải – thuỷ lợi";
+        assert_eq!(v.text(src).unwrap(), src);
+        assert_eq!(
+            v.text("a\u{0301}  b").unwrap(),
+            "á b",
+            "NFC and spaces still apply"
+        );
+        assert_eq!(v.markup("• mục").unwrap(), "- mục");
     }
 
     #[test]
