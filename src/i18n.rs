@@ -86,6 +86,51 @@ impl Localised for Qty {
     }
 }
 
+/// An operating-system error as a clerk reads it: the system's own text is English on Linux
+/// and the console's language on Windows, and "Access is denied. (os error 5)" says nothing
+/// about the Word window that holds the file. Vietnamese by kind, with the cause a clerk can
+/// act on; English keeps the system's words.
+pub struct OsErr<'a>(pub &'a std::io::Error);
+
+/// Windows: the file is open in another program (ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION).
+const WINDOWS_IN_USE: &[i32] = &[32, 33];
+
+impl Localised for OsErr<'_> {
+    fn vi(&self) -> String {
+        use std::io::ErrorKind as K;
+        let e = self.0;
+        if e.raw_os_error()
+            .is_some_and(|c| WINDOWS_IN_USE.contains(&c))
+            && cfg!(windows)
+        {
+            return "tệp đang mở trong một chương trình khác (Word?): đóng tệp đó rồi chạy lại"
+                .into();
+        }
+        match e.kind() {
+            K::NotFound => "không có tệp hoặc thư mục này".into(),
+            K::PermissionDenied => {
+                "không có quyền (tệp chỉ đọc, thuộc người khác, hoặc đang mở trong chương trình khác như Word)".into()
+            }
+            K::AlreadyExists => "đã có tệp cùng tên".into(),
+            K::StorageFull => "ổ đĩa đã đầy".into(),
+            K::QuotaExceeded => "đã hết dung lượng được cấp trên ổ đĩa".into(),
+            K::ReadOnlyFilesystem => "ổ đĩa chỉ đọc".into(),
+            K::IsADirectory => "đây là thư mục, không phải tệp".into(),
+            K::NotADirectory => "một phần của đường dẫn không phải thư mục".into(),
+            K::ResourceBusy => "tệp đang được dùng".into(),
+            K::InvalidFilename => "tên tệp không hợp lệ".into(),
+            K::FileTooLarge => "tệp quá lớn".into(),
+            K::Interrupted | K::TimedOut => "thao tác bị ngắt, hãy chạy lại".into(),
+            K::UnexpectedEof => "tệp bị cắt cụt".into(),
+            K::OutOfMemory => "không đủ bộ nhớ".into(),
+            _ => format!("lỗi hệ thống: {e}"),
+        }
+    }
+    fn en(&self) -> String {
+        self.0.to_string()
+    }
+}
+
 impl From<Qty> for String {
     fn from(q: Qty) -> String {
         q.0
@@ -109,6 +154,20 @@ pub fn en_decimals(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn system_errors_speak_vietnamese() {
+        let e = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        let m = crate::msg!("không ghi được: {}", "cannot write: {}", OsErr(&e));
+        assert!(
+            m.vi.contains("không có quyền") && m.vi.contains("Word"),
+            "{}",
+            m.vi
+        );
+        assert!(m.en.contains("denied"), "{}", m.en);
+        let e = std::io::Error::from(std::io::ErrorKind::StorageFull);
+        assert_eq!(OsErr(&e).vi(), "ổ đĩa đã đầy");
+    }
 
     #[test]
     fn quantities_take_the_decimal_sign_of_the_language() {

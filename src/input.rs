@@ -84,7 +84,7 @@ pub fn open_error(path: &Path, e: &std::io::Error) -> Finding {
             "không đọc được `{}`: {}",
             "cannot read `{}`: {}",
             path.display(),
-            e
+            crate::i18n::OsErr(e)
         ),
     );
     if code == codes::INPUT_DENIED {

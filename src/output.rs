@@ -57,17 +57,29 @@ pub fn write(
     force: bool,
     durability: Durability,
 ) -> Result<(), Finding> {
-    let fail = |code: &'static str, e: &dyn std::fmt::Display| {
-        Finding::new(
+    let fail = |code: &'static str, e: &std::io::Error| {
+        let f = Finding::new(
             code,
             msg!(
                 "không ghi được `{}`: {}",
                 "cannot write `{}`: {}",
                 path.display(),
-                e
+                crate::i18n::OsErr(e)
             ),
         )
-        .at(Location::file(path))
+        .at(Location::file(path));
+        // The common case on a clerk's PC: the previous version is open in Word.
+        if e.kind() == std::io::ErrorKind::PermissionDenied
+            || e.raw_os_error()
+                .is_some_and(|c| cfg!(windows) && (c == 32 || c == 33))
+        {
+            f.hint(msg!(
+                "nếu tệp đang mở trong Word, đóng nó rồi chạy lại; hoặc ghi ra tên khác bằng -o",
+                "if the file is open in Word, close it and run again; or write another name with -o"
+            ))
+        } else {
+            f
+        }
     };
     if path.is_dir() {
         return Err(Finding::new(

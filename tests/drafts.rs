@@ -356,3 +356,55 @@ fn a_verbatim_draft_keeps_its_text_and_is_warned() {
         "{text}"
     );
 }
+
+#[test]
+fn the_clerk_is_answered_in_vietnamese() {
+    let d = tempdir();
+    // The argument parser.
+    let o = vbhc(&["rendr", "a.toml"], d.path());
+    let err = stderr(&o);
+    assert_eq!(code(&o), 2, "{err}");
+    assert!(
+        err.contains("không có lệnh `rendr`") && err.contains("có phải `render`"),
+        "{err}"
+    );
+    let o = vbhc(&["--lang", "en", "rendr", "a.toml"], d.path());
+    assert!(stderr(&o).contains("unrecognized subcommand"));
+    // The operating system.
+    let o = vbhc(&["render", "khong-co.toml"], d.path());
+    assert!(
+        stderr(&o).contains("không có tệp hoặc thư mục này"),
+        "{}",
+        stderr(&o)
+    );
+    // The TOML parser's common messages.
+    let f = draft(d.path(), "so.toml", |s| {
+        s.replace("ngay = ", "so = 07\nngay = ")
+    });
+    let err = stderr(&vbhc(&["render", &f], d.path()));
+    assert!(
+        err.contains("số 0 ở đầu") && err.contains("`so = 7`"),
+        "{err}"
+    );
+    let f = draft(d.path(), "key.toml", |s| s.replace("ho_ten", "ho_tên"));
+    let err = stderr(&vbhc(&["render", &f], d.path()));
+    assert!(
+        err.contains("tên trường") && err.contains("`ho_ten` thay cho `ho_tên`"),
+        "{err}"
+    );
+    // An empty cell is named, not the base draft.
+    let f = draft(d.path(), "base.toml", |s| {
+        s.replace("ho_ten = \"Hoàng Văn Nam\"\n", "")
+    });
+    std::fs::write(
+        d.path().join("rows.csv"),
+        "trich_yeu,ky.ho_ten\nVề A,Lê Văn B\nVề B,\n",
+    )
+    .unwrap();
+    let o = vbhc(
+        &["batch", "rows.csv", "--draft", &f, "--out", "out"],
+        d.path(),
+    );
+    let err = stderr(&o);
+    assert!(err.contains("ô B3 (cột `ky.ho_ten`) để trống"), "{err}");
+}

@@ -14,7 +14,7 @@ pub mod sheet;
 pub use plan::Plan;
 
 use crate::draft;
-use crate::finding::{Finding, Location};
+use crate::finding::{Finding, Location, codes};
 use crate::plugin::{Applier, Host, Registry};
 use crate::template::Templates;
 use crate::text::ToneStyle;
@@ -118,10 +118,57 @@ fn row_ref(sheet: &Sheet, row: u32) -> String {
     }
 }
 
+/// A field missing or empty in the row's draft whose column is blank in this row: the cell is
+/// where the clerk looks, not the base draft (an empty cell reads as an absent key, so the
+/// base's value, or its absence, shows through).
+fn blame_empty_cell(plan: &Plan, row_index: usize, f: &mut Finding) {
+    if ![
+        codes::DRAFT_MISSING_FIELD,
+        codes::DRAFT_EMPTY,
+        codes::DRAFT_EMPTY_BODY,
+    ]
+    .contains(&&*f.code)
+    {
+        return;
+    }
+    let Some(field) = f.location.as_ref().and_then(|l| l.field.clone()) else {
+        return;
+    };
+    let row = &plan.sheet.rows[row_index];
+    let Some(col) = plan
+        .columns
+        .cols
+        .iter()
+        .find(|c| c.target.as_ref().is_some_and(|t| t.path.join(".") == field))
+    else {
+        return;
+    };
+    if !row.text(col.index).is_empty() {
+        return;
+    }
+    let cell = plan.sheet.at(row.number, col.index);
+    let name = cell.cell.clone().unwrap_or_default();
+    f.message = crate::msg!(
+        "ô {} (cột `{}`) để trống, và bản nháp gốc không có `{}`",
+        "cell {} (column `{}`) is empty, and the base draft has no `{}`",
+        name,
+        col.header,
+        field
+    );
+    f.hint = Some(crate::msg!(
+        "điền ô {}, hoặc thêm `{}` vào bản nháp gốc cho mọi dòng",
+        "fill cell {}, or give `{}` in the base draft for every row",
+        name,
+        field
+    ));
+    f.location = Some(cell.with_field(field));
+}
+
 fn one(plan: &Plan, env: &Env, job: &Job) -> Status {
     let row = plan.sheet.rows[job.row].number;
     let mark = |mut fs: Vec<Finding>| {
         for f in &mut fs {
+            blame_empty_cell(plan, job.row, f);
             let loc = f
                 .location
                 .get_or_insert_with(|| Location::file(&plan.base_path));

@@ -225,7 +225,7 @@ fn prepare_out(out: &Path, force: bool) -> Result<(), Findings> {
                 "không tạo được thư mục `{}`: {}",
                 "cannot create folder `{}`: {}",
                 out.display(),
-                e
+                crate::i18n::OsErr(&e)
             ),
         )
     })

@@ -11,6 +11,7 @@ mod render;
 mod report;
 mod rules;
 mod templates;
+mod usage;
 
 use crate::exit::{self, Exit};
 use crate::finding::codes;
@@ -382,7 +383,12 @@ pub fn main() -> std::process::ExitCode {
     let matches = match command(lang).try_get_matches_from(&args) {
         Ok(m) => m,
         Err(e) => {
-            let _ = e.print();
+            match usage::vietnamese(&e).filter(|_| lang == Lang::Vi && e.use_stderr()) {
+                Some(vi) => eprint!("{}", crate::text::chars::for_terminal(&vi)),
+                None => {
+                    let _ = e.print();
+                }
+            }
             return std::process::ExitCode::from(if e.use_stderr() {
                 Exit::Usage.code() as u8
             } else {

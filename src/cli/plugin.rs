@@ -188,7 +188,7 @@ fn remove(id: &str, rep: &mut Reporter) -> Result<(), Finding> {
                 "không gỡ được `{}`: {}",
                 "cannot remove `{}`: {}",
                 dir.display(),
-                e
+                crate::i18n::OsErr(&e)
             ),
         )
         .at(Location::file(&dir))

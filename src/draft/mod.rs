@@ -13,6 +13,7 @@ pub mod node;
 pub mod number;
 pub mod placeholder;
 pub mod supply;
+mod syntax;
 mod values;
 
 use crate::finding::Findings;
@@ -191,18 +192,14 @@ pub fn parse_table(path: &Path, src: &str) -> Result<Table, Findings> {
         node::from_toml(src)
     };
     let root = parsed.map_err(|(pos, m)| {
-        vec![
-            Finding::new(
-                codes::DRAFT_SYNTAX,
-                msg!(
-                    "cú pháp {} sai: {}",
-                    "{} syntax error: {}",
-                    if is_json { "JSON" } else { "TOML" },
-                    m
-                ),
-            )
-            .at(Location::file(path).at(pos.line, pos.column)),
-        ]
+        let line = src.lines().nth(pos.line.saturating_sub(1)).unwrap_or("");
+        let (message, hint) = syntax::explain(&m, line, is_json);
+        let f = Finding::new(codes::DRAFT_SYNTAX, message)
+            .at(Location::file(path).at(pos.line, pos.column));
+        vec![match hint {
+            Some(h) => f.hint(h),
+            None => f,
+        }]
     })?;
     let Value::Table(table) = root.value else {
         return Err(Findings::from(vec![

@@ -272,7 +272,7 @@ pub fn install(plugin: &Plugin) -> Result<PathBuf, Finding> {
                 "không cài được plugin vào `{}`: {}",
                 "cannot install the plugin into `{}`: {}",
                 path.display(),
-                e
+                crate::i18n::OsErr(&e)
             ),
         )
         .at(Location::file(path))
