@@ -49,6 +49,16 @@ pub const KINH_GUI: &str = "Kính gửi:";
 /// The line between a quyết định's căn cứ and its articles.
 pub const QUYET_DINH_LABEL: &str = "QUYẾT ĐỊNH:";
 
+/// The kinds written as a decision (Mẫu 1.1–1.3: authority line, căn cứ, a label, then điều)
+/// and the label each puts between its căn cứ and its articles: a nghị quyết "QUYẾT NGHỊ:".
+pub fn decision_label(ten_loai: &str) -> Option<&'static str> {
+    match ten_loai {
+        "QUYẾT ĐỊNH" => Some(QUYET_DINH_LABEL),
+        "NGHỊ QUYẾT" => Some("QUYẾT NGHỊ:"),
+        _ => None,
+    }
+}
+
 // ---- Phụ lục III: tên loại and their abbreviations ------------------------------------------
 
 /// One kind of document as Phụ lục III names it, its abbreviation in the ký hiệu, and the
@@ -75,33 +85,33 @@ const fn tl(name: &'static str, abbr: &'static str, kind: Option<&'static str>) 
 /// Phụ lục III's table, in its order, and what offices print besides. A longer name never
 /// follows a name it starts with, so the first name a line starts with is the right one.
 pub const TEN_LOAI: &[TenLoai] = &[
-    tl("NGHỊ QUYẾT", "NQ", None),
+    tl("NGHỊ QUYẾT", "NQ", Some("nghi-quyet")),
     tl("QUYẾT ĐỊNH", "QĐ", Some("quyet-dinh")),
     tl("CHỈ THỊ", "CT", Some("chi-thi")),
-    tl("QUY CHẾ", "QC", None),
-    tl("QUY ĐỊNH", "QyĐ", None),
-    tl("THÔNG CÁO", "TC", None),
+    tl("QUY CHẾ", "QC", Some("quy-che")),
+    tl("QUY ĐỊNH", "QyĐ", Some("quy-dinh")),
+    tl("THÔNG CÁO", "TC", Some("thong-cao")),
     tl("THÔNG BÁO", "TB", Some("thong-bao")),
     tl("HƯỚNG DẪN", "HD", Some("huong-dan")),
-    tl("CHƯƠNG TRÌNH", "CTr", None),
+    tl("CHƯƠNG TRÌNH", "CTr", Some("chuong-trinh")),
     tl("KẾ HOẠCH", "KH", Some("ke-hoach")),
-    tl("PHƯƠNG ÁN", "PA", None),
-    tl("ĐỀ ÁN", "ĐA", None),
-    tl("DỰ ÁN", "DA", None),
+    tl("PHƯƠNG ÁN", "PA", Some("phuong-an")),
+    tl("ĐỀ ÁN", "ĐA", Some("de-an")),
+    tl("DỰ ÁN", "DA", Some("du-an")),
     tl("BÁO CÁO", "BC", Some("bao-cao")),
-    tl("BIÊN BẢN", "BB", None),
+    tl("BIÊN BẢN", "BB", Some("bien-ban")),
     tl("TỜ TRÌNH", "TTr", Some("to-trinh")),
-    tl("HỢP ĐỒNG", "HĐ", None),
-    tl("CÔNG ĐIỆN", "CĐ", None),
-    tl("BẢN GHI NHỚ", "BGN", None),
-    tl("BẢN THỎA THUẬN", "BTT", None),
-    tl("GIẤY ỦY QUYỀN", "GUQ", None),
+    tl("HỢP ĐỒNG", "HĐ", Some("hop-dong")),
+    tl("CÔNG ĐIỆN", "CĐ", Some("cong-dien")),
+    tl("BẢN GHI NHỚ", "BGN", Some("ban-ghi-nho")),
+    tl("BẢN THỎA THUẬN", "BTT", Some("ban-thoa-thuan")),
+    tl("GIẤY ỦY QUYỀN", "GUQ", Some("giay-uy-quyen")),
     tl("GIẤY MỜI", "GM", Some("giay-moi")),
-    tl("GIẤY GIỚI THIỆU", "GGT", None),
-    tl("GIẤY NGHỈ PHÉP", "GNP", None),
-    tl("PHIẾU GỬI", "PG", None),
-    tl("PHIẾU CHUYỂN", "PC", None),
-    tl("PHIẾU BÁO", "PB", None),
+    tl("GIẤY GIỚI THIỆU", "GGT", Some("giay-gioi-thieu")),
+    tl("GIẤY NGHỈ PHÉP", "GNP", Some("giay-nghi-phep")),
+    tl("PHIẾU GỬI", "PG", Some("phieu-gui")),
+    tl("PHIẾU CHUYỂN", "PC", Some("phieu-chuyen")),
+    tl("PHIẾU BÁO", "PB", Some("phieu-bao")),
     TenLoai {
         name: "PHIẾU TRÌNH",
         abbr: None,

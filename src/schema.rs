@@ -277,6 +277,14 @@ pub const CORE: &[CoreField] = &[
         "\"KHẨN\"",
     ),
     f(
+        "ban_hanh_kem_theo",
+        CoreKind::Text,
+        false,
+        "Dòng dưới trích yếu của văn bản ban hành kèm theo quyết định (quy chế, quy định): \"Ban hành kèm theo Quyết định số … ngày … của …\" (vbhc thêm ngoặc đơn)",
+        "The line under the trích yếu of a text issued with a decision (quy chế, quy định): \"Ban hành kèm theo Quyết định số … ngày … của …\" (vbhc adds the brackets)",
+        "\"Ban hành kèm theo Quyết định số …/QĐ-UBND ngày … của Ủy ban nhân dân tỉnh\"",
+    ),
+    f(
         "tham_quyen",
         CoreKind::Text,
         false,
@@ -301,6 +309,14 @@ pub const CORE: &[CoreField] = &[
         "",
     ),
     f("ky", CoreKind::Table(KY), true, "Người ký", "Signer", ""),
+    f(
+        "ky_trai",
+        CoreKind::Table(KY),
+        false,
+        "Người ký thứ hai, ở cột trái trên Nơi nhận: thư ký của biên bản, người được ủy quyền, bên A của hợp đồng, bản ghi nhớ, bản thỏa thuận",
+        "A second signer, in the left column above the Nơi nhận: a biên bản's secretary, the person authorised, party A of a contract or memorandum",
+        "",
+    ),
     f(
         "noi_nhan",
         CoreKind::List,

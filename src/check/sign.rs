@@ -55,9 +55,7 @@ pub fn run(c: &mut Checker) {
 fn signature(c: &mut Checker) {
     for b in c.blocks(Role::QuyenHan).collect::<Vec<_>>() {
         let t = block_words(b);
-        let ok = ["TM. ", "KT. ", "TL. ", "TUQ. ", "Q. "]
-            .iter()
-            .any(|p| t.starts_with(p));
+        let ok = crate::draft::number::is_authority(&t);
         if !ok {
             let f = c
                 .make(

@@ -163,7 +163,11 @@ fn trich_yeu(c: &mut Checker, b: &Block) {
                 .take_while(|x| {
                     matches!(
                         x.role,
-                        Role::DrawnLine | Role::KinhGui | Role::ThamQuyen | Role::TrichYeu
+                        Role::DrawnLine
+                            | Role::KinhGui
+                            | Role::ThamQuyen
+                            | Role::TrichYeu
+                            | Role::PhuLucAttribution
                     )
                 })
                 .any(|x| {

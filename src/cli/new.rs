@@ -186,6 +186,22 @@ pub fn skeleton(t: &KindTemplate, lang: Lang) -> String {
     for f in schema::CORE.iter().filter(|f| !scalar(f)) {
         let text = if lang == Lang::Vi { f.vi } else { f.en };
         match f.kind {
+            // An optional table the kind gives no example for (a second signer) is shown
+            // commented out.
+            CoreKind::Table(sub)
+                if !f.required
+                    && !t
+                        .core_examples
+                        .keys()
+                        .any(|k| k.starts_with(&format!("{}.", f.name))) =>
+            {
+                comment(&mut out, false, text, lang);
+                out.push_str(&format!("# [{}]\n", f.name));
+                for s in sub {
+                    out.push_str(&format!("# {} = {}\n", s.name, s.example));
+                }
+                out.push('\n');
+            }
             CoreKind::Table(sub) => {
                 comment(&mut out, f.required, text, lang);
                 out.push_str(&format!("[{}]\n", f.name));

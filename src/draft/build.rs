@@ -57,11 +57,13 @@ impl Loader<'_, '_> {
         let do_khan = self.text(&g, "do_khan", "", norm).map(Field::upper);
         self.check_urgency(do_khan.as_ref());
         let tham_quyen = self.text(&g, "tham_quyen", "", norm).map(Field::upper);
+        let kem_theo = self.text(&g, "ban_hanh_kem_theo", "", norm);
         let can_cu = self.list(&g, "can_cu", "", norm);
         let kinh_gui = self.list(&g, "kinh_gui", "", norm);
         let quyen_han = self.quyen_han(&kg, norm);
         let chuc_vu = self.text(&kg, "chuc_vu", "ky.", norm).map(Field::upper);
         let ho_ten = self.text(&kg, "ho_ten", "ky.", norm);
+        let ky_trai = self.second_signer(&g, norm);
         let noi_nhan = self.list(&g, "noi_nhan", "", norm);
         let luu = self.text(&g, "luu", "", norm);
         let nguoi_soan = self.text(&g, "nguoi_soan", "", norm).map(|f| upper(&f.v));
@@ -98,11 +100,13 @@ impl Loader<'_, '_> {
             trich_yeu: trich_yeu?,
             do_khan,
             tham_quyen,
+            kem_theo,
             can_cu,
             kinh_gui,
             quyen_han,
             chuc_vu: chuc_vu?,
             ho_ten: ho_ten?,
+            ky_trai,
             noi_nhan,
             luu: luu?,
             nguoi_soan,
@@ -247,6 +251,44 @@ impl Loader<'_, '_> {
             );
         }
         quyen_han
+    }
+
+    /// The second signer (`[ky_trai]`), printed in the left column: its position and name are
+    /// needed once the table is written.
+    fn second_signer(&mut self, g: &Get<'_>, norm: Normalizer) -> Option<Signer> {
+        let t = g.table("ky_trai")?;
+        let kg = Get { t };
+        let quyen_han: Vec<Field<String>> = self
+            .list(&kg, "quyen_han", "ky_trai.", norm)
+            .into_iter()
+            .map(Field::upper)
+            .collect();
+        let need = |this: &mut Self, key: &str| {
+            let f = this.text(&kg, key, "ky_trai.", norm);
+            if f.is_none() && kg.node(key).is_none() {
+                this.errors.push(
+                    Finding::new(
+                        codes::DRAFT_MISSING_FIELD,
+                        msg!(
+                            "thiếu trường bắt buộc `ky_trai.{}`",
+                            "missing required field `ky_trai.{}`",
+                            key
+                        ),
+                    )
+                    .at(Location::file(this.path)
+                        .at(1, 1)
+                        .with_field(format!("ky_trai.{key}"))),
+                );
+            }
+            f
+        };
+        let chuc_vu = need(self, "chuc_vu").map(Field::upper);
+        let ho_ten = need(self, "ho_ten");
+        Some(Signer {
+            quyen_han,
+            chuc_vu: chuc_vu?,
+            ho_ten: ho_ten?,
+        })
     }
 
     fn so_ban(&mut self, g: &Get<'_>) -> Option<u32> {

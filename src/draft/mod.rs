@@ -56,6 +56,14 @@ pub struct PhuLuc {
     pub ngang: bool,
 }
 
+/// A signer besides the main one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Signer {
+    pub quyen_han: Vec<Field<String>>,
+    pub chuc_vu: Field<String>,
+    pub ho_ten: Field<String>,
+}
+
 /// A checked draft: every value normalised, every required fact present.
 #[derive(Debug, Clone)]
 pub struct Draft {
@@ -78,11 +86,15 @@ pub struct Draft {
     pub trich_yeu: Field<String>,
     pub do_khan: Option<Field<String>>,
     pub tham_quyen: Option<Field<String>>,
+    /// "Ban hành kèm theo Quyết định số …": a quy chế or quy định issued with a decision.
+    pub kem_theo: Option<Field<String>>,
     pub can_cu: Vec<Field<String>>,
     pub kinh_gui: Vec<Field<String>>,
     pub quyen_han: Vec<Field<String>>,
     pub chuc_vu: Field<String>,
     pub ho_ten: Field<String>,
+    /// A second signer in the left column (a biên bản's secretary, a contract's party A).
+    pub ky_trai: Option<Signer>,
     pub noi_nhan: Vec<Field<String>>,
     pub luu: Field<String>,
     pub nguoi_soan: Option<String>,

@@ -85,7 +85,9 @@ pub fn check_ky_hieu(k: &str) -> Result<(), Msg> {
 
 /// A quyền hạn line opens with one of the decree's prefixes (Điều 13).
 pub fn is_authority(line: &str) -> bool {
-    ["TM. ", "KT. ", "TL. ", "TUQ. ", "Q. "]
+    // "ĐẠI DIỆN BÊN A": the party line of a hợp đồng, bản ghi nhớ or bản thỏa thuận, where
+    // each side signs for its organ.
+    ["TM. ", "KT. ", "TL. ", "TUQ. ", "Q. ", "ĐẠI DIỆN "]
         .iter()
         .any(|p| line.starts_with(p))
 }

@@ -36,6 +36,7 @@ pub(super) fn template_data(d: &Draft) -> Map<String, Value> {
     for (k, v) in [
         ("co_quan_cau", o.subject()),
         ("thu_truong_cau", o.head()),
+        ("thu_truong_in_hoa", crate::text::upper(&o.head())),
         ("ubnd_cau", o.ubnd()),
         ("cap_tren_cau", o.superior()),
         ("cap_duoi_cau", o.subordinate_ubnd()),

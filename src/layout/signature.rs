@@ -3,6 +3,7 @@
 //! address footer.
 
 use super::*;
+use crate::draft::Field;
 
 /// The signature table and what follows it on page 1.
 pub(super) fn signature(d: &Draft, b: &mut Vec<Block>) {
@@ -11,6 +12,11 @@ pub(super) fn signature(d: &Draft, b: &mut Vec<Block>) {
         keep_next: true,
         ..fmt(Align::Left)
     };
+    // A second signer (a biên bản's secretary, a contract's party A) stands on the left, level
+    // with the main signer, and the Nơi nhận goes under it.
+    if let Some(k2) = &d.ky_trai {
+        signer_block(b, Region::SignLeft, &k2.quyen_han, &k2.chuc_vu, &k2.ho_ten);
+    }
     b.push(line(
         Role::NoiNhanHeading,
         Region::SignLeft,
@@ -68,13 +74,35 @@ pub(super) fn signature(d: &Draft, b: &mut Vec<Block>) {
             None,
         ));
     }
+    signer_block(b, Region::SignRight, &d.quyen_han, &d.chuc_vu, &d.ho_ten);
+
+    for dc in &d.dia_chi {
+        b.push(line(
+            Role::DiaChi,
+            Region::Footer,
+            fmt(Align::Left),
+            &dc.v,
+            Look::new(nd30::SIZE_DIA_CHI.value, false, false),
+            at(&dc.at),
+        ));
+    }
+}
+
+/// One signature block: authority lines, position, space to sign, name, centred in `region`.
+fn signer_block(
+    b: &mut Vec<Block>,
+    region: Region,
+    quyen_han: &[Field<String>],
+    chuc_vu: &Field<String>,
+    ho_ten: &Field<String>,
+) {
     let size_s = nd30::SIZE_SIGNATURE.value;
     let centre_keep = ParaFormat {
         keep_next: true,
         ..fmt(Align::Center)
     };
     let mut first = true;
-    for q in &d.quyen_han {
+    for q in quyen_han {
         let f = if first {
             ParaFormat {
                 space_before: nd30::SPACE_PART,
@@ -86,7 +114,7 @@ pub(super) fn signature(d: &Draft, b: &mut Vec<Block>) {
         first = false;
         b.push(line(
             Role::QuyenHan,
-            Region::SignRight,
+            region,
             f,
             &q.v,
             Look::new(size_s, true, false),
@@ -103,15 +131,15 @@ pub(super) fn signature(d: &Draft, b: &mut Vec<Block>) {
     };
     b.push(line(
         Role::ChucVu,
-        Region::SignRight,
+        region,
         f,
-        &d.chuc_vu.v,
+        &chuc_vu.v,
         Look::new(size_s, true, false),
-        at(&d.chuc_vu.at),
+        at(&chuc_vu.at),
     ));
     b.push(para(
         Role::SignatureSpace,
-        Region::SignRight,
+        region,
         ParaFormat {
             line: 240 * nd30::SIGNATURE_SPACE_LINES * 14 / 12,
             ..centre_keep
@@ -121,23 +149,12 @@ pub(super) fn signature(d: &Draft, b: &mut Vec<Block>) {
     ));
     b.push(line(
         Role::HoTen,
-        Region::SignRight,
+        region,
         fmt(Align::Center),
-        &d.ho_ten.v,
+        &ho_ten.v,
         Look::new(size_s, true, false),
-        at(&d.ho_ten.at),
+        at(&ho_ten.at),
     ));
-
-    for dc in &d.dia_chi {
-        b.push(line(
-            Role::DiaChi,
-            Region::Footer,
-            fmt(Align::Left),
-            &dc.v,
-            Look::new(nd30::SIZE_DIA_CHI.value, false, false),
-            at(&dc.at),
-        ));
-    }
 }
 
 /// `- Sở Tài chính;` from whatever the clerk typed (`Sở Tài chính`, `- Sở Tài chính;`).

@@ -31,6 +31,22 @@ pub(super) fn title(d: &Draft, b: &mut Vec<Block>, tw: u32) {
             Look::new(size_t, true, false),
             at(&d.trich_yeu.at),
         ));
+        // A text issued with a decision says so under its trích yếu, in brackets, italic
+        // (Mẫu 1.3's attached text; the reader takes it for the attribution it is).
+        if let Some(k) = &d.kem_theo {
+            let inner = k.v.trim().trim_start_matches('(').trim_end_matches(')');
+            b.push(line(
+                Role::PhuLucAttribution,
+                Region::Page,
+                ParaFormat {
+                    keep_next: true,
+                    ..fmt(Align::Center)
+                },
+                &format!("({inner})"),
+                Look::new(nd30::SIZE_BODY.value, false, true),
+                at(&k.at),
+            ));
+        }
         let w = longest_line(&d.trich_yeu.v, Face::Bold, size_t, tw);
         b.push(rule(
             Region::Page,
@@ -154,7 +170,7 @@ pub(super) fn quyet_dinh(d: &Draft, b: &mut Vec<Block>) {
                 keep_next: true,
                 ..fmt(Align::Center)
             },
-            nd30::QUYET_DINH_LABEL,
+            nd30::decision_label(&tp.ten_loai).unwrap_or(nd30::QUYET_DINH_LABEL),
             Look::new(size_t, true, false),
             None,
         ));

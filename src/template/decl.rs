@@ -551,6 +551,7 @@ pub const CORE_VARS: &[&str] = &[
     "ten_loai",
     "co_quan_cau",
     "thu_truong_cau",
+    "thu_truong_in_hoa",
     "ubnd_cau",
     "cap_tren_cau",
     "cap_duoi_cau",

@@ -32,6 +32,46 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("bao-cao", include_str!("../../templates/bao-cao.hbs")),
     ("to-trinh", include_str!("../../templates/to-trinh.hbs")),
     ("giay-moi", include_str!("../../templates/giay-moi.hbs")),
+    (
+        "chuong-trinh",
+        include_str!("../../templates/chuong-trinh.hbs"),
+    ),
+    ("phuong-an", include_str!("../../templates/phuong-an.hbs")),
+    ("de-an", include_str!("../../templates/de-an.hbs")),
+    ("du-an", include_str!("../../templates/du-an.hbs")),
+    ("quy-che", include_str!("../../templates/quy-che.hbs")),
+    ("quy-dinh", include_str!("../../templates/quy-dinh.hbs")),
+    ("thong-cao", include_str!("../../templates/thong-cao.hbs")),
+    ("cong-dien", include_str!("../../templates/cong-dien.hbs")),
+    (
+        "giay-gioi-thieu",
+        include_str!("../../templates/giay-gioi-thieu.hbs"),
+    ),
+    (
+        "giay-nghi-phep",
+        include_str!("../../templates/giay-nghi-phep.hbs"),
+    ),
+    ("phieu-gui", include_str!("../../templates/phieu-gui.hbs")),
+    (
+        "phieu-chuyen",
+        include_str!("../../templates/phieu-chuyen.hbs"),
+    ),
+    ("phieu-bao", include_str!("../../templates/phieu-bao.hbs")),
+    ("nghi-quyet", include_str!("../../templates/nghi-quyet.hbs")),
+    ("bien-ban", include_str!("../../templates/bien-ban.hbs")),
+    (
+        "giay-uy-quyen",
+        include_str!("../../templates/giay-uy-quyen.hbs"),
+    ),
+    ("hop-dong", include_str!("../../templates/hop-dong.hbs")),
+    (
+        "ban-ghi-nho",
+        include_str!("../../templates/ban-ghi-nho.hbs"),
+    ),
+    (
+        "ban-thoa-thuan",
+        include_str!("../../templates/ban-thoa-thuan.hbs"),
+    ),
 ];
 
 /// Where templates come from: the embedded set, with files of an override folder taking

@@ -24,7 +24,8 @@ pub(super) fn map(m: &mut Mapper, mut i: usize, end: usize) -> (usize, String) {
     let ten_loai = o.title(m, &mut i);
     o.skip_empty(&mut i);
     // Quyết định: the authority line, then căn cứ, then "QUYẾT ĐỊNH:".
-    if ten_loai == "QUYẾT ĐỊNH" && i < end {
+    let decision = crate::nd30::decision_label(&ten_loai);
+    if decision.is_some() && i < end {
         let t = paras[i].text();
         if align(&paras[i]) == Align::Center && !is_can_cu(&t) && is_upper(&t) {
             m.push(&paras[i], Role::ThamQuyen, Region::Page);
@@ -37,7 +38,7 @@ pub(super) fn map(m: &mut Mapper, mut i: usize, end: usize) -> (usize, String) {
     // Căn cứ lines at the head of the body.
     while i < end && is_can_cu(&paras[i].text()) && paras[i].cell.is_none() {
         let italic = paras[i].visible().all(|r| r.look.italic);
-        if ten_loai != "QUYẾT ĐỊNH" && !italic {
+        if decision.is_none() && !italic {
             break;
         }
         m.push(&paras[i], Role::CanCu, Region::Page);
@@ -46,10 +47,9 @@ pub(super) fn map(m: &mut Mapper, mut i: usize, end: usize) -> (usize, String) {
             i += 1;
         }
     }
-    if ten_loai == "QUYẾT ĐỊNH"
+    if let Some(label) = decision
         && i < end
-        && key(&paras[i].text()).trim().trim_end_matches(':')
-            == crate::nd30::QUYET_DINH_LABEL.trim_end_matches(':')
+        && key(&paras[i].text()).trim().trim_end_matches(':') == label.trim_end_matches(':')
     {
         m.push(&paras[i], Role::QuyetDinhLabel, Region::Page);
         i += 1;
@@ -142,7 +142,7 @@ impl Opening<'_> {
             // under it does not.
             let upper_bold = all_bold(&paras[*i]) && is_upper(&text);
             let about = key_head(&text).trim_start().starts_with("VỀ ");
-            if upper_bold && t == "QUYẾT ĐỊNH" && !about {
+            if upper_bold && crate::nd30::decision_label(&t).is_some() && !about {
                 break;
             }
             let rules_here = !paras[*i].rules.is_empty();

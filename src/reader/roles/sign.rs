@@ -165,9 +165,33 @@ impl Sign {
         let body = m.body;
         let (mut titled, mut signed, mut named) = (false, false, false);
         let mut luu_seen = false;
-        for p in &body.paras[a..=b] {
+        // A second signer on the left (a biên bản's secretary, a contract's party A) stands
+        // above the Nơi nhận heading: its lines are a signature, not recipients.
+        let left_heading_at = body.paras[a..=b]
+            .iter()
+            .position(|p| self.region(p) == Region::SignLeft && is_noi_nhan(&p.text()));
+        let mut left_titled = false;
+        for (k, p) in body.paras[a..=b].iter().enumerate() {
             let t = p.text();
             let region = self.region(p);
+            if region == Region::SignLeft
+                && left_heading_at.is_some_and(|h| k < h)
+                && !t.trim().is_empty()
+                && !t.trim_start().starts_with('-')
+            {
+                let role = if authority_prefix(&t).is_some() {
+                    Role::QuyenHan
+                } else if is_upper(&t) && !t.chars().any(|c| c.is_ascii_digit()) {
+                    Role::ChucVu
+                } else if left_titled {
+                    Role::HoTen
+                } else {
+                    Role::NoiNhan
+                };
+                left_titled |= matches!(role, Role::QuyenHan | Role::ChucVu);
+                m.push(p, role, region);
+                continue;
+            }
             if t.trim().is_empty() {
                 for r in &p.rules {
                     m.drawn_line(p, r, region);
