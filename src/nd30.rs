@@ -49,6 +49,12 @@ pub const KINH_GUI: &str = "Kính gửi:";
 /// The line between a quyết định's căn cứ and its articles.
 pub const QUYET_DINH_LABEL: &str = "QUYẾT ĐỊNH:";
 
+/// Whether the decree's model of a kind has a trích yếu under its tên loại: a giấy giới thiệu
+/// (Mẫu 1.8) and a giấy nghỉ phép (Mẫu 1.10) have none.
+pub fn has_trich_yeu(ten_loai: &str) -> bool {
+    !matches!(ten_loai, "GIẤY GIỚI THIỆU" | "GIẤY NGHỈ PHÉP")
+}
+
 /// The kinds written as a decision (Mẫu 1.1–1.3: authority line, căn cứ, a label, then điều)
 /// and the label each puts between its căn cứ and its articles: a nghị quyết "QUYẾT NGHỊ:".
 pub fn decision_label(ten_loai: &str) -> Option<&'static str> {

@@ -102,6 +102,7 @@ fn ten_loai(c: &mut Checker, b: &Block) {
 fn trich_yeu(c: &mut Checker, b: &Block) {
     let ty: Vec<_> = c.blocks(Role::TrichYeu).collect();
     match ty.first() {
+        None if !crate::nd30::has_trich_yeu(&block_words(b)) => {}
         None => {
             let f = c.make(
                 "ND30-TRICH-YEU",

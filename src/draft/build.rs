@@ -53,7 +53,15 @@ impl Loader<'_, '_> {
         let don_vi = self.text(&g, "don_vi_soan", "", norm);
         let dia_danh = self.text(&g, "dia_danh", "", norm);
         let ngay = self.date(&g);
-        let trich_yeu = self.text(&g, "trich_yeu", "", norm);
+        let trich_yeu = self.text(&g, "trich_yeu", "", norm).or_else(|| {
+            // None in the model of the kind: an empty one, which the layout leaves out.
+            (!crate::nd30::has_trich_yeu(&tp.ten_loai) && g.node("trich_yeu").is_none()).then(
+                || Field {
+                    v: String::new(),
+                    at: Location::file(self.path),
+                },
+            )
+        });
         let do_khan = self.text(&g, "do_khan", "", norm).map(Field::upper);
         self.check_urgency(do_khan.as_ref());
         let tham_quyen = self.text(&g, "tham_quyen", "", norm).map(Field::upper);

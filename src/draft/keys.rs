@@ -97,6 +97,12 @@ impl Loader<'_, '_> {
         }
         for (name, _) in required {
             let path = format!("{prefix}{name}");
+            // A kind whose model has no trích yếu (giấy giới thiệu, giấy nghỉ phép) may leave it out.
+            if path == "trich_yeu"
+                && template.is_some_and(|tp| !crate::nd30::has_trich_yeu(&tp.ten_loai))
+            {
+                continue;
+            }
             // A field the failed plugin would have supplied is not missing on its own: the
             // plugin's failure is the one finding.
             if self.plugin_failed && supply::SUPPLIABLE.contains(&path.as_str()) {

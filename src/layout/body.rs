@@ -244,7 +244,26 @@ pub(super) fn blocks_from_markup(
     let size = nd30::SIZE_BODY.value;
     let mut out = Vec::new();
     let mut from = 0;
+    // A bare "Chương I" (or "Phần I") is followed by its name on the next line: centred,
+    // bold, upper case, as the decree's models print a chapter heading.
+    let mut after_bare_part = false;
     for mb in mblocks {
+        let heading_name = std::mem::take(&mut after_bare_part)
+            && matches!(
+                mb,
+                MBlock::Line {
+                    mark: Mark::Para,
+                    ..
+                }
+            );
+        if let MBlock::Line {
+            mark: Mark::Part(_),
+            inlines,
+            ..
+        } = mb
+        {
+            after_bare_part = inlines.iter().all(|i| i.text.trim().is_empty());
+        }
         match mb {
             MBlock::Slot { name, .. } => out.push(Block {
                 role: Role::Slot,
@@ -280,6 +299,12 @@ pub(super) fn blocks_from_markup(
                         let h = is_heading(&text);
                         f.keep_next = h;
                         (true, h, h, false)
+                    }
+                    _ if heading_name => {
+                        f.align = Align::Center;
+                        f.indent_first = 0;
+                        f.keep_next = true;
+                        (false, true, false, true)
                     }
                     _ => (false, false, false, false),
                 };

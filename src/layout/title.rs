@@ -20,17 +20,19 @@ pub(super) fn title(d: &Draft, b: &mut Vec<Block>, tw: u32) {
             Look::new(size_t, true, false),
             None,
         ));
-        b.push(line(
-            Role::TrichYeu,
-            Region::Page,
-            ParaFormat {
-                keep_next: true,
-                ..fmt(Align::Center)
-            },
-            &d.trich_yeu.v,
-            Look::new(size_t, true, false),
-            at(&d.trich_yeu.at),
-        ));
+        if !d.trich_yeu.v.is_empty() {
+            b.push(line(
+                Role::TrichYeu,
+                Region::Page,
+                ParaFormat {
+                    keep_next: true,
+                    ..fmt(Align::Center)
+                },
+                &d.trich_yeu.v,
+                Look::new(size_t, true, false),
+                at(&d.trich_yeu.at),
+            ));
+        }
         // A text issued with a decision says so under its trích yếu, in brackets, italic
         // (Mẫu 1.3's attached text; the reader takes it for the attribution it is).
         if let Some(k) = &d.kem_theo {
@@ -47,7 +49,13 @@ pub(super) fn title(d: &Draft, b: &mut Vec<Block>, tw: u32) {
                 at(&k.at),
             ));
         }
-        let w = longest_line(&d.trich_yeu.v, Face::Bold, size_t, tw);
+        // Without a trích yếu the short rule goes under the tên loại.
+        let over = if d.trich_yeu.v.is_empty() {
+            &tp.ten_loai
+        } else {
+            &d.trich_yeu.v
+        };
+        let w = longest_line(over, Face::Bold, size_t, tw);
         b.push(rule(
             Region::Page,
             (f64::from(w) * nd30::RULE_TRICH_YEU_FRACTION.chosen).round() as u32,
