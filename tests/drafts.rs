@@ -408,3 +408,79 @@ fn the_clerk_is_answered_in_vietnamese() {
     let err = stderr(&o);
     assert!(err.contains("ô B3 (cột `ky.ho_ten`) để trống"), "{err}");
 }
+
+/// A quy định issued with a decision: the decree's model of the attached text has no Số, no
+/// date, no signature and no Nơi nhận, and the draft needs none of them.
+#[test]
+fn an_attached_text_has_no_number_date_or_signature() {
+    let d = tempdir();
+    std::fs::write(
+        d.path().join("qd.toml"),
+        r#"loai = "quy-dinh"
+trich_yeu = "Quản lý an toàn trong sử dụng điện"
+ban_hanh_kem_theo = "Ban hành kèm theo Quyết định số 36/2025/QĐ-UBND ngày 19/11/2025 của Ủy ban nhân dân tỉnh Quảng Trị"
+noi_dung = """
+Chương I
+Quy định chung
+Điều 1. Phạm vi điều chỉnh
+Quy định này quy định về quản lý an toàn trong sử dụng điện.
+"""
+
+[co_quan]
+ten = ["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG TRỊ"]
+viet_tat = "UBND"
+"#,
+    )
+    .unwrap();
+    let (paras, _) = render_ok(d.path(), "qd.toml");
+    let text = paras.join("\n");
+    assert!(
+        text.contains("(Ban hành kèm theo Quyết định số 36/2025/QĐ-UBND"),
+        "{text}"
+    );
+    assert!(text.contains("QUY ĐỊNH CHUNG"), "{text}");
+    assert!(
+        !text.contains("Số:") && !text.contains(", ngày") && !text.contains("Nơi nhận"),
+        "{text}"
+    );
+    let c = codes(d.path(), "qd.docx");
+    assert!(c.values().all(|s| s == "note"), "{c:?}");
+}
+
+/// A joint document: two organs in the header, each one's signer side by side.
+#[test]
+fn a_joint_document_has_two_signers_side_by_side() {
+    let d = tempdir();
+    let f = draft(d.path(), "lt.toml", |s| {
+        s.replace("loai = \"chi-thi\"", "loai = \"huong-dan\"")
+            .replace("tinh_hinh", "noi_dung")
+            .replace("nhiem_vu = \"\"\"", "ghi_chu = \"\"\"")
+            .replace("[\"ỦY BAN NHÂN DÂN\", \"THÀNH PHỐ HÀ NỘI\"]", "[\"SỞ TÀI CHÍNH\", \"SỞ NỘI VỤ\"]")
+            .replace("[co_quan]", "[co_quan]\nchu_quan = \"UBND THÀNH PHỐ HÀ NỘI\"")
+            .replace("viet_tat = \"UBND\"", "viet_tat = \"STC-SNV\"")
+            .replace("KT. CHỦ TỊCH", "KT. GIÁM ĐỐC SỞ TÀI CHÍNH")
+            .replace("PHÓ CHỦ TỊCH", "PHÓ GIÁM ĐỐC")
+            .replace(
+                "[ky]",
+                "[ky_trai]\nquyen_han = [\"KT. GIÁM ĐỐC SỞ NỘI VỤ\"]\nchuc_vu = \"PHÓ GIÁM ĐỐC\"\nho_ten = \"Lương Thị Hạnh\"\n\n[ky]",
+            )
+    });
+    let src = std::fs::read_to_string(d.path().join(&f)).unwrap();
+    let cut = src.find("ghi_chu").unwrap();
+    let end = cut + src[cut..].find("\"\"\"\n\n").unwrap() + 5;
+    let src = format!(
+        "{}chu_the = \"Sở Tài chính và Sở Nội vụ\"\n{}",
+        &src[..cut],
+        &src[end..]
+    );
+    std::fs::write(d.path().join(&f), src).unwrap();
+    let (paras, _) = render_ok(d.path(), &f);
+    let text = paras.join("\n");
+    assert!(text.contains("/HD-STC-SNV"), "{text}");
+    assert!(
+        text.contains("Lương Thị Hạnh") && text.contains("Hoàng Văn Nam"),
+        "{text}"
+    );
+    let c = codes(d.path(), "lt.docx");
+    assert!(c.values().all(|s| s == "note"), "{c:?}");
+}

@@ -69,10 +69,18 @@ fn example(f: &CoreField, t: &KindTemplate) -> String {
     }
 }
 
+use crate::draft::keys::ATTACHED_NEEDS_NOT;
+
+/// A kind whose texts are issued with a decision (its skeleton gives `ban_hanh_kem_theo`):
+/// no date, signature or Nơi nhận of its own.
+fn attached(t: &KindTemplate) -> bool {
+    t.core_examples.contains_key("ban_hanh_kem_theo")
+}
+
 fn core_field(out: &mut String, f: &CoreField, t: &KindTemplate, lang: Lang) {
     let text = if lang == Lang::Vi { f.vi } else { f.en };
     let own = t.core_examples.get(f.name);
-    let needed = f.required
+    let needed = (f.required && !(attached(t) && ATTACHED_NEEDS_NOT.contains(&f.name)))
         || (f.name == "tham_quyen" && t.form == crate::template::Form::QuyetDinh)
         || (f.name == "kinh_gui" && t.kinh_gui == crate::template::Need::Required)
         || (f.name == "don_vi_soan" && t.viet_tat.is_none());
@@ -189,7 +197,7 @@ pub fn skeleton(t: &KindTemplate, lang: Lang) -> String {
             // An optional table the kind gives no example for (a second signer) is shown
             // commented out.
             CoreKind::Table(sub)
-                if !f.required
+                if (!f.required || (attached(t) && ATTACHED_NEEDS_NOT.contains(&f.name)))
                     && !t
                         .core_examples
                         .keys()

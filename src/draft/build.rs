@@ -92,6 +92,33 @@ impl Loader<'_, '_> {
             ngay.as_ref(),
         );
 
+        // An attached text (quy chế, quy định "ban hành kèm theo" a decision) prints no date,
+        // signature or Nơi nhận: what the draft leaves out of them is empty, not missing.
+        let attached = kem_theo.is_some();
+        let blank = |l: &Self| Field {
+            v: String::new(),
+            at: Location::file(l.path),
+        };
+        let (dia_danh, chuc_vu, ho_ten, luu) = if attached {
+            (
+                dia_danh.or_else(|| Some(blank(self))),
+                chuc_vu.or_else(|| Some(blank(self))),
+                ho_ten.or_else(|| Some(blank(self))),
+                luu.or_else(|| Some(blank(self))),
+            )
+        } else {
+            (dia_danh, chuc_vu, ho_ten, luu)
+        };
+        let ngay = ngay.or_else(|| {
+            attached.then(|| Field {
+                v: DateParts {
+                    year: None,
+                    month: None,
+                    day: None,
+                },
+                at: Location::file(self.path),
+            })
+        });
         Some(Draft {
             file: self.path.to_path_buf(),
             template: tp.clone(),

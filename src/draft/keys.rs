@@ -10,6 +10,9 @@ use crate::i18n::Msg;
 use crate::msg;
 use crate::schema::{CoreField, CoreKind};
 
+/// What a text issued with a decision (`ban_hanh_kem_theo`) may leave out.
+pub const ATTACHED_NEEDS_NOT: &[&str] = &["ngay", "dia_danh", "ky", "noi_nhan", "luu"];
+
 impl Loader<'_, '_> {
     /// Unknown keys (with a "did you mean"), missing required keys and wrong types.
     pub(super) fn check_keys(
@@ -100,6 +103,14 @@ impl Loader<'_, '_> {
             // A kind whose model has no trích yếu (giấy giới thiệu, giấy nghỉ phép) may leave it out.
             if path == "trich_yeu"
                 && template.is_some_and(|tp| !crate::nd30::has_trich_yeu(&tp.ten_loai))
+            {
+                continue;
+            }
+            // A text issued with a decision has no date, signature or Nơi nhận of its own (the
+            // decree's model of the attached text): the decision has them.
+            if prefix.is_empty()
+                && t.entries.contains_key("ban_hanh_kem_theo")
+                && ATTACHED_NEEDS_NOT.contains(&name.as_str())
             {
                 continue;
             }

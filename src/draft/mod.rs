@@ -6,7 +6,7 @@
 
 mod build;
 pub mod date;
-mod keys;
+pub mod keys;
 mod kind_fields;
 mod loader;
 pub mod node;
@@ -115,6 +115,12 @@ pub struct Draft {
 }
 
 impl Draft {
+    /// A text issued with a decision (`ban_hanh_kem_theo`): the decree's model prints no Số,
+    /// no date line, no signature and no Nơi nhận; the decision that issues it has them.
+    pub fn attached(&self) -> bool {
+        self.kem_theo.is_some()
+    }
+
     /// vbhc's own words in the draft's tone-mark style.
     pub fn tone_words(&self, s: &str) -> String {
         Normalizer::new(self.tone).retone(s)

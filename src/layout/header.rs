@@ -64,6 +64,9 @@ pub(super) fn left(d: &Draft, b: &mut Vec<Block>, warnings: &mut Vec<Finding>) {
         (f64::from(organ_w) * nd30::RULE_CO_QUAN_FRACTION.chosen).round() as u32,
         lw,
     ));
+    if d.attached() {
+        return;
+    }
     let so_line = format!("Số: {}/{}", number::format_number(d.so), d.ky_hieu.v);
     b.push(line(
         Role::SoKyHieu,
@@ -140,6 +143,9 @@ pub(super) fn right(d: &Draft, b: &mut Vec<Block>) {
         metrics::width_twips(nd30::TIEU_NGU, Face::Bold, nd30::SIZE_TIEU_NGU.value),
         rw,
     ));
+    if d.attached() {
+        return;
+    }
     let date_line = d.ngay.v.line(&d.dia_danh.v);
     b.push(line(
         Role::DiaDanhNgay,

@@ -159,7 +159,9 @@ pub fn lay_out(d: &Draft) -> Result<Laid, Finding> {
     title::kinh_gui(d, &mut b, tw);
     title::quyet_dinh(d, &mut b);
     let origins = body::body(d, &mut b, tw)?;
-    signature::signature(d, &mut b);
+    if !d.attached() {
+        signature::signature(d, &mut b);
+    }
     let mut sections = vec![Section { page, blocks: b }];
     sections.extend(annex::annexes(d, &origins));
     let doc = Document {
