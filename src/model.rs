@@ -118,6 +118,10 @@ pub enum Role {
     DrawnLine,
     /// A plugin slot left empty.
     Slot,
+    /// The copy block under the original's signature (bản sao y, sao lục, trích sao: Mẫu 3.1):
+    /// the copying organ, its number, the form of copy, its date, recipients and signer. The
+    /// original's rules do not apply to it.
+    BanSao,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

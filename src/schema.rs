@@ -127,6 +127,99 @@ pub const KY: &[CoreField] = &[
     ),
 ];
 
+/// A copy of the document (Mẫu 3.1 of Phụ lục III): who copies it, how, its own number, date,
+/// recipients and signer.
+pub const BAN_SAO: &[CoreField] = &[
+    f(
+        "hinh_thuc",
+        CoreKind::Text,
+        true,
+        "Hình thức sao: \"SAO Y\", \"SAO LỤC\" hoặc \"TRÍCH SAO\"",
+        "The form of copy: \"SAO Y\", \"SAO LỤC\" or \"TRÍCH SAO\"",
+        "\"SAO Y\"",
+    ),
+    f(
+        "co_quan",
+        CoreKind::Lines,
+        false,
+        "Cơ quan sao, mỗi dòng một phần tử; mặc định cơ quan ban hành",
+        "The copying organ, one item per line; default the issuing organ",
+        "[\"VĂN PHÒNG ỦY BAN NHÂN DÂN\", \"TỈNH LẠNG SƠN\"]",
+    ),
+    f(
+        "viet_tat",
+        CoreKind::Text,
+        false,
+        "Chữ viết tắt của cơ quan sao trong ký hiệu bản sao; mặc định của cơ quan ban hành",
+        "The copying organ's abbreviation; default the issuing organ's",
+        "\"VP\"",
+    ),
+    f(
+        "so",
+        CoreKind::NumberOrBlank,
+        false,
+        "Số bản sao (một dãy số cho mọi bản sao trong năm); để trống khi cấp lúc ký",
+        "The copy's number (one series for all copies in a year); blank when assigned at signing",
+        "5",
+    ),
+    f(
+        "dia_danh",
+        CoreKind::Text,
+        false,
+        "Địa danh của bản sao; mặc định như văn bản",
+        "Place of the copy; default the document's",
+        "\"Lạng Sơn\"",
+    ),
+    f(
+        "ngay",
+        CoreKind::Date,
+        true,
+        "Ngày sao",
+        "Date of the copy",
+        "\"2026\"",
+    ),
+    f(
+        "noi_nhan",
+        CoreKind::List,
+        true,
+        "Nơi nhận bản sao",
+        "Who receives the copy",
+        "[\"UBND các xã, phường\"]",
+    ),
+    f(
+        "luu",
+        CoreKind::Text,
+        false,
+        "Dòng Lưu của bản sao; mặc định \"VT\"",
+        "The copy's Lưu line; default \"VT\"",
+        "\"VT\"",
+    ),
+    f(
+        "quyen_han",
+        CoreKind::List,
+        false,
+        "Quyền hạn người ký bản sao (TL., KT. …)",
+        "Authority lines of the copy's signer",
+        "[\"TL. CHỦ TỊCH\", \"KT. CHÁNH VĂN PHÒNG\"]",
+    ),
+    f(
+        "chuc_vu",
+        CoreKind::Text,
+        true,
+        "Chức vụ người ký bản sao",
+        "Position of the copy's signer",
+        "\"PHÓ CHÁNH VĂN PHÒNG\"",
+    ),
+    f(
+        "ho_ten",
+        CoreKind::Text,
+        true,
+        "Họ tên người ký bản sao",
+        "Name of the copy's signer",
+        "\"Nguyễn Văn A\"",
+    ),
+];
+
 pub const PHU_LUC: &[CoreField] = &[
     f(
         "so",
@@ -363,6 +456,14 @@ pub const CORE: &[CoreField] = &[
         false,
         "Thân văn bản viết tự do (markup), thay cho toàn bộ khung của loại văn bản: khi có `than`, các trường riêng của loại không dùng",
         "The whole body written freely (markup), instead of the kind's skeleton: with `than`, the kind's own fields are not used",
+        "",
+    ),
+    f(
+        "ban_sao",
+        CoreKind::Table(BAN_SAO),
+        false,
+        "Bản sao (sao y, sao lục, trích sao): khối sao in dưới chữ ký của văn bản",
+        "A copy (sao y, sao lục, trích sao): the copy block printed under the document's signature",
         "",
     ),
     f(

@@ -484,3 +484,35 @@ fn a_joint_document_has_two_signers_side_by_side() {
     let c = codes(d.path(), "lt.docx");
     assert!(c.values().all(|s| s == "note"), "{c:?}");
 }
+
+/// A bản sao y: the copy block of Mẫu 3.1 under the signature, with the copy's own number,
+/// form, date, recipients and signer; read back, it is the copy block, not text; a form of
+/// copy the decree does not have is refused.
+#[test]
+fn a_copy_carries_its_own_block() {
+    let d = tempdir();
+    let copy = "\n[ban_sao]\nhinh_thuc = \"sao y\"\nco_quan = [\"VĂN PHÒNG\", \"ỦY BAN NHÂN DÂN THÀNH PHỐ\"]\nviet_tat = \"VP\"\nso = 5\nngay = \"2026-03-09\"\nnoi_nhan = [\"UBND các xã, phường\"]\nquyen_han = [\"TL. CHỦ TỊCH\", \"KT. CHÁNH VĂN PHÒNG\"]\nchuc_vu = \"PHÓ CHÁNH VĂN PHÒNG\"\nho_ten = \"Hoàng Thu Trang\"\n";
+    let f = draft(d.path(), "sy.toml", |s| format!("{s}{copy}"));
+    let (paras, _) = render_ok(d.path(), &f);
+    let text = paras.join("\n");
+    for want in [
+        "SAO Y",
+        "Số: 05/SY-VP",
+        "Hà Nội, ngày 09 tháng 3 năm 2026",
+        "Hoàng Thu Trang",
+    ] {
+        assert!(text.contains(want), "{want}: {text}");
+    }
+    let c = codes(d.path(), "sy.docx");
+    assert!(c.values().all(|s| s == "note"), "{c:?}");
+    let f = draft(d.path(), "bad.toml", |s| {
+        format!("{s}{}", copy.replace("sao y", "sao chụp"))
+    });
+    let o = vbhc(&["render", &f], d.path());
+    assert_eq!(code(&o), 65);
+    assert!(
+        stderr(&o).contains("SAO Y, SAO LỤC hoặc TRÍCH SAO"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -72,6 +72,13 @@ impl Loader<'_, '_> {
         let chuc_vu = self.text(&kg, "chuc_vu", "ky.", norm).map(Field::upper);
         let ho_ten = self.text(&kg, "ho_ten", "ky.", norm);
         let ky_trai = self.second_signer(&g, norm);
+        let ban_sao = self.copy_block(
+            &g,
+            norm,
+            co_quan.as_ref(),
+            viet_tat.as_ref(),
+            dia_danh.as_ref(),
+        );
         let noi_nhan = self.list(&g, "noi_nhan", "", norm);
         let luu = self.text(&g, "luu", "", norm);
         let nguoi_soan = self.text(&g, "nguoi_soan", "", norm).map(|f| upper(&f.v));
@@ -142,6 +149,7 @@ impl Loader<'_, '_> {
             chuc_vu: chuc_vu?,
             ho_ten: ho_ten?,
             ky_trai,
+            ban_sao,
             noi_nhan,
             luu: luu?,
             nguoi_soan,
@@ -323,6 +331,105 @@ impl Loader<'_, '_> {
             quyen_han,
             chuc_vu: chuc_vu?,
             ho_ten: ho_ten?,
+        })
+    }
+
+    /// The copy block (`[ban_sao]`): its form of copy one of the decree's three, its ký hiệu
+    /// made from the form's abbreviation and the copying organ's, the organ and place those of
+    /// the document unless given.
+    fn copy_block(
+        &mut self,
+        g: &Get<'_>,
+        norm: Normalizer,
+        co_quan: Option<&Field<Vec<String>>>,
+        viet_tat: Option<&Field<String>>,
+        dia_danh: Option<&Field<String>>,
+    ) -> Option<BanSao> {
+        let t = g.table("ban_sao")?;
+        let cg = Get { t };
+        let p = "ban_sao.";
+        let hinh_thuc = self.text(&cg, "hinh_thuc", p, norm).map(Field::upper);
+        let abbr = hinh_thuc.as_ref().and_then(|h| match h.v.as_str() {
+            "SAO Y" => Some("SY"),
+            "SAO LỤC" => Some("SL"),
+            "TRÍCH SAO" => Some("TrS"),
+            _ => None,
+        });
+        if let (Some(h), None) = (&hinh_thuc, abbr) {
+            self.errors.push(
+                Finding::new(
+                    codes::DRAFT_VALUE,
+                    msg!(
+                        "hình thức sao `{}` không có trong Nghị định 30",
+                        "copy form `{}` is not one of the decree's",
+                        h.v
+                    ),
+                )
+                .at(h.at.clone())
+                .hint(msg!(
+                    "dùng SAO Y, SAO LỤC hoặc TRÍCH SAO",
+                    "use SAO Y, SAO LỤC or TRÍCH SAO"
+                )),
+            );
+        }
+        let organ = self
+            .lines(&cg, "co_quan", p, norm)
+            .map(|f| f.v.iter().map(|l| upper(l)).collect())
+            .or_else(|| co_quan.map(|f| f.v.clone()))
+            .unwrap_or_default();
+        let own_abbr = self
+            .text(&cg, "viet_tat", p, norm)
+            .map(|f| f.v)
+            .or_else(|| viet_tat.map(|f| f.v.clone()))
+            .unwrap_or_default();
+        let so = cg.node("so").and_then(|(pos, n)| {
+            number::parse_number(&n.value)
+                .map_err(|m| self.err(codes::DRAFT_NUMBER, n.pos.max_pos(pos), "ban_sao.so", m))
+                .ok()
+                .flatten()
+        });
+        let place = self
+            .text(&cg, "dia_danh", p, norm)
+            .map(|f| f.v)
+            .or_else(|| dia_danh.map(|f| f.v.clone()))
+            .unwrap_or_default();
+        let ngay = cg
+            .node("ngay")
+            .and_then(|(_, n)| match date::parse(&n.value) {
+                Ok(d) => Some(Field {
+                    v: d,
+                    at: self.loc(n.pos, "ban_sao.ngay"),
+                }),
+                Err(m) => {
+                    self.err(codes::DRAFT_DATE, n.pos, "ban_sao.ngay", m);
+                    None
+                }
+            });
+        let noi_nhan = self.list(&cg, "noi_nhan", p, norm);
+        let luu = self
+            .text(&cg, "luu", p, norm)
+            .map_or_else(|| "VT".to_string(), |f| f.v);
+        let quyen_han = self
+            .list(&cg, "quyen_han", p, norm)
+            .into_iter()
+            .map(Field::upper)
+            .collect();
+        let chuc_vu = self.text(&cg, "chuc_vu", p, norm).map(Field::upper);
+        let ho_ten = self.text(&cg, "ho_ten", p, norm);
+        Some(BanSao {
+            ky_hieu: format!("{}-{own_abbr}", abbr?),
+            hinh_thuc: hinh_thuc?,
+            co_quan: organ,
+            so,
+            dia_danh: place,
+            ngay: ngay?,
+            noi_nhan,
+            luu,
+            signer: Signer {
+                quyen_han,
+                chuc_vu: chuc_vu?,
+                ho_ten: ho_ten?,
+            },
         })
     }
 

@@ -56,6 +56,22 @@ pub struct PhuLuc {
     pub ngang: bool,
 }
 
+/// A copy of the document (sao y, sao lục, trích sao): the block under its signature.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BanSao {
+    /// "SAO Y", "SAO LỤC" or "TRÍCH SAO".
+    pub hinh_thuc: Field<String>,
+    pub co_quan: Vec<String>,
+    /// `SY-UBND`: the form's abbreviation and the copying organ's.
+    pub ky_hieu: String,
+    pub so: Option<u32>,
+    pub dia_danh: String,
+    pub ngay: Field<DateParts>,
+    pub noi_nhan: Vec<Field<String>>,
+    pub luu: String,
+    pub signer: Signer,
+}
+
 /// A signer besides the main one.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Signer {
@@ -95,6 +111,8 @@ pub struct Draft {
     pub ho_ten: Field<String>,
     /// A second signer in the left column (a biên bản's secretary, a contract's party A).
     pub ky_trai: Option<Signer>,
+    /// A copy block under the signature.
+    pub ban_sao: Option<BanSao>,
     pub noi_nhan: Vec<Field<String>>,
     pub luu: Field<String>,
     pub nguoi_soan: Option<String>,

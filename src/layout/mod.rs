@@ -16,6 +16,7 @@ use std::borrow::Cow;
 
 mod annex;
 mod body;
+mod copy;
 mod header;
 mod signature;
 mod table;
@@ -161,6 +162,9 @@ pub fn lay_out(d: &Draft) -> Result<Laid, Finding> {
     let origins = body::body(d, &mut b, tw)?;
     if !d.attached() {
         signature::signature(d, &mut b);
+    }
+    if let Some(bs) = &d.ban_sao {
+        copy::copy_block(bs, &mut b, tw);
     }
     let mut sections = vec![Section { page, blocks: b }];
     sections.extend(annex::annexes(d, &origins));

@@ -89,7 +89,7 @@ pub(super) fn signature(d: &Draft, b: &mut Vec<Block>) {
 }
 
 /// One signature block: authority lines, position, space to sign, name, centred in `region`.
-fn signer_block(
+pub(super) fn signer_block(
     b: &mut Vec<Block>,
     region: Region,
     quyen_han: &[Field<String>],

@@ -153,7 +153,7 @@ fn role(r: Role) -> Option<wit::Role> {
         Role::NguoiSoan => W::NguoiSoan,
         Role::DiaChi => W::DiaChi,
         Role::PhuLucLabel | Role::PhuLucTitle | Role::PhuLucAttribution => W::PhuLuc,
-        Role::SignatureSpace | Role::DrawnLine | Role::Slot => return None,
+        Role::SignatureSpace | Role::DrawnLine | Role::Slot | Role::BanSao => return None,
     })
 }
 

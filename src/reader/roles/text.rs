@@ -6,6 +6,7 @@ use super::sign::Sign;
 use super::words::*;
 use super::{Mapper, align, is_empty_block};
 use crate::model::{Align, Block, Content, Region, Role};
+use crate::reader::body::RawPara;
 
 /// Maps paragraphs `from..` to the end; `header_table` and the signature's table are not text.
 pub(super) fn map(m: &mut Mapper, from: usize, header_table: Option<usize>, sign: &Sign) {
@@ -13,8 +14,16 @@ pub(super) fn map(m: &mut Mapper, from: usize, header_table: Option<usize>, sign
     let paras = &body.paras[..];
     let n = paras.len();
     let mut in_phu_luc = false;
+    let copy_from = copy_block_start(paras, sign.range.map_or(from, |(_, b)| b + 1));
     let mut i = from;
     while i < n {
+        // A bản sao's copy block (Mẫu 3.1) under the signature: its own organ, number, form,
+        // date, recipients and signer, none of which the original's rules judge.
+        if copy_from.is_some_and(|c| i >= c) {
+            m.push(&paras[i], Role::BanSao, Region::Page);
+            i += 1;
+            continue;
+        }
         if let Some((a, b)) = sign.range
             && i == a
         {
@@ -66,6 +75,28 @@ pub(super) fn map(m: &mut Mapper, from: usize, header_table: Option<usize>, sign
         };
         m.push(p, role, Region::Page);
     }
+}
+
+/// Where a copy block starts after the signature: the table (or paragraph) holding the form of
+/// copy ("SAO Y", "SAO LỤC", "TRÍCH SAO") or a copy's number ("Số: 05/SY-UBND"), with the
+/// full-width rule right above it.
+fn copy_block_start(paras: &[RawPara], after: usize) -> Option<usize> {
+    let k = (after..paras.len()).find(|&i| {
+        let t = key(&paras[i].text());
+        let t = t.trim();
+        matches!(t, "SAO Y" | "SAO LỤC" | "TRÍCH SAO")
+            || (t.starts_with("SỐ:") && ["/SY-", "/SL-", "/TRS-"].iter().any(|a| t.contains(a)))
+    })?;
+    let mut start = match paras[k].cell {
+        Some(c) => (after..=k)
+            .find(|&i| paras[i].cell.is_some_and(|x| x.table == c.table))
+            .unwrap_or(k),
+        None => k,
+    };
+    while start > after && paras[start - 1].text().trim().is_empty() {
+        start -= 1;
+    }
+    Some(start)
 }
 
 fn last_text_block(blocks: &[Block]) -> Option<&Block> {
