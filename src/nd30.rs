@@ -50,9 +50,10 @@ pub const KINH_GUI: &str = "Kính gửi:";
 pub const QUYET_DINH_LABEL: &str = "QUYẾT ĐỊNH:";
 
 /// Whether the decree's model of a kind has a trích yếu under its tên loại: a giấy giới thiệu
-/// (Mẫu 1.8) and a giấy nghỉ phép (Mẫu 1.10) have none.
+/// (Mẫu 1.8) and a giấy nghỉ phép (Mẫu 1.10) have none; a thư công may have a line under its
+/// title ("Nhân dịp …") but need not.
 pub fn has_trich_yeu(ten_loai: &str) -> bool {
-    !matches!(ten_loai, "GIẤY GIỚI THIỆU" | "GIẤY NGHỈ PHÉP")
+    !matches!(ten_loai, "GIẤY GIỚI THIỆU" | "GIẤY NGHỈ PHÉP" | "THƯ")
 }
 
 /// The kinds written as a decision (Mẫu 1.1–1.3: authority line, căn cứ, a label, then điều)
@@ -118,6 +119,13 @@ pub const TEN_LOAI: &[TenLoai] = &[
     tl("PHIẾU GỬI", "PG", Some("phieu-gui")),
     tl("PHIẾU CHUYỂN", "PC", Some("phieu-chuyen")),
     tl("PHIẾU BÁO", "PB", Some("phieu-bao")),
+    // Điều 7 lists the thư công with no abbreviation and Phụ lục III gives it no model: its
+    // printed title is the letter's own ("THƯ CHÚC MỪNG", "THƯ CẢM ƠN").
+    TenLoai {
+        name: "THƯ",
+        abbr: None,
+        kind: Some("thu-cong"),
+    },
     TenLoai {
         name: "PHIẾU TRÌNH",
         abbr: None,
@@ -133,7 +141,20 @@ pub fn ten_loai(name: &str) -> Option<&'static TenLoai> {
 /// The row a title opens with (`THÔNG BÁO KẾT LUẬN …` → THÔNG BÁO), the title already folded
 /// for matching (upper case, one tone style).
 pub fn ten_loai_opening(folded: &str) -> Option<&'static TenLoai> {
-    TEN_LOAI.iter().find(|t| folded.starts_with(t.name))
+    // Whole words: "THƯ CHÚC MỪNG" opens with THƯ, "THƯỜNG TRỰC" does not.
+    TEN_LOAI.iter().find(|t| {
+        folded.starts_with(t.name)
+            && folded[t.name.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !crate::text::is_letter(c))
+    })
+}
+
+/// Whether a kind has a Số line: a thư công (a letter of congratulation or thanks from an
+/// organ's head) has none.
+pub fn has_so(ten_loai: &str) -> bool {
+    ten_loai != "THƯ"
 }
 
 // ---- Page (Phụ lục I, I.1; nd30.md §1.1) ---------------------------------------------------

@@ -548,6 +548,11 @@ impl Loader<'_, '_> {
                     at: dv.at,
                 }),
                 (None, None) if g.node("don_vi_soan").is_some() => None,
+                // A thư công has no Số line, so no ký hiệu to build.
+                (None, None) if !crate::nd30::has_so(&tp.ten_loai) => Some(Field {
+                    v: vt.v.clone(),
+                    at: vt.at.clone(),
+                }),
                 (None, None) => {
                     self.errors.push(
                         Finding::new(

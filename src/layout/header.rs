@@ -64,7 +64,7 @@ pub(super) fn left(d: &Draft, b: &mut Vec<Block>, warnings: &mut Vec<Finding>) {
         (f64::from(organ_w) * nd30::RULE_CO_QUAN_FRACTION.chosen).round() as u32,
         lw,
     ));
-    if d.attached() {
+    if d.attached() || !nd30::has_so(&tp.ten_loai) {
         return;
     }
     let so_line = format!("Số: {}/{}", number::format_number(d.so), d.ky_hieu.v);

@@ -16,7 +16,7 @@ pub(super) fn title(d: &Draft, b: &mut Vec<Block>, tw: u32) {
                 keep_next: true,
                 ..fmt(Align::Center)
             },
-            &tp.ten_loai,
+            &title_of(d),
             Look::new(size_t, true, false),
             None,
         ));
@@ -61,6 +61,21 @@ pub(super) fn title(d: &Draft, b: &mut Vec<Block>, tw: u32) {
             (f64::from(w) * nd30::RULE_TRICH_YEU_FRACTION.chosen).round() as u32,
             tw,
         ));
+    }
+}
+
+/// The tên loại as printed: the kind's, or the clerk's own title where the kind takes one (a
+/// thư công's "THƯ CHÚC MỪNG").
+fn title_of(d: &Draft) -> String {
+    let tp = &d.template;
+    match tp
+        .title_field
+        .as_ref()
+        .and_then(|f| d.fields.get(f))
+        .map(|f| &f.v)
+    {
+        Some(FieldValue::Text(t)) => crate::text::upper(t),
+        _ => tp.ten_loai.clone(),
     }
 }
 

@@ -92,6 +92,10 @@ struct Header {
     nhu_tren: bool,
     #[serde(default)]
     slots: Vec<String>,
+    /// The text field whose value, in capitals, is printed as the tên loại (a thư công's
+    /// "THƯ CHÚC MỪNG"); none: `ten_loai`.
+    #[serde(default)]
+    ten_loai_theo: Option<String>,
     #[serde(default)]
     truong: Vec<FieldDecl>,
     /// Examples for core fields in this kind's skeleton (`trich_yeu`, `ky.chuc_vu` …), so
@@ -117,6 +121,8 @@ pub struct KindTemplate {
     /// Nơi nhận opens with `- Như trên;` when the document has a Kính gửi.
     pub nhu_tren: bool,
     pub slots: Vec<String>,
+    /// The field printed as the tên loại, if the kind's title is the clerk's (`ten_loai_theo`).
+    pub title_field: Option<String>,
     pub fields: Vec<FieldDecl>,
     /// Skeleton examples for core fields, by path (`trich_yeu`, `ky.quyen_han`).
     pub core_examples: std::collections::BTreeMap<String, toml::Value>,
@@ -244,6 +250,7 @@ impl KindTemplate {
             kinh_gui: header.kinh_gui,
             nhu_tren: header.nhu_tren,
             slots: header.slots,
+            title_field: header.ten_loai_theo,
             fields: header.truong,
             core_examples: header.vi_du_chung.into_iter().collect(),
             source: src.to_string(),
@@ -253,6 +260,18 @@ impl KindTemplate {
             registry: Default::default(),
             retoned: Default::default(),
         };
+        if let Some(f) = &t.title_field
+            && t.field(f).is_none_or(|d| d.kind != FieldKind::Text)
+        {
+            return Err(template_error(
+                path,
+                1,
+                format!(
+                    "`ten_loai_theo = \"{f}\"` phải là một trường văn bản (kieu = \"text\") đã khai báo"
+                ),
+                format!("`ten_loai_theo = \"{f}\"` must name a declared text field"),
+            ));
+        }
         t.check_uses()?;
         t.registry = std::sync::Arc::new(super::render::registry(&t)?);
         Ok(t)

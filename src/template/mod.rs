@@ -72,6 +72,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "ban-thoa-thuan",
         include_str!("../../templates/ban-thoa-thuan.hbs"),
     ),
+    ("thu-cong", include_str!("../../templates/thu-cong.hbs")),
 ];
 
 /// Where templates come from: the embedded set, with files of an override folder taking
