@@ -151,6 +151,12 @@ pub fn ten_loai_opening(folded: &str) -> Option<&'static TenLoai> {
     })
 }
 
+/// Whether a kind has the place-and-date line under the Tiêu ngữ: a biên bản (Mẫu 1.9) has
+/// none, its times are in its text.
+pub fn has_date_line(ten_loai: &str) -> bool {
+    ten_loai != "BIÊN BẢN"
+}
+
 /// Whether a kind has a Số line: a thư công (a letter of congratulation or thanks from an
 /// organ's head) has none.
 pub fn has_so(ten_loai: &str) -> bool {

@@ -241,7 +241,10 @@ fn date_parts(t: &str) -> Option<(String, String, String, String)> {
 
 fn date(c: &mut Checker) {
     let Some(b) = c.first(Role::DiaDanhNgay) else {
-        if c.first(Role::QuocHieu).is_some() && !c.attached() && nd30::has_so(&c.doc.ten_loai) {
+        if c.first(Role::QuocHieu).is_some()
+            && !c.attached()
+            && nd30::has_date_line(&c.doc.ten_loai)
+        {
             let f = c.make(
                 "ND30-DATE",
                 c.first(Role::TieuNgu).or(c.first(Role::QuocHieu)),

@@ -80,7 +80,8 @@ fn attached(t: &KindTemplate) -> bool {
 fn core_field(out: &mut String, f: &CoreField, t: &KindTemplate, lang: Lang) {
     let text = if lang == Lang::Vi { f.vi } else { f.en };
     let own = t.core_examples.get(f.name);
-    let needed = (f.required && !(attached(t) && ATTACHED_NEEDS_NOT.contains(&f.name)))
+    let undated = matches!(f.name, "ngay" | "dia_danh") && !crate::nd30::has_date_line(&t.ten_loai);
+    let needed = (f.required && !(attached(t) && ATTACHED_NEEDS_NOT.contains(&f.name)) && !undated)
         || (f.name == "tham_quyen" && t.form == crate::template::Form::QuyetDinh)
         || (f.name == "kinh_gui" && t.kinh_gui == crate::template::Need::Required)
         || (f.name == "don_vi_soan" && t.viet_tat.is_none());

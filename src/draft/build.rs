@@ -102,9 +102,15 @@ impl Loader<'_, '_> {
         // An attached text (quy chế, quy định "ban hành kèm theo" a decision) prints no date,
         // signature or Nơi nhận: what the draft leaves out of them is empty, not missing.
         let attached = kem_theo.is_some();
+        let undated = !crate::nd30::has_date_line(&tp.ten_loai);
         let blank = |l: &Self| Field {
             v: String::new(),
             at: Location::file(l.path),
+        };
+        let dia_danh = if undated {
+            dia_danh.or_else(|| Some(blank(self)))
+        } else {
+            dia_danh
         };
         let (dia_danh, chuc_vu, ho_ten, luu) = if attached {
             (
@@ -117,7 +123,7 @@ impl Loader<'_, '_> {
             (dia_danh, chuc_vu, ho_ten, luu)
         };
         let ngay = ngay.or_else(|| {
-            attached.then(|| Field {
+            (attached || undated).then(|| Field {
                 v: DateParts {
                     year: None,
                     month: None,

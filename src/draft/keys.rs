@@ -106,6 +106,13 @@ impl Loader<'_, '_> {
             {
                 continue;
             }
+            // A biên bản dates itself in its text (Mẫu 1.9 has no date line).
+            if prefix.is_empty()
+                && matches!(name.as_str(), "ngay" | "dia_danh")
+                && template.is_some_and(|tp| !crate::nd30::has_date_line(&tp.ten_loai))
+            {
+                continue;
+            }
             // A text issued with a decision has no date, signature or Nơi nhận of its own (the
             // decree's model of the attached text): the decision has them.
             if prefix.is_empty()

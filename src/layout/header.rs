@@ -143,7 +143,7 @@ pub(super) fn right(d: &Draft, b: &mut Vec<Block>) {
         metrics::width_twips(nd30::TIEU_NGU, Face::Bold, nd30::SIZE_TIEU_NGU.value),
         rw,
     ));
-    if d.attached() {
+    if d.attached() || !nd30::has_date_line(&d.template.ten_loai) {
         return;
     }
     let date_line = d.ngay.v.line(&d.dia_danh.v);
