@@ -47,3 +47,40 @@ fn the_writer_makes_the_same_bytes_from_the_frozen_models() {
         panic!("the writer's output changed: {e}");
     }
 }
+
+/// Same draft, same bytes, on every platform: the zip host byte is pinned (the Windows audit
+/// found 15 bytes per DOCX recording the host), so this sample's SHA-256 is the same on Linux
+/// and under Windows. A change here is a change of every document vbhc writes: review it.
+#[test]
+fn a_sample_has_the_same_bytes_everywhere() {
+    let dir = tempdir();
+    let sample = root().join("samples").join("thong-bao.toml");
+    let out = dir.path().join("tb.docx");
+    let o = vbhc_bare(
+        &[
+            "render",
+            sample.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ],
+        dir.path(),
+    );
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let bytes = std::fs::read(&out).unwrap();
+    let hex: String = sha2::Sha256::digest(&bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    assert_eq!(
+        hex,
+        "818491e187ffe0e167b49d0d26376354519d02330f0b8476f83ff9eb52c9112a"
+    );
+    // Every central-directory entry says "made by Unix" (the byte after the version).
+    let cd = bytes.windows(4).filter(|w| *w == b"PK\x01\x02").count();
+    let unix = bytes
+        .windows(6)
+        .filter(|w| w[..4] == *b"PK\x01\x02" && w[5] == 3)
+        .count();
+    assert_eq!((cd, unix), (cd, cd));
+    assert!(cd >= 10);
+}
