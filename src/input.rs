@@ -179,10 +179,40 @@ pub fn read(path: &Path, kind: Kind) -> Result<Vec<u8>, Finding> {
         .ok_or_else(|| too_large(path, kind))
 }
 
-/// As [`read`], as UTF-8 text (a leading byte-order mark kept: callers strip it).
+/// Text from bytes as an editor saved them: UTF-8 (with or without a byte-order mark), or
+/// UTF-16 with its mark — what Windows PowerShell 5.1's `>` and Notepad's "Unicode" write.
+/// The UTF-8 byte-order mark is kept (callers strip it); a UTF-16 text comes back without
+/// one. `Err` holds the byte where UTF-8 stops being valid.
+pub fn decode_text(bytes: Vec<u8>) -> Result<String, usize> {
+    let utf16 = |b: &[u8], le: bool| -> Result<String, usize> {
+        let units = b.chunks_exact(2).map(|c| {
+            if le {
+                u16::from_le_bytes([c[0], c[1]])
+            } else {
+                u16::from_be_bytes([c[0], c[1]])
+            }
+        });
+        let mut out = String::with_capacity(b.len() / 2);
+        for (i, ch) in char::decode_utf16(units).enumerate() {
+            out.push(ch.map_err(|_| 2 + 2 * i)?);
+        }
+        if b.len() % 2 == 1 {
+            return Err(b.len() + 1);
+        }
+        Ok(out)
+    };
+    match bytes.as_slice() {
+        [0xFF, 0xFE, rest @ ..] => utf16(rest, true),
+        [0xFE, 0xFF, rest @ ..] => utf16(rest, false),
+        _ => String::from_utf8(bytes).map_err(|e| e.utf8_error().valid_up_to()),
+    }
+}
+
+/// As [`read`], as text (UTF-8, or UTF-16 with its byte-order mark; a UTF-8 mark kept:
+/// callers strip it).
 pub fn read_utf8(path: &Path, kind: Kind) -> Result<String, Finding> {
     let bytes = read(path, kind)?;
-    String::from_utf8(bytes).map_err(|e| {
+    decode_text(bytes).map_err(|at| {
         error(
             path,
             codes::INPUT_ENCODING,
@@ -190,7 +220,7 @@ pub fn read_utf8(path: &Path, kind: Kind) -> Result<String, Finding> {
                 "`{}` không phải văn bản UTF-8 (byte {})",
                 "`{}` is not UTF-8 text (byte {})",
                 path.display(),
-                e.utf8_error().valid_up_to()
+                at
             ),
         )
         .hint(msg!(
@@ -203,6 +233,22 @@ pub fn read_utf8(path: &Path, kind: Kind) -> Result<String, Finding> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn utf16_with_its_mark_is_text() {
+        let text = "loai = \"chi-thi\" # Ủy ban";
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        assert_eq!(decode_text(le).unwrap(), text);
+        assert_eq!(decode_text(be).unwrap(), text);
+        assert_eq!(decode_text(b"ab\xFFc".to_vec()), Err(2));
+    }
     use crate::exit::Exit;
 
     #[test]

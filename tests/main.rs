@@ -24,5 +24,6 @@ mod plugin_pool;
 mod plugins;
 mod read_corpus;
 mod render;
+mod windows;
 mod word_schema;
 mod writer;

@@ -588,6 +588,26 @@ fn read_workbook(
 
 fn csv_grid(path: &Path) -> Result<Grid, Finding> {
     let bytes = crate::input::read(path, crate::input::Kind::Csv)?;
+    // Excel's "Unicode Text" and PowerShell write UTF-16 with its mark: read as text first.
+    let bytes = if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        match crate::input::decode_text(bytes) {
+            Ok(s) => s.into_bytes(),
+            Err(at) => {
+                return Err(Finding::new(
+                    codes::BATCH_ENCODING,
+                    msg!(
+                        "CSV `{}` là UTF-16 nhưng hỏng ở byte {}",
+                        "the CSV `{}` is UTF-16 but broken at byte {}",
+                        path.display(),
+                        at
+                    ),
+                )
+                .at(Location::file(path)));
+            }
+        }
+    } else {
+        bytes
+    };
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
     let delimiter = sniff_delimiter(bytes);
     let mut rdr = csv::ReaderBuilder::new()
@@ -631,8 +651,8 @@ fn csv_grid(path: &Path) -> Result<Grid, Finding> {
                 )
                 .at(Location::file(path).at(line.max(1), c + 1))
                 .hint(msg!(
-                    "trong Excel: Lưu thành → CSV UTF-8 (Comma delimited)",
-                    "in Excel: Save As → CSV UTF-8 (Comma delimited)"
+                    "có lẽ tệp lưu bằng bảng mã Windows-1258 (CSV thường của Excel tiếng Việt); trong Excel: Lưu thành → CSV UTF-8 (Comma delimited)",
+                    "probably saved in the Windows-1258 code page (Excel's plain CSV on Vietnamese Windows); in Excel: Save As → CSV UTF-8 (Comma delimited)"
                 ))
             })?;
             cells.push(if s.is_empty() {

@@ -158,6 +158,12 @@ const EN: &[(&str, &str, &str)] = &[
         "Print a commented TOML draft skeleton for a kind of document",
     ),
     ("new", "kind", "Document kind (see `vbhc templates list`)"),
+    (
+        "new",
+        "output",
+        "Write the skeleton to this file (UTF-8) instead of the screen; on Windows use it instead of `>`",
+    ),
+    ("new", "force", "Overwrite the file if it exists"),
     ("render", "", "Write a DOCX from a draft"),
     ("render", "drafts", "The draft files (.toml or .json)"),
     (

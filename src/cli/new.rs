@@ -12,14 +12,41 @@ pub struct Args {
     /// Loại văn bản (xem `vbhc templates list`)
     #[arg(value_name = "LOẠI")]
     pub kind: String,
+    /// Ghi khung vào tệp này (UTF-8) thay vì in ra màn hình; trên Windows nên dùng thay cho `>`
+    #[arg(short, long, value_name = "TỆP")]
+    pub output: Option<std::path::PathBuf>,
+    /// Ghi đè tệp nếu đã có
+    #[arg(long)]
+    pub force: bool,
 }
 
 pub fn run(ctx: &Context, a: &Args, rep: &mut Reporter) -> Exit {
     match ctx.templates(Some(rep)).and_then(|ts| ts.get(&a.kind)) {
-        Ok(t) => {
-            crate::out!("{}", skeleton(&t, ctx.cli.lang));
-            rep.finish("new")
-        }
+        // `> tệp.toml` in Windows PowerShell 5.1 writes UTF-16, which a draft may not be: the
+        // file is written here, as UTF-8, when asked.
+        Ok(t) => match &a.output {
+            Some(path) => {
+                let text = skeleton(&t, ctx.cli.lang);
+                match crate::output::write_atomic(path, text.as_bytes(), a.force) {
+                    Ok(()) => {
+                        rep.done(
+                            &format!("Đã ghi khung bản nháp vào {}", path.display()),
+                            &format!("Wrote the draft skeleton to {}", path.display()),
+                        );
+                        rep.outputs.push(path.clone());
+                        rep.finish("new")
+                    }
+                    Err(f) => {
+                        rep.finding(&f);
+                        rep.finish("new")
+                    }
+                }
+            }
+            None => {
+                crate::out!("{}", skeleton(&t, ctx.cli.lang));
+                rep.finish("new")
+            }
+        },
         Err(f) => {
             rep.finding(&f);
             rep.finish("new")

@@ -173,13 +173,13 @@ pub fn load_with(
 /// A draft file's text: readable, and UTF-8 (the hint says how to save it so).
 pub fn read_text(path: &Path) -> Result<String, Finding> {
     let bytes = read_input(path)?;
-    String::from_utf8(bytes).map_err(|e| {
+    crate::input::decode_text(bytes).map_err(|at| {
         Finding::new(
             codes::DRAFT_ENCODING,
             msg!(
                 "tệp không phải UTF-8 (byte {})",
                 "the file is not UTF-8 (byte {})",
-                e.utf8_error().valid_up_to()
+                at
             ),
         )
         .at(Location::file(path))

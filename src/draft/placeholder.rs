@@ -69,12 +69,48 @@ pub fn find(s: &str) -> Option<String> {
     None
 }
 
+/// Vietnamese UTF-8 read as the Windows code page and saved again ("Ủy" → "á»¦y", "đ" →
+/// "Ä‘", "…" → "â€¦"): sequences no Vietnamese text holds. The first one found, if any.
+pub fn mojibake(s: &str) -> Option<&'static str> {
+    const MARKS: &[&str] = &[
+        "á»", "áº", "Æ°", "Æ¡", "Ä‘", "Ä", "â€", "Ã¡", "Ã\u{a0}", "Ã¢", "Ã£", "Ã¨", "Ã©", "Ãª",
+        "Ã¬", "Ã\u{AD}", "Ã²", "Ã³", "Ã´", "Ãµ", "Ã¹", "Ãº", "Ã½",
+    ];
+    if !s.contains(['á', 'Æ', 'Ä', 'â', 'Ã']) {
+        return None;
+    }
+    MARKS.iter().copied().find(|m| s.contains(m))
+}
+
 /// One finding per field holding a placeholder (the first one in it).
 pub fn findings(d: &Draft, keep_blanks: bool) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut one = |field: &str, at: &Location, s: &str| {
         if out.len() >= 50 {
             return;
+        }
+        if let Some(m) = mojibake(s)
+            && !out.iter().any(|f: &Finding| {
+                f.code == codes::DRAFT_MOJIBAKE
+                    && f.location.as_ref().and_then(|l| l.field.as_deref()) == Some(field)
+            })
+        {
+            out.push(
+                Finding::new(
+                    codes::DRAFT_MOJIBAKE,
+                    msg!(
+                        "`{}` có chữ bị lỗi bảng mã («{}»): văn bản UTF-8 đã bị đọc sai rồi lưu lại",
+                        "`{}` holds garbled text («{}»): UTF-8 text was read in the wrong code page and saved again",
+                        field,
+                        m
+                    ),
+                )
+                .at(at.clone().with_field(field.to_string()))
+                .hint(msg!(
+                    "mở tệp gốc bằng Notepad, chọn mã hóa UTF-8, gõ lại đoạn bị lỗi; bản nháp tạo bằng `vbhc new <loại> -o tệp.toml`",
+                    "open the source in Notepad as UTF-8 and retype the garbled part; make drafts with `vbhc new <kind> -o file.toml`"
+                )),
+            );
         }
         let Some(p) = find(s) else { return };
         let mut f = Finding::new(
@@ -176,5 +212,13 @@ mod tests {
         assert!(find("Nguyễn Văn An").is_none(), "somebody's name");
         assert!(find("Sở Công Thương").is_none());
         assert!(find("thực hiện./.").is_none());
+    }
+
+    #[test]
+    fn garbled_text_is_named() {
+        use super::mojibake;
+        assert!(mojibake("á»¦y ban nhÃ¢n dÃ¢n").is_some());
+        assert!(mojibake("Ä‘Æ¡n vá»‹").is_some());
+        assert!(mojibake("NGÃ BA Ủy ban nhân dân đơn vị “Đề án” …").is_none());
     }
 }

@@ -114,6 +114,8 @@ codes! {
         "nội dung văn bản hoặc phụ lục trống", "the text of the document or an annex is empty";
     DRAFT_BLANK_PART = "DRAFT-BLANK-PART", Note, Ok, Draft,
         "một phần để trống: dùng câu chuẩn (viết false để bỏ hẳn)", "a part left blank: the standard wording is used (write false to leave it out)";
+    DRAFT_MOJIBAKE = "DRAFT-MOJIBAKE", Warning, Ok, Draft,
+        "chữ bị lỗi bảng mã (UTF-8 bị đọc sai rồi lưu lại)", "garbled text (UTF-8 read in the wrong code page)";
     DRAFT_PLACEHOLDER = "DRAFT-PLACEHOLDER", Error, DataErr, Draft,
         "trường còn giữ chữ mẫu của khung bản nháp", "a field still holds the skeleton's placeholder";
     DRAFT_IGNORED = "DRAFT-IGNORED", Warning, Ok, Draft,
