@@ -106,3 +106,29 @@ fn garbled_text_is_named_and_csv_encodings_are_said() {
         "{err}"
     );
 }
+
+/// An Excel CSV ends its lines with CRLF: an error is reported on its own line, not the one
+/// before (the csv crate's count ran one short).
+#[test]
+fn a_crlf_csv_error_names_its_line() {
+    let d = tempdir();
+    let base = root().join("samples").join("thong-bao.toml");
+    std::fs::write(
+        d.path().join("r.csv"),
+        b"trich_yeu,ky.ho_ten\r\n\r\nA,B\r\nC\xff,D\r\n",
+    )
+    .unwrap();
+    let o = vbhc(
+        &[
+            "batch",
+            "r.csv",
+            "--draft",
+            base.to_str().unwrap(),
+            "--out",
+            "o",
+        ],
+        d.path(),
+    );
+    let err = stderr(&o);
+    assert!(err.contains("r.csv:4:1") && err.contains("dòng 4"), "{err}");
+}

@@ -617,12 +617,22 @@ fn csv_grid(path: &Path) -> Result<Grid, Finding> {
         .from_reader(bytes);
     let mut rows = Vec::new();
     let mut record = csv::ByteRecord::new();
+    // The line of a position, counted from its byte offset: the csv crate's own line count
+    // ran one short on CRLF files (Windows audit), and an Excel CSV is CRLF.
+    let line_at = |p: &csv::Position| {
+        let mut at = (p.byte() as usize).min(bytes.len());
+        // A record "starts" on the line feed that ended the one before it.
+        while at < bytes.len() && matches!(bytes[at], b'\r' | b'\n') {
+            at += 1;
+        }
+        bytes[..at].iter().filter(|b| **b == b'\n').count() + 1
+    };
     loop {
         match rdr.read_byte_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {}
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line() as usize);
+                let line = e.position().map_or(0, line_at);
                 return Err(Finding::new(
                     codes::BATCH_READ,
                     msg!(
@@ -638,7 +648,7 @@ fn csv_grid(path: &Path) -> Result<Grid, Finding> {
         let mut cells = Vec::with_capacity(record.len());
         for (c, field) in record.iter().enumerate() {
             let s = std::str::from_utf8(field).map_err(|_| {
-                let line = record.position().map_or(0, |p| p.line() as usize);
+                let line = record.position().map_or(0, line_at);
                 Finding::new(
                     codes::BATCH_ENCODING,
                     msg!(
