@@ -132,3 +132,23 @@ fn a_crlf_csv_error_names_its_line() {
     let err = stderr(&o);
     assert!(err.contains("r.csv:4:1") && err.contains("dòng 4"), "{err}");
 }
+
+/// A file dropped on vbhc.exe in Explorer is its only argument: a draft is rendered, a DOCX
+/// checked; usage lines say `vbhc`, whatever the program file is called.
+#[test]
+fn a_dropped_file_is_rendered_or_checked() {
+    let d = tempdir();
+    std::fs::copy(
+        root().join("samples").join("thong-bao.toml"),
+        d.path().join("tb.toml"),
+    )
+    .unwrap();
+    let o = vbhc_bare(&["tb.toml"], d.path());
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(d.path().join("tb.docx").is_file());
+    let o = vbhc_bare(&["tb.docx"], d.path());
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(stderr(&o).contains("0 lỗi"), "{}", stderr(&o));
+    let o = vbhc_bare(&["rendr"], d.path());
+    assert!(stderr(&o).contains("Cách dùng: vbhc "), "{}", stderr(&o));
+}

@@ -341,7 +341,8 @@ fn vietnamese(cmd: clap::Command) -> clap::Command {
 }
 
 fn command(lang: Lang) -> clap::Command {
-    let mut cmd = Cli::command();
+    // `vbhc`, not `vbhc.exe`, in usage lines: the name a clerk types on every system.
+    let mut cmd = Cli::command().bin_name("vbhc");
     if lang == Lang::Vi {
         cmd = vietnamese(cmd);
     }
@@ -377,8 +378,27 @@ fn command(lang: Lang) -> clap::Command {
     cmd
 }
 
+/// A draft or a DOCX dropped on `vbhc.exe` in Explorer arrives as the only argument: it is
+/// rendered (`.toml`, `.json`) or checked (`.docx`), as the clerk meant.
+fn dropped_file(mut args: Vec<std::ffi::OsString>) -> Vec<std::ffi::OsString> {
+    if args.len() != 2 {
+        return args;
+    }
+    let ext = std::path::Path::new(&args[1])
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    let command = match ext.as_deref() {
+        Some("toml" | "json") => "render",
+        Some("docx") => "check",
+        _ => return args,
+    };
+    args.insert(1, command.into());
+    args
+}
+
 pub fn main() -> std::process::ExitCode {
-    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let args: Vec<std::ffi::OsString> = dropped_file(std::env::args_os().collect());
     let lang = if args.windows(2).any(|w| w[0] == "--lang" && w[1] == "en")
         || args.iter().any(|a| a == "--lang=en")
     {
