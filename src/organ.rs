@@ -205,7 +205,7 @@ impl Organ {
         let own = own.split_whitespace().collect::<Vec<_>>().join(" ");
         let parent = f
             .chu_quan
-            .map(|p| upper(p).replace("UỶ", "ỦY"))
+            .map(|p| upper(&p.replace('\n', " ")).replace("UỶ", "ỦY"))
             .unwrap_or_default();
         let before_2025 = f.year_month.is_some_and(|ym| ym < TWO_LEVEL_FROM);
         let ubnd_rest = |s: &str| -> Option<String> {

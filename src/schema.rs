@@ -52,10 +52,10 @@ const fn f(
 pub const CO_QUAN: &[CoreField] = &[
     f(
         "chu_quan",
-        CoreKind::Text,
+        CoreKind::Lines,
         false,
-        "Cơ quan chủ quản trực tiếp (nếu có), viết tắt thông dụng, không in đậm; \"\" = không có",
-        "Parent organ (if any), common abbreviations, not bold; \"\" = none",
+        "Cơ quan chủ quản trực tiếp (nếu có), viết tắt thông dụng, không in đậm; tên dài viết thành danh sách hai dòng; \"\" = không có",
+        "Parent organ (if any), common abbreviations, not bold; a long name as a list of two lines; \"\" = none",
         "\"UBND TỈNH LẠNG SƠN\"",
     ),
     f(

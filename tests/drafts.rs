@@ -516,3 +516,42 @@ fn a_copy_carries_its_own_block() {
         stderr(&o)
     );
 }
+
+/// A long parent organ is set at the decree's smaller size rather than broken inside its
+/// name, and may be written as two lines.
+#[test]
+fn a_long_parent_organ_fits_its_column() {
+    let d = tempdir();
+    let f = draft(d.path(), "tn.toml", |s| {
+        s.replace(
+            "[co_quan]",
+            "[co_quan]\nchu_quan = \"UBND TỈNH THÁI NGUYÊN\"",
+        )
+        .replace("\"ỦY BAN NHÂN DÂN\", \"THÀNH PHỐ HÀ NỘI\"", "\"SỞ NỘI VỤ\"")
+        .replace("viet_tat = \"UBND\"", "viet_tat = \"SNV\"")
+    });
+    let (_, err) = render_ok(d.path(), &f);
+    assert!(!err.contains("LAYOUT-ORGAN-WRAP"), "{err}");
+    let xml = part(&d.path().join("tn.docx"), "word/document.xml").unwrap();
+    assert!(xml.contains(r#"<w:sz w:val="24"/>"#), "12 pt");
+    let f = draft(d.path(), "two.toml", |s| {
+        s.replace(
+            "[co_quan]",
+            "[co_quan]\nchu_quan = [\"SỞ THÔNG TIN\", \"& TRUYỀN THÔNG HÀ TĨNH\"]",
+        )
+        .replace(
+            "\"ỦY BAN NHÂN DÂN\", \"THÀNH PHỐ HÀ NỘI\"",
+            "\"TRUNG TÂM CNTT\"",
+        )
+        .replace("viet_tat = \"UBND\"", "viet_tat = \"TTCNTT\"")
+    });
+    let (paras, err) = render_ok(d.path(), &f);
+    assert!(!err.contains("LAYOUT-ORGAN-WRAP"), "{err}");
+    assert!(paras.iter().any(|p| p == "SỞ THÔNG TIN"), "{paras:?}");
+    assert!(
+        paras.iter().any(|p| p == "& TRUYỀN THÔNG HÀ TĨNH"),
+        "{paras:?}"
+    );
+    let c = codes(d.path(), "two.docx");
+    assert!(c.values().all(|s| s == "note"), "{c:?}");
+}

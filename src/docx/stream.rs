@@ -220,8 +220,14 @@ impl Writer {
 
     fn table(&mut self, t: &model::Table) {
         self.table_open(&t.columns, true, 80);
-        for row in &t.rows {
-            self.out.push_str("<w:tr><w:trPr><w:cantSplit/></w:trPr>");
+        for (ri, row) in t.rows.iter().enumerate() {
+            // Header rows repeat on every page the table runs onto (and the layout keeps them
+            // with the first row under them).
+            self.out.push_str(if ri < t.header_rows {
+                "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+            } else {
+                "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+            });
             for (cell, w) in row.iter().zip(&t.columns) {
                 self.cell_open(*w);
                 for p in cell {

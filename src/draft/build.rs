@@ -35,9 +35,20 @@ impl Loader<'_, '_> {
             t: g.table("ky").unwrap_or(&empty),
         };
 
-        let chu_quan = self
-            .text(&cg, "chu_quan", "co_quan.", norm)
-            .map(Field::upper);
+        // One line, or several (a long parent organ as the clerk breaks it); kept as one text
+        // with its line breaks, which the header prints as lines.
+        let chu_quan = match cg.node("chu_quan") {
+            Some((_, n)) if matches!(n.value, Value::Array(_)) => self
+                .lines(&cg, "chu_quan", "co_quan.", norm)
+                .filter(|f| !f.v.iter().all(|l| l.trim().is_empty()))
+                .map(|f| Field {
+                    v: f.v.iter().map(|l| upper(l)).collect::<Vec<_>>().join("\n"),
+                    at: f.at,
+                }),
+            _ => self
+                .text(&cg, "chu_quan", "co_quan.", norm)
+                .map(Field::upper),
+        };
         let co_quan = self.lines(&cg, "ten", "co_quan.", norm).map(|f| Field {
             v: f.v.iter().map(|l| upper(l)).collect(),
             at: f.at,

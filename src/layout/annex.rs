@@ -51,8 +51,10 @@ pub(super) fn annexes(d: &Draft, origins: &[(String, Location)]) -> Vec<Section>
                 tp.name.clone()
             };
             let date = d.ngay.v.line("").trim_start_matches(", ").to_string();
+            // Mẫu 2.1: "(Kèm theo Quyết định số … ngày … của …)", the issuer named.
+            let issuer = crate::organ::sentence_name(&d.co_quan.v.join(" "));
             format!(
-                "(Kèm theo {name} số {}/{} {date})",
+                "(Kèm theo {name} số {}/{} {date} của {issuer})",
                 number::format_number(d.so),
                 d.ky_hieu.v
             )
@@ -61,12 +63,19 @@ pub(super) fn annexes(d: &Draft, origins: &[(String, Location)]) -> Vec<Section>
             Role::PhuLucAttribution,
             Region::Page,
             ParaFormat {
-                space_after: nd30::SPACE_PART,
+                keep_next: true,
                 ..fmt(Align::Center)
             },
             &attribution,
             Look::new(nd30::SIZE_BODY.value, false, true),
             None,
+        ));
+        // Mẫu 2.1 draws a short rule under the attribution, as under a trích yếu.
+        let w = longest_line(&attribution, Face::Italic, nd30::SIZE_BODY.value, ptw);
+        pb.push(rule(
+            Region::Page,
+            (f64::from(w) * nd30::RULE_TRICH_YEU_FRACTION.chosen).round() as u32,
+            ptw,
         ));
         let (mblocks, _) = markup::parse(&pl.noi_dung.v, 1);
         let mut blocks = blocks_from_markup(&mblocks, ptw, origins);

@@ -10,14 +10,47 @@ pub(super) fn left(d: &Draft, b: &mut Vec<Block>, warnings: &mut Vec<Finding>) {
     let tp = &d.template;
     let lw = nd30::HEADER_LEFT_COL;
     if let Some(cq) = &d.chu_quan {
-        b.push(line(
-            Role::ChuQuan,
-            Region::HeaderLeft,
-            fmt(Align::Center),
-            &cq.v,
-            Look::new(nd30::SIZE_CHU_QUAN.value, false, false),
-            at(&cq.at),
-        ));
+        // A long parent organ ("UBND TỈNH THÁI NGUYÊN") takes the decree's smaller size rather
+        // than wrapping inside its name; past that, the clerk is told.
+        let widest = |s: u32| {
+            cq.v.lines()
+                .map(|l| metrics::width_twips(l, Face::Regular, s))
+                .max()
+                .unwrap_or(0)
+        };
+        let size = [nd30::SIZE_CHU_QUAN.value, nd30::SIZE_CHU_QUAN.min]
+            .into_iter()
+            .find(|s| widest(*s) <= lw)
+            .unwrap_or(nd30::SIZE_CHU_QUAN.min);
+        if widest(size) > lw {
+            warnings.push(
+                Finding::new(
+                    codes::LAYOUT_ORGAN_WRAP,
+                    msg!(
+                        "dòng cơ quan chủ quản `{}` dài hơn cột trái nên sẽ tự xuống dòng",
+                        "parent organ line `{}` is wider than the left column and will wrap",
+                        cq.v.lines()
+                            .max_by_key(|l| metrics::width_twips(l, Face::Regular, size))
+                            .unwrap_or_default()
+                    ),
+                )
+                .at(cq.at.clone())
+                .hint(msg!(
+                    "viết tắt thông dụng (UBND, HĐND), hoặc ngắt thành hai dòng: `chu_quan = [\"…\", \"…\"]`",
+                    "use the common abbreviations (UBND, HĐND), or break it: `chu_quan = [\"…\", \"…\"]`"
+                )),
+            );
+        }
+        for l in cq.v.lines() {
+            b.push(line(
+                Role::ChuQuan,
+                Region::HeaderLeft,
+                fmt(Align::Center),
+                l,
+                Look::new(size, false, false),
+                at(&cq.at),
+            ));
+        }
     }
     let size_cq = nd30::SIZE_CO_QUAN.value;
     for l in &d.co_quan.v {

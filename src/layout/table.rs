@@ -26,6 +26,8 @@ pub(super) fn table_block(rows: &[Vec<Vec<Inline>>], header_rows: usize, width: 
                         format: ParaFormat {
                             space_before: nd30::SPACE_TABLE_CELL,
                             space_after: nd30::SPACE_TABLE_CELL,
+                            // A header row never ends a page alone.
+                            keep_next: header,
                             ..fmt(align)
                         },
                     }]
