@@ -173,7 +173,11 @@ pub(super) fn is_can_cu(t: &str) -> bool {
     }
     let k = key_head(t);
     let k = k.trim_start();
-    k.starts_with("CĂN CỨ") || k.starts_with("XÉT ") || k.starts_with("THEO ĐỀ NGHỊ")
+    // "Theo đề xuất của …" closes the căn cứ of some provinces' decisions as "Theo đề nghị" does.
+    k.starts_with("CĂN CỨ")
+        || k.starts_with("XÉT ")
+        || k.starts_with("THEO ĐỀ NGHỊ")
+        || k.starts_with("THEO ĐỀ XUẤT")
 }
 
 pub(super) fn is_phu_luc_label(t: &str) -> bool {
