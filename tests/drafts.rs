@@ -555,3 +555,33 @@ fn a_long_parent_organ_fits_its_column() {
     let c = codes(d.path(), "two.docx");
     assert!(c.values().all(|s| s == "note"), "{c:?}");
 }
+
+/// The address block of page 1 (ô 13): printed in the first page's footer; left as "……" it is
+/// a placeholder like any other.
+#[test]
+fn the_address_footer_is_printed_and_its_blanks_caught() {
+    let d = tempdir();
+    let f = draft(d.path(), "dc.toml", |s| {
+        s.replace(
+            "ngay = ",
+            "dia_chi = [\"Địa chỉ: số 79 Đinh Tiên Hoàng, phường Hoàn Kiếm; Điện thoại: 024 3825 3536\"]\nngay = ",
+        )
+    });
+    render_ok(d.path(), &f);
+    let docx = d.path().join("dc.docx");
+    let footer: String = part_names(&docx)
+        .iter()
+        .filter(|n| n.starts_with("word/footer"))
+        .filter_map(|n| part(&docx, n))
+        .collect();
+    assert!(footer.contains("Đinh Tiên Hoàng"), "{footer}");
+    let f = draft(d.path(), "dc2.toml", |s| {
+        s.replace(
+            "ngay = ",
+            "dia_chi = [\"Địa chỉ: ……; Điện thoại: ……\"]\nngay = ",
+        )
+    });
+    let o = vbhc(&["render", &f], d.path());
+    assert_eq!(code(&o), 65);
+    assert!(stderr(&o).contains("(dia_chi)"), "{}", stderr(&o));
+}

@@ -148,6 +148,7 @@ pub fn findings(d: &Draft, keep_blanks: bool) -> Vec<Finding> {
         ("kinh_gui", &d.kinh_gui),
         ("ky.quyen_han", &d.quyen_han),
         ("noi_nhan", &d.noi_nhan),
+        ("dia_chi", &d.dia_chi),
     ] {
         for f in list {
             text(&mut one, name, f);
