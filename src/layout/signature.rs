@@ -88,6 +88,33 @@ pub(super) fn signature(d: &Draft, b: &mut Vec<Block>) {
     }
 }
 
+/// An authority line wider than its column ("TM. ỦY BAN THƯỜNG VỤ QUỐC HỘI") wraps where the
+/// width runs out, splitting a name ("QUỐC / HỘI"). It is broken by vbhc instead, before its
+/// last two words, the way offices break it by hand.
+fn keep_last_words_together(blk: &mut Block, width: u32, size: u32) {
+    let Content::Paragraph(p) = &mut blk.content else {
+        return;
+    };
+    let [r] = p.runs.as_mut_slice() else { return };
+    if metrics::width_twips(&r.text, Face::Bold, size) <= width {
+        return;
+    }
+    let words: Vec<&str> = r.text.split_whitespace().collect();
+    if words.len() < 4 {
+        return;
+    }
+    let head = words[..words.len() - 2].join(" ");
+    let tail = words[words.len() - 2..].join(" ");
+    if metrics::width_twips(&head, Face::Bold, size) > width {
+        return;
+    }
+    let mut second = r.clone();
+    r.text = head;
+    second.text = tail;
+    second.break_before = true;
+    p.runs.push(second);
+}
+
 /// One signature block: authority lines, position, space to sign, name, centred in `region`.
 pub(super) fn signer_block(
     b: &mut Vec<Block>,
@@ -112,14 +139,16 @@ pub(super) fn signer_block(
             centre_keep
         };
         first = false;
-        b.push(line(
+        let mut blk = line(
             Role::QuyenHan,
             region,
             f,
             &q.v,
             Look::new(size_s, true, false),
             at(&q.at),
-        ));
+        );
+        keep_last_words_together(&mut blk, nd30::SIGN_RIGHT_COL, size_s);
+        b.push(blk);
     }
     let f = if first {
         ParaFormat {
