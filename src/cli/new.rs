@@ -1,5 +1,6 @@
 //! `vbhc new <loại>`: a commented TOML skeleton listing every field of the kind (core and the
-//! template's own), whether it is required and what it is for. The skeleton renders as is.
+//! template's own), whether it is required, what it is for and how to leave it out. As printed its
+//! placeholders are errors (`DRAFT-PLACEHOLDER`); with `--allow-errors` it renders.
 
 use super::{Context, Reporter};
 use crate::exit::Exit;
