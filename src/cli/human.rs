@@ -68,9 +68,16 @@ impl Human {
         } else {
             GraphicalTheme::unicode_nocolor()
         };
-        // Wrapped to the terminal; never wrapped into a log or a pipe, where a grep must find
-        // a message whole.
-        let width = if terminal { 100 } else { usize::MAX / 4 };
+        // Wrapped to the terminal's own width (a Windows console is 120 columns, Wine's 80: a
+        // fixed 100 wrapped twice, mid-word); never wrapped into a log or a pipe, where a grep
+        // must find a message whole.
+        let width = if terminal {
+            terminal_size::terminal_size_of(std::io::stderr())
+                .map_or(100, |(w, _)| usize::from(w.0))
+                .clamp(40, 200)
+        } else {
+            usize::MAX / 4
+        };
         Self {
             lang,
             handler: GraphicalReportHandler::new_themed(theme)
