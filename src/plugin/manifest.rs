@@ -39,10 +39,22 @@ impl Found {
         self.path.parent().unwrap_or(Path::new("."))
     }
     pub fn wasm_path(&self) -> PathBuf {
-        self.dir().join(&self.manifest.wasm)
+        beside(self.dir(), &self.manifest.wasm)
     }
     pub fn signature_path(&self) -> PathBuf {
-        self.dir().join(SIGNATURE)
+        beside(self.dir(), SIGNATURE)
+    }
+}
+
+/// `dir` joined with a file name, with the separator the clerk wrote: on Windows, a folder typed
+/// `plugins/dist/lang-son` gave messages naming `plugins/dist/lang-son\plugin.toml`. Windows
+/// takes `/` as well as `\`.
+fn beside(dir: &Path, name: &str) -> PathBuf {
+    match dir.to_str() {
+        Some(d) if cfg!(windows) && d.contains('/') && !d.contains('\\') => {
+            PathBuf::from(format!("{}/{name}", d.trim_end_matches('/')))
+        }
+        _ => dir.join(name),
     }
 }
 
@@ -54,7 +66,7 @@ pub fn refused(code: &'static str, path: &Path, m: crate::i18n::Msg) -> Finding 
 /// beside one.
 pub fn locate(path: &Path) -> PathBuf {
     if path.is_dir() {
-        path.join(FILE)
+        beside(path, FILE)
     } else if path.extension().is_some_and(|e| e == "wasm") {
         path.with_file_name(FILE)
     } else {
