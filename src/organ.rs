@@ -52,23 +52,6 @@ impl Level {
         }
     }
 
-    /// The draft value that names this level (`co_quan.cap`).
-    pub fn key(self) -> &'static str {
-        match self {
-            Level::TrungUong => "trung-uong",
-            Level::Tinh => "tinh",
-            Level::ThanhPhoTw => "thanh-pho",
-            Level::Huyen("quận") => "quan",
-            Level::Huyen("thị xã") => "thi-xa",
-            Level::Huyen("thành phố") => "thanh-pho-thuoc-tinh",
-            Level::Huyen(_) => "huyen",
-            Level::Xa("phường") => "phuong",
-            Level::Xa("đặc khu") => "dac-khu",
-            Level::Xa("thị trấn") => "thi-tran",
-            Level::Xa(_) => "xa",
-        }
-    }
-
     pub const KEYS: &[&str] = &[
         "trung-uong",
         "tinh",

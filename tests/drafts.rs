@@ -585,3 +585,23 @@ fn the_address_footer_is_printed_and_its_blanks_caught() {
     assert_eq!(code(&o), 65);
     assert!(stderr(&o).contains("(dia_chi)"), "{}", stderr(&o));
 }
+
+/// The second signer's authority lines are held to the same rule as the first's: a position
+/// typed there is refused, naming its own table.
+#[test]
+fn a_second_signers_authority_line_is_checked() {
+    let d = tempdir();
+    let f = draft(d.path(), "k2.toml", |s| {
+        s.replace(
+            "[ky]",
+            "[ky_trai]\nquyen_han = [\"GIÁM ĐỐC SỞ NỘI VỤ\"]\nchuc_vu = \"PHÓ GIÁM ĐỐC\"\nho_ten = \"Lương Thị Hạnh\"\n\n[ky]",
+        )
+    });
+    let o = vbhc(&["render", &f], d.path());
+    let err = stderr(&o);
+    assert_eq!(code(&o), 65, "{err}");
+    assert!(
+        err.contains("DRAFT-QUYEN-HAN") && err.contains("ky_trai.chuc_vu"),
+        "{err}"
+    );
+}

@@ -79,7 +79,7 @@ impl Loader<'_, '_> {
         let kem_theo = self.text(&g, "ban_hanh_kem_theo", "", norm);
         let can_cu = self.list(&g, "can_cu", "", norm);
         let kinh_gui = self.list(&g, "kinh_gui", "", norm);
-        let quyen_han = self.quyen_han(&kg, norm);
+        let quyen_han = self.quyen_han(&kg, "ky.", norm);
         let chuc_vu = self.text(&kg, "chuc_vu", "ky.", norm).map(Field::upper);
         let ho_ten = self.text(&kg, "ho_ten", "ky.", norm);
         let ky_trai = self.second_signer(&g, norm);
@@ -273,9 +273,10 @@ impl Loader<'_, '_> {
 
     /// The authority lines above the signer's position: each starts with TM., KT., TL., TUQ.
     /// or Q., and there are at most two.
-    fn quyen_han(&mut self, kg: &Get<'_>, norm: Normalizer) -> Vec<Field<String>> {
+    /// A signer's authority lines (`ky.`, `ky_trai.`, `ban_sao.`), each one the decree allows.
+    fn quyen_han(&mut self, kg: &Get<'_>, prefix: &str, norm: Normalizer) -> Vec<Field<String>> {
         let quyen_han: Vec<Field<String>> = self
-            .list(kg, "quyen_han", "ky.", norm)
+            .list(kg, "quyen_han", prefix, norm)
             .into_iter()
             .map(Field::upper)
             .collect();
@@ -285,15 +286,16 @@ impl Loader<'_, '_> {
                     Finding::new(
                         codes::DRAFT_QUYEN_HAN,
                         msg!(
-                            "dòng quyền hạn `{}` phải bắt đầu bằng TM., KT., TL., TUQ. hoặc Q.",
-                            "authority line `{}` must start with TM., KT., TL., TUQ. or Q.",
+                            "dòng quyền hạn `{}` phải bắt đầu bằng TM., KT., TL., TUQ., Q. (hoặc ĐẠI DIỆN của một bên)",
+                            "authority line `{}` must start with TM., KT., TL., TUQ., Q. (or a party's ĐẠI DIỆN)",
                             q.v
                         ),
                     )
                     .at(q.at.clone())
                     .hint(msg!(
-                        "chức vụ của người ký ghi ở `ky.chuc_vu`",
-                        "the signer's own position goes in `ky.chuc_vu`"
+                        "chức vụ của người ký ghi ở `{}chuc_vu`",
+                        "the signer's own position goes in `{}chuc_vu`",
+                        prefix
                     )),
                 );
             }
@@ -318,11 +320,7 @@ impl Loader<'_, '_> {
     fn second_signer(&mut self, g: &Get<'_>, norm: Normalizer) -> Option<Signer> {
         let t = g.table("ky_trai")?;
         let kg = Get { t };
-        let quyen_han: Vec<Field<String>> = self
-            .list(&kg, "quyen_han", "ky_trai.", norm)
-            .into_iter()
-            .map(Field::upper)
-            .collect();
+        let quyen_han = self.quyen_han(&kg, "ky_trai.", norm);
         let need = |this: &mut Self, key: &str| {
             let f = this.text(&kg, key, "ky_trai.", norm);
             if f.is_none() && kg.node(key).is_none() {
@@ -426,11 +424,7 @@ impl Loader<'_, '_> {
         let luu = self
             .text(&cg, "luu", p, norm)
             .map_or_else(|| "VT".to_string(), |f| f.v);
-        let quyen_han = self
-            .list(&cg, "quyen_han", p, norm)
-            .into_iter()
-            .map(Field::upper)
-            .collect();
+        let quyen_han = self.quyen_han(&cg, p, norm);
         let chuc_vu = self.text(&cg, "chuc_vu", p, norm).map(Field::upper);
         let ho_ten = self.text(&cg, "ho_ten", p, norm);
         Some(BanSao {
