@@ -49,23 +49,6 @@ pub const KINH_GUI: &str = "Kính gửi:";
 /// The line between a quyết định's căn cứ and its articles.
 pub const QUYET_DINH_LABEL: &str = "QUYẾT ĐỊNH:";
 
-/// Whether the decree's model of a kind has a trích yếu under its tên loại: a giấy giới thiệu
-/// (Mẫu 1.8) and a giấy nghỉ phép (Mẫu 1.10) have none; a thư công may have a line under its
-/// title ("Nhân dịp …") but need not.
-pub fn has_trich_yeu(ten_loai: &str) -> bool {
-    !matches!(ten_loai, "GIẤY GIỚI THIỆU" | "GIẤY NGHỈ PHÉP" | "THƯ")
-}
-
-/// The kinds written as a decision (Mẫu 1.1–1.3: authority line, căn cứ, a label, then điều)
-/// and the label each puts between its căn cứ and its articles: a nghị quyết "QUYẾT NGHỊ:".
-pub fn decision_label(ten_loai: &str) -> Option<&'static str> {
-    match ten_loai {
-        "QUYẾT ĐỊNH" => Some(QUYET_DINH_LABEL),
-        "NGHỊ QUYẾT" => Some("QUYẾT NGHỊ:"),
-        _ => None,
-    }
-}
-
 // ---- Phụ lục III: tên loại and their abbreviations ------------------------------------------
 
 /// One kind of document as Phụ lục III names it, its abbreviation in the ký hiệu, and the
@@ -79,21 +62,81 @@ pub struct TenLoai {
     pub abbr: Option<&'static str>,
     /// The built-in kind id that writes it (`chi-thi`).
     pub kind: Option<&'static str>,
+    /// Which parts the decree's model of the kind has.
+    pub parts: Parts,
 }
+
+/// The parts a kind's model has besides the ones every kind has: most have all of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Parts {
+    /// The Số line (a thư công has none).
+    pub so: bool,
+    /// The place-and-date line under the Tiêu ngữ (a biên bản, Mẫu 1.9, has none).
+    pub date_line: bool,
+    /// A trích yếu under the tên loại (giấy giới thiệu Mẫu 1.8, giấy nghỉ phép Mẫu 1.10 and a
+    /// thư công have none).
+    pub trich_yeu: bool,
+    /// A decision's line between its căn cứ and its articles (Mẫu 1.1–1.3).
+    pub label: Option<&'static str>,
+}
+
+const ALL_PARTS: Parts = Parts {
+    so: true,
+    date_line: true,
+    trich_yeu: true,
+    label: None,
+};
 
 const fn tl(name: &'static str, abbr: &'static str, kind: Option<&'static str>) -> TenLoai {
     TenLoai {
         name,
         abbr: Some(abbr),
         kind,
+        parts: ALL_PARTS,
     }
+}
+
+impl TenLoai {
+    const fn with(self, parts: Parts) -> TenLoai {
+        TenLoai { parts, ..self }
+    }
+}
+
+fn parts_of(name: &str) -> Parts {
+    ten_loai(name).map_or(ALL_PARTS, |r| r.parts)
+}
+
+/// Whether the decree's model of a kind has a trích yếu under its tên loại.
+pub fn has_trich_yeu(ten_loai: &str) -> bool {
+    parts_of(ten_loai).trich_yeu
+}
+
+/// The label a decision (quyết định, nghị quyết) puts between its căn cứ and its articles.
+pub fn decision_label(ten_loai: &str) -> Option<&'static str> {
+    parts_of(ten_loai).label
+}
+
+/// Whether a kind has the place-and-date line under the Tiêu ngữ.
+pub fn has_date_line(ten_loai: &str) -> bool {
+    parts_of(ten_loai).date_line
+}
+
+/// Whether a kind has a Số line.
+pub fn has_so(ten_loai: &str) -> bool {
+    parts_of(ten_loai).so
 }
 
 /// Phụ lục III's table, in its order, and what offices print besides. A longer name never
 /// follows a name it starts with, so the first name a line starts with is the right one.
 pub const TEN_LOAI: &[TenLoai] = &[
-    tl("NGHỊ QUYẾT", "NQ", Some("nghi-quyet")),
-    tl("QUYẾT ĐỊNH", "QĐ", Some("quyet-dinh")),
+    tl("NGHỊ QUYẾT", "NQ", Some("nghi-quyet")).with(Parts {
+        label: Some("QUYẾT NGHỊ:"),
+        ..ALL_PARTS
+    }),
+    tl("QUYẾT ĐỊNH", "QĐ", Some("quyet-dinh")).with(Parts {
+        label: Some(QUYET_DINH_LABEL),
+        ..ALL_PARTS
+    }),
     tl("CHỈ THỊ", "CT", Some("chi-thi")),
     tl("QUY CHẾ", "QC", Some("quy-che")),
     tl("QUY ĐỊNH", "QyĐ", Some("quy-dinh")),
@@ -106,7 +149,10 @@ pub const TEN_LOAI: &[TenLoai] = &[
     tl("ĐỀ ÁN", "ĐA", Some("de-an")),
     tl("DỰ ÁN", "DA", Some("du-an")),
     tl("BÁO CÁO", "BC", Some("bao-cao")),
-    tl("BIÊN BẢN", "BB", Some("bien-ban")),
+    tl("BIÊN BẢN", "BB", Some("bien-ban")).with(Parts {
+        date_line: false,
+        ..ALL_PARTS
+    }),
     tl("TỜ TRÌNH", "TTr", Some("to-trinh")),
     tl("HỢP ĐỒNG", "HĐ", Some("hop-dong")),
     tl("CÔNG ĐIỆN", "CĐ", Some("cong-dien")),
@@ -114,8 +160,14 @@ pub const TEN_LOAI: &[TenLoai] = &[
     tl("BẢN THỎA THUẬN", "BTT", Some("ban-thoa-thuan")),
     tl("GIẤY ỦY QUYỀN", "GUQ", Some("giay-uy-quyen")),
     tl("GIẤY MỜI", "GM", Some("giay-moi")),
-    tl("GIẤY GIỚI THIỆU", "GGT", Some("giay-gioi-thieu")),
-    tl("GIẤY NGHỈ PHÉP", "GNP", Some("giay-nghi-phep")),
+    tl("GIẤY GIỚI THIỆU", "GGT", Some("giay-gioi-thieu")).with(Parts {
+        trich_yeu: false,
+        ..ALL_PARTS
+    }),
+    tl("GIẤY NGHỈ PHÉP", "GNP", Some("giay-nghi-phep")).with(Parts {
+        trich_yeu: false,
+        ..ALL_PARTS
+    }),
     tl("PHIẾU GỬI", "PG", Some("phieu-gui")),
     tl("PHIẾU CHUYỂN", "PC", Some("phieu-chuyen")),
     tl("PHIẾU BÁO", "PB", Some("phieu-bao")),
@@ -125,11 +177,17 @@ pub const TEN_LOAI: &[TenLoai] = &[
         name: "THƯ",
         abbr: None,
         kind: Some("thu-cong"),
+        parts: Parts {
+            so: false,
+            trich_yeu: false,
+            ..ALL_PARTS
+        },
     },
     TenLoai {
         name: "PHIẾU TRÌNH",
         abbr: None,
         kind: None,
+        parts: ALL_PARTS,
     },
 ];
 
@@ -149,18 +207,6 @@ pub fn ten_loai_opening(folded: &str) -> Option<&'static TenLoai> {
                 .next()
                 .is_none_or(|c| !crate::text::is_letter(c))
     })
-}
-
-/// Whether a kind has the place-and-date line under the Tiêu ngữ: a biên bản (Mẫu 1.9) has
-/// none, its times are in its text.
-pub fn has_date_line(ten_loai: &str) -> bool {
-    ten_loai != "BIÊN BẢN"
-}
-
-/// Whether a kind has a Số line: a thư công (a letter of congratulation or thanks from an
-/// organ's head) has none.
-pub fn has_so(ten_loai: &str) -> bool {
-    ten_loai != "THƯ"
 }
 
 // ---- Page (Phụ lục I, I.1; nd30.md §1.1) ---------------------------------------------------
