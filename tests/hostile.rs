@@ -838,6 +838,16 @@ mod arbitrary {
     use super::*;
     use proptest::prelude::*;
 
+    /// Failing inputs found once are tried first on every run, from the file beside this one
+    /// (one integration binary: proptest's own guess put them in a folder at the crate root).
+    fn saved() -> Option<Box<dyn proptest::test_runner::FailurePersistence>> {
+        Some(Box::new(
+            proptest::test_runner::FileFailurePersistence::Direct(
+                "tests/hostile.proptest-regressions",
+            ),
+        ))
+    }
+
     /// Any text, with the characters XML refuses, noncharacters and markup's own signs
     /// over-represented.
     pub fn text() -> impl Strategy<Value = String> {
@@ -904,7 +914,7 @@ mod arbitrary {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+        #![proptest_config(ProptestConfig { cases: 400, failure_persistence: saved(), ..ProptestConfig::default() })]
         /// Any text in any field: the written DOCX parses as strict XML 1.0, or the draft is
         /// refused with findings that each name the file, a line and the field.
         #[test]
@@ -954,7 +964,7 @@ mod arbitrary {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig { cases: 6, ..ProptestConfig::default() })]
+        #![proptest_config(ProptestConfig { cases: 6, failure_persistence: saved(), ..ProptestConfig::default() })]
         /// Any text in spreadsheet cells: each row is written as well-formed XML, or fails
         /// with a finding that names its cell.
         #[test]

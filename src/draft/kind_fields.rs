@@ -179,7 +179,13 @@ impl Loader<'_, '_> {
                         names.join(", ")
                     ),
                 )
-                .at(Location::file(self.path).at(1, 1))
+                // At the body part the clerk gave blank (a lone `\\` escapes nothing), or at
+                // the top naming the first part to write.
+                .at(fields
+                    .iter()
+                    .find(|(_, f)| matches!(f.v, FieldValue::Markup(_)))
+                    .map(|(_, f)| f.at.clone())
+                    .unwrap_or_else(|| Location::file(self.path).at(1, 1).with_field(names[0])))
                 .hint(msg!(
                     "viết ít nhất một phần, hoặc cả thân văn bản trong `than = \"\"\"…\"\"\"`",
                     "write at least one part, or the whole body in `than = \"\"\"…\"\"\"`"
