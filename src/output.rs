@@ -5,7 +5,7 @@ use crate::finding::codes;
 use crate::finding::{Finding, Location};
 use crate::msg;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Refuses an output that is one of the run's inputs (the same file, by identity: a second
 /// name or a hard link counts), which `--force` would replace without a word —
@@ -161,4 +161,33 @@ pub fn write(
             .map_err(|e| fail(codes::OUTPUT_EXISTS, &e.error))?;
     }
     Ok(())
+}
+
+/// `dir` joined with a file name, with the separator the clerk wrote: on Windows, a folder typed
+/// `plugins/dist/lang-son` gave messages naming `plugins/dist/lang-son\plugin.toml`, and a batch
+/// `--out ket-qua/thang-3` a report `ket-qua/thang-3\bao-cao.csv`. Windows takes `/` as well as `\`.
+pub fn beside(dir: &Path, name: &str) -> PathBuf {
+    match dir.to_str() {
+        Some(d) if cfg!(windows) && d.contains('/') && !d.contains('\\') => {
+            PathBuf::from(format!("{}/{name}", d.trim_end_matches('/')))
+        }
+        _ => dir.join(name),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::beside;
+    use std::path::Path;
+
+    // Runs as a Windows test too (.ci/windows-tests), where `join` alone would give `\`.
+    #[test]
+    fn a_file_beside_a_folder_takes_the_separator_typed() {
+        let typed = beside(Path::new("ket-qua/thang-3/"), "bao-cao.csv");
+        assert_eq!(typed.to_str(), Some("ket-qua/thang-3/bao-cao.csv"));
+        if cfg!(windows) {
+            let native = beside(Path::new(r"ket-qua\thang-3"), "bao-cao.csv");
+            assert_eq!(native.to_str(), Some(r"ket-qua\thang-3\bao-cao.csv"));
+        }
+    }
 }

@@ -240,8 +240,10 @@ fn check_on_a_draft_lists_what_render_lists_in_its_order() {
             .map(|v| v["code"].as_str().unwrap().to_string())
             .collect()
     };
-    let render = codes(&["render", "ct.toml", "-o", "ct.docx"]);
+    let mut render = codes(&["render", "ct.toml", "-o", "ct.docx"]);
     let check = codes(&["check", "ct.toml"]);
+    // Said once by a render or batch run that trusts the demo key, not a finding of the draft.
+    render.retain(|c| c != "PLUGIN-DEMO-KEY");
     let at = |v: &[String], c: &str| v.iter().position(|x| x == c);
     let (note, rule) = (
         at(&render, "ND30-SO-BLANK").expect("the checker's note"),

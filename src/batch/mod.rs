@@ -203,7 +203,7 @@ fn one(plan: &Plan, env: &Env, job: &Job) -> Status {
     if !made.writable(env.allow_errors) {
         return Status::Failed(mark(made.findings));
     }
-    let path = env.out_dir.join(&job.file);
+    let path = crate::output::beside(env.out_dir, &job.file);
     if let Err(f) = crate::output::write(
         &path,
         &made.bytes,

@@ -107,7 +107,7 @@ fn go(ctx: &Context, a: &Args, rep: &mut Reporter) -> Result<Exit, Findings> {
     if a.dry_run {
         for job in &plan.jobs {
             let row = plan.sheet.rows[job.row].number;
-            let path = a.out.join(&job.file);
+            let path = crate::output::beside(&a.out, &job.file);
             match rep.format {
                 Format::Human => crate::outln!("{row}\t{}", path.display()),
                 Format::Json => crate::outln!(
@@ -144,7 +144,7 @@ fn go(ctx: &Context, a: &Args, rep: &mut Reporter) -> Result<Exit, Findings> {
         .into_iter()
         .chain(plan.jobs.iter().map(|j| j.file.as_str()))
     {
-        crate::output::not_an_input(&a.out.join(name), &inputs)?;
+        crate::output::not_an_input(&crate::output::beside(&a.out, name), &inputs)?;
     }
     let (host, registry) = ctx.plugins()?;
     rep.findings(&registry.warnings);
@@ -255,7 +255,7 @@ fn report(plan: &Plan, outcomes: &[Outcome], out: &Path, rep: &mut Reporter) -> 
         match &o.status {
             Status::Written { findings, .. } => {
                 written += 1;
-                rep.outputs.push(out.join(&o.job.file));
+                rep.outputs.push(crate::output::beside(out, &o.job.file));
                 if findings.iter().any(|f| f.severity != Severity::Note) {
                     warned += 1;
                     reported.push(o);
@@ -295,13 +295,13 @@ fn report(plan: &Plan, outcomes: &[Outcome], out: &Path, rep: &mut Reporter) -> 
         rep.done(
             &format!(
                 "Các dòng lỗi và cảnh báo: {} và {}",
-                out.join(REPORT_CSV).display(),
-                out.join(REPORT_JSONL).display()
+                crate::output::beside(out, REPORT_CSV).display(),
+                crate::output::beside(out, REPORT_JSONL).display()
             ),
             &format!(
                 "Failed rows and warnings: {} and {}",
-                out.join(REPORT_CSV).display(),
-                out.join(REPORT_JSONL).display()
+                crate::output::beside(out, REPORT_CSV).display(),
+                crate::output::beside(out, REPORT_JSONL).display()
             ),
         );
     }
@@ -361,7 +361,7 @@ fn inert(cell: &str) -> std::borrow::Cow<'_, str> {
 fn write_reports(plan: &Plan, rows: &[&Outcome], out: &Path) -> Result<(), Finding> {
     if rows.is_empty() {
         for name in [REPORT_CSV, REPORT_JSONL] {
-            let _ = std::fs::remove_file(out.join(name));
+            let _ = std::fs::remove_file(crate::output::beside(out, name));
         }
         return Ok(());
     }
@@ -431,8 +431,12 @@ fn write_reports(plan: &Plan, rows: &[&Outcome], out: &Path) -> Result<(), Findi
     // A BOM, so Excel opens the Vietnamese text as UTF-8.
     let mut with_bom = b"\xEF\xBB\xBF".to_vec();
     with_bom.extend(bytes);
-    crate::output::write_atomic(&out.join(REPORT_CSV), &with_bom, true)?;
-    crate::output::write_atomic(&out.join(REPORT_JSONL), jsonl.as_bytes(), true)?;
+    crate::output::write_atomic(&crate::output::beside(out, REPORT_CSV), &with_bom, true)?;
+    crate::output::write_atomic(
+        &crate::output::beside(out, REPORT_JSONL),
+        jsonl.as_bytes(),
+        true,
+    )?;
     Ok(())
 }
 

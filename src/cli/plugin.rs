@@ -55,12 +55,11 @@ fn run_inner(ctx: &Context, cmd: &Cmd, rep: &mut Reporter) -> Result<(), Finding
 fn install(ctx: &Context, path: &Path, force: bool, rep: &mut Reporter) -> Result<(), Finding> {
     let found = manifest::read(path)?;
     let trust = ctx.trust()?;
+    rep.findings(&trust.warnings());
     let signer = trust.verify(&found)?;
     let host = ctx.host()?;
     let plugin = host.load(found, signer, crate::plugin::Source::Installed)?;
-    if let Some(w) = plugin.signer.warning(plugin.id(), &plugin.found.path) {
-        rep.finding(&w);
-    }
+    rep.findings(&plugin.signer.warnings(plugin.id(), &plugin.found.path));
     rep.findings(&registry::replacing(&trust, &plugin, force)?);
     let dest = registry::install(&plugin)?;
     rep.done(

@@ -248,6 +248,8 @@ codes! {
         "khóa không được ký plugin mã này", "the key may not sign this plugin id";
     PLUGIN_KEY_ANY_ID = "PLUGIN-KEY-ANY-ID", Warning, Ok, Plugin,
         "khóa không có tệp .ids ký được mọi mã", "a key without .ids signs any id";
+    PLUGIN_DEMO_KEY = "PLUGIN-DEMO-KEY", Warning, Ok, Plugin,
+        "khóa demo của vbhc được tin", "vbhc's demo key is trusted";
     PLUGIN_UNSIGNED = "PLUGIN-UNSIGNED", Error, Config, Plugin,
         "plugin chưa ký", "the plugin is unsigned";
     PLUGIN_UNSIGNED_RUN = "PLUGIN-UNSIGNED-RUN", Warning, Ok, Plugin,

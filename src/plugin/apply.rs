@@ -358,7 +358,7 @@ impl Supply for Applier<'_> {
             slot_texts,
             warnings: plugin
                 .signer
-                .warning(plugin.id(), &plugin.found.path)
+                .warnings(plugin.id(), &plugin.found.path)
                 .into_iter()
                 .chain(
                     (plugin.origin == super::cache::Origin::Repaired).then(|| {

@@ -39,22 +39,10 @@ impl Found {
         self.path.parent().unwrap_or(Path::new("."))
     }
     pub fn wasm_path(&self) -> PathBuf {
-        beside(self.dir(), &self.manifest.wasm)
+        crate::output::beside(self.dir(), &self.manifest.wasm)
     }
     pub fn signature_path(&self) -> PathBuf {
-        beside(self.dir(), SIGNATURE)
-    }
-}
-
-/// `dir` joined with a file name, with the separator the clerk wrote: on Windows, a folder typed
-/// `plugins/dist/lang-son` gave messages naming `plugins/dist/lang-son\plugin.toml`. Windows
-/// takes `/` as well as `\`.
-fn beside(dir: &Path, name: &str) -> PathBuf {
-    match dir.to_str() {
-        Some(d) if cfg!(windows) && d.contains('/') && !d.contains('\\') => {
-            PathBuf::from(format!("{}/{name}", d.trim_end_matches('/')))
-        }
-        _ => dir.join(name),
+        crate::output::beside(self.dir(), SIGNATURE)
     }
 }
 
@@ -66,7 +54,7 @@ pub fn refused(code: &'static str, path: &Path, m: crate::i18n::Msg) -> Finding 
 /// beside one.
 pub fn locate(path: &Path) -> PathBuf {
     if path.is_dir() {
-        beside(path, FILE)
+        crate::output::beside(path, FILE)
     } else if path.extension().is_some_and(|e| e == "wasm") {
         path.with_file_name(FILE)
     } else {

@@ -48,7 +48,7 @@ impl Registry {
         let mut reg = Registry {
             entries: BTreeMap::new(),
             ambiguous: BTreeMap::new(),
-            warnings: Vec::new(),
+            warnings: trust.warnings(),
             trust,
         };
         let entry = |found: Found, source: Source| Entry {

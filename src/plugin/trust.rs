@@ -60,33 +60,42 @@ impl Signer {
 
     /// What the clerk is told each time a plugin vouched for this way runs: an unsigned
     /// plugin, or a key trusted for every plugin id.
-    pub fn warning(&self, id: &str, at: &Path) -> Option<Finding> {
-        let f = match self {
-            Signer::Key { any_id: false, .. } => return None,
-            Signer::Key { file, .. } => Finding::new(codes::PLUGIN_KEY_ANY_ID,
-                msg!(
-                    "plugin `{}` được ký bằng khóa `{}`, khóa này được tin cho mọi plugin (không có tệp .ids bên cạnh)",
-                    "plugin `{}` is signed with the key `{}`, which is trusted for every plugin (no .ids file beside it)",
-                    id,
-                    file.display()
-                ),
-            )
-            .hint(msg!(
-                "ghi mã các plugin khóa này được ký vào {} (mỗi dòng một mã), để khóa của một tỉnh không ký được plugin của tỉnh khác",
-                "list the plugin ids this key may sign in {} (one a line), so one province's key cannot sign another's plugin",
-                file.with_extension("ids").display()
-            )),
-            Signer::Unsigned | Signer::UnsignedAllowed => Finding::new(codes::PLUGIN_UNSIGNED_RUN,
+    pub fn warnings(&self, id: &str, at: &Path) -> Vec<Finding> {
+        let mut out = Vec::new();
+        match self {
+            Signer::Key { file, any_id, .. } => {
+                if *any_id {
+                    out.push(Finding::new(codes::PLUGIN_KEY_ANY_ID,
+                        msg!(
+                            "plugin `{}` được ký bằng khóa `{}`, khóa này được tin cho mọi plugin (không có tệp .ids bên cạnh)",
+                            "plugin `{}` is signed with the key `{}`, which is trusted for every plugin (no .ids file beside it)",
+                            id,
+                            file.display()
+                        ),
+                    )
+                    .hint(msg!(
+                        "ghi mã các plugin khóa này được ký vào {} (mỗi dòng một mã), để khóa của một tỉnh không ký được plugin của tỉnh khác",
+                        "list the plugin ids this key may sign in {} (one a line), so one province's key cannot sign another's plugin",
+                        file.with_extension("ids").display()
+                    )));
+                }
+            }
+            Signer::Unsigned | Signer::UnsignedAllowed => out.push(Finding::new(
+                codes::PLUGIN_UNSIGNED_RUN,
                 msg!(
                     "plugin `{}` chưa được ký: không có gì bảo đảm nó là của tỉnh",
                     "plugin `{}` is not signed: nothing vouches that it is the province's",
                     id
                 ),
-            ),
-        };
-        Some(f.at(Location::file(at)))
+            )),
+        }
+        out.into_iter().map(|f| f.at(Location::file(at))).collect()
     }
 }
+
+/// The base64 line of `plugins/keys/demo.pub`, the key the repository's sample plugins are
+/// signed with. Its secret half is committed beside it, so trusting it is trusting anyone.
+pub const DEMO_KEY: &str = "RWTn23Dn3kGwSGPhvRYXKpcqdwgkwPsY9Q7EoqSi2Jtp67tzPpZPoEVB";
 
 /// A trusted public key.
 struct TrustedKey {
@@ -188,6 +197,30 @@ impl Trust {
             allowed: BTreeMap::new(),
             keys_dir,
         })
+    }
+
+    /// Said once a run, whenever it trusts the demo key (under any file name, from the office's
+    /// folder or `--trust-key`): its secret half is in the repository, so anyone can sign with
+    /// it. Whether or not a plugin it signed runs, the office should not be trusting it.
+    pub fn warnings(&self) -> Vec<Finding> {
+        self.keys
+            .iter()
+            .filter(|k| k.identity == DEMO_KEY)
+            .map(|k| {
+                Finding::new(codes::PLUGIN_DEMO_KEY,
+                    msg!(
+                        "khóa demo của vbhc (`{}`) đang được tin: khóa bí mật của nó công khai trong mã nguồn, ai cũng ký được plugin bằng nó",
+                        "vbhc's demo key (`{}`) is trusted: its secret half is public in the source, anyone can sign a plugin with it",
+                        k.file.display()
+                    ),
+                )
+                .at(Location::file(&k.file))
+                .hint(msg!(
+                    "chỉ dùng để thử; văn phòng tin khóa của tỉnh (bộ phận CNTT của tỉnh ký lại plugin bằng khóa của tỉnh: PLUGINS.md)",
+                    "for trying vbhc only; an office trusts its province's key (the province's IT officer re-signs the plugins with it: PLUGINS.md)"
+                ))
+            })
+            .collect()
     }
 
     /// The unsigned plugins the office's config allows (id → SHA-256 of the wasm).
