@@ -62,7 +62,8 @@ pub struct Human {
 impl Human {
     pub fn new(lang: Lang) -> Self {
         let terminal = std::io::stderr().is_terminal();
-        let colour = terminal && std::env::var_os("NO_COLOR").is_none();
+        let colour =
+            terminal && std::env::var_os("NO_COLOR").is_none() && super::console::colours();
         let theme = if colour {
             GraphicalTheme::unicode()
         } else {

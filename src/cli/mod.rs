@@ -3,6 +3,7 @@
 
 mod batch;
 mod check;
+mod console;
 mod context;
 mod human;
 mod new;
@@ -406,6 +407,16 @@ pub fn main() -> std::process::ExitCode {
     } else {
         Lang::Vi
     };
+    let nothing_asked = args.len() <= 1;
+    let code = run(args, lang);
+    // Started from Explorer: the window would close with the report in it.
+    if console::owned() {
+        console::hold(lang, nothing_asked);
+    }
+    code
+}
+
+fn run(args: Vec<std::ffi::OsString>, lang: Lang) -> std::process::ExitCode {
     let matches = match command(lang).try_get_matches_from(&args) {
         Ok(m) => m,
         Err(e) => {
