@@ -145,6 +145,33 @@ pub struct KindTemplate {
 /// nested blocks by recursion, and 1,500 levels overflowed a batch worker's stack.
 pub const MAX_NESTING: usize = 32;
 
+/// The byte offset of the first block opened deeper than [`MAX_NESTING`], counting `{{#…` and
+/// `{{/…` (with or without `~`) as Handlebars does; `None` when every block is within it.
+fn first_too_deep(body: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (at, _) in body.match_indices("{{") {
+        let rest = body[at + 2..].trim_start_matches(['{', '~']);
+        if rest.starts_with('#') {
+            depth += 1;
+            if depth > MAX_NESTING {
+                return Some(at);
+            }
+        } else if rest.starts_with('/') {
+            depth = depth.saturating_sub(1);
+        }
+    }
+    None
+}
+
+fn too_deep(path: &Path, line: usize) -> Finding {
+    template_error(
+        path,
+        line,
+        format!("các khối #if/#unless/#each lồng nhau quá {MAX_NESTING} tầng"),
+        format!("#if/#unless/#each blocks nested deeper than {MAX_NESTING}"),
+    )
+}
+
 const OPEN: &str = "{{!--";
 const CLOSE: &str = "--}}";
 
@@ -284,6 +311,12 @@ impl KindTemplate {
     /// Walks the compiled template: every variable is a declared field (or a core field the
     /// renderer provides), used with the escaping its kind requires.
     fn check_uses(&self) -> Result<(), Finding> {
+        // Refused before Handlebars sees it: compiling, and dropping, thousands of nested blocks
+        // recurse once a level, past a 1 MB Windows main-thread stack (a test hung under Wine).
+        if let Some(at) = first_too_deep(&self.body) {
+            let line = self.body[..at].matches('\n').count() + self.body_line;
+            return Err(too_deep(&self.path, line));
+        }
         let compiled = Template::compile(&self.body).map_err(|e| {
             let (line, column) = e
                 .pos()
@@ -358,12 +391,7 @@ impl KindTemplate {
                 }
                 TemplateElement::HelperBlock(h) => {
                     if depth >= MAX_NESTING {
-                        return Err(template_error(
-                            &self.path,
-                            line,
-                            format!("các khối #if/#unless/#each lồng nhau quá {MAX_NESTING} tầng"),
-                            format!("#if/#unless/#each blocks nested deeper than {MAX_NESTING}"),
-                        ));
+                        return Err(too_deep(&self.path, line));
                     }
                     let helper = param_name(&h.name).unwrap_or_default();
                     if !["if", "unless", "each"].contains(&helper.as_str()) {
@@ -690,10 +718,18 @@ mod tests {
         assert!(parse(&deep(MAX_NESTING)).is_ok());
         let e = parse(&deep(MAX_NESTING + 1)).unwrap_err();
         assert!(e.message.en.contains("nested deeper"), "{}", e.message.en);
-        for n in [1_500, 10_000] {
+        // 200,000 levels: compiled, they overflowed a 2 MB test thread's stack (and 10,000 a
+        // Windows one); refused before Handlebars sees them, at the line that goes too deep.
+        for n in [1_500, 10_000, 200_000] {
             let e = parse(&deep(n)).unwrap_err();
             assert!(e.message.en.len() < 200, "{n}: {}", e.message.en);
         }
+        let lines = format!(
+            "{}\n{{{{#if b}}}}x{{{{/if}}}}",
+            "{{#if a}}\n".repeat(MAX_NESTING + 1)
+        );
+        let e = parse(&lines).unwrap_err();
+        assert!(e.message.en.contains("nested deeper"), "{}", e.message.en);
     }
 
     #[test]
