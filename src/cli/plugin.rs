@@ -59,7 +59,9 @@ fn install(ctx: &Context, path: &Path, force: bool, rep: &mut Reporter) -> Resul
     let signer = trust.verify(&found)?;
     let host = ctx.host()?;
     let plugin = host.load(found, signer, crate::plugin::Source::Installed)?;
-    rep.findings(&plugin.signer.warnings(plugin.id(), &plugin.found.path));
+    if let Some(w) = plugin.signer.warning(plugin.id(), &plugin.found.path) {
+        rep.finding(&w);
+    }
     rep.findings(&registry::replacing(&trust, &plugin, force)?);
     let dest = registry::install(&plugin)?;
     rep.done(

@@ -358,7 +358,7 @@ impl Supply for Applier<'_> {
             slot_texts,
             warnings: plugin
                 .signer
-                .warnings(plugin.id(), &plugin.found.path)
+                .warning(plugin.id(), &plugin.found.path)
                 .into_iter()
                 .chain(
                     (plugin.origin == super::cache::Origin::Repaired).then(|| {

@@ -60,36 +60,31 @@ impl Signer {
 
     /// What the clerk is told each time a plugin vouched for this way runs: an unsigned
     /// plugin, or a key trusted for every plugin id.
-    pub fn warnings(&self, id: &str, at: &Path) -> Vec<Finding> {
-        let mut out = Vec::new();
-        match self {
-            Signer::Key { file, any_id, .. } => {
-                if *any_id {
-                    out.push(Finding::new(codes::PLUGIN_KEY_ANY_ID,
-                        msg!(
-                            "plugin `{}` được ký bằng khóa `{}`, khóa này được tin cho mọi plugin (không có tệp .ids bên cạnh)",
-                            "plugin `{}` is signed with the key `{}`, which is trusted for every plugin (no .ids file beside it)",
-                            id,
-                            file.display()
-                        ),
-                    )
-                    .hint(msg!(
-                        "ghi mã các plugin khóa này được ký vào {} (mỗi dòng một mã), để khóa của một tỉnh không ký được plugin của tỉnh khác",
-                        "list the plugin ids this key may sign in {} (one a line), so one province's key cannot sign another's plugin",
-                        file.with_extension("ids").display()
-                    )));
-                }
-            }
-            Signer::Unsigned | Signer::UnsignedAllowed => out.push(Finding::new(
-                codes::PLUGIN_UNSIGNED_RUN,
+    pub fn warning(&self, id: &str, at: &Path) -> Option<Finding> {
+        let f = match self {
+            Signer::Key { any_id: false, .. } => return None,
+            Signer::Key { file, .. } => Finding::new(codes::PLUGIN_KEY_ANY_ID,
+                msg!(
+                    "plugin `{}` được ký bằng khóa `{}`, khóa này được tin cho mọi plugin (không có tệp .ids bên cạnh)",
+                    "plugin `{}` is signed with the key `{}`, which is trusted for every plugin (no .ids file beside it)",
+                    id,
+                    file.display()
+                ),
+            )
+            .hint(msg!(
+                "ghi mã các plugin khóa này được ký vào {} (mỗi dòng một mã), để khóa của một tỉnh không ký được plugin của tỉnh khác",
+                "list the plugin ids this key may sign in {} (one a line), so one province's key cannot sign another's plugin",
+                file.with_extension("ids").display()
+            )),
+            Signer::Unsigned | Signer::UnsignedAllowed => Finding::new(codes::PLUGIN_UNSIGNED_RUN,
                 msg!(
                     "plugin `{}` chưa được ký: không có gì bảo đảm nó là của tỉnh",
                     "plugin `{}` is not signed: nothing vouches that it is the province's",
                     id
                 ),
-            )),
-        }
-        out.into_iter().map(|f| f.at(Location::file(at))).collect()
+            ),
+        };
+        Some(f.at(Location::file(at)))
     }
 }
 
@@ -373,5 +368,15 @@ impl Trust {
                 sha
             ))),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// The warning is only as good as the constant: it is the key the repository ships.
+    #[test]
+    fn the_demo_key_constant_is_the_shipped_key() {
+        let shipped = include_str!("../../plugins/keys/demo.pub");
+        assert_eq!(shipped.lines().nth(1).map(str::trim), Some(super::DEMO_KEY));
     }
 }
