@@ -147,12 +147,20 @@ pub fn run(c: &mut Checker) {
     // ---- Spacing between paragraphs: the gap after one plus before the next (an empty line
     // between them is space too) ------------------------------------------------------------
     let mut items: Vec<(u32, &Block)> = Vec::new();
-    let flow: Vec<&Block> = c
+    // The căn cứ are paragraphs of the content (ô 6) as much as the articles under them; only
+    // neighbours are compared (the last căn cứ and `Điều 1.` have `QUYẾT ĐỊNH:` between them).
+    let flow: Vec<(usize, &Block)> = c
         .doc
         .blocks()
-        .filter(|b| b.role == Role::Body && b.region == Region::Page)
+        .enumerate()
+        .filter(|(_, b)| matches!(b.role, Role::Body | Role::CanCu) && b.region == Region::Page)
         .collect();
     for pair in flow.windows(2) {
+        let ((i, first), (j, second)) = (pair[0], pair[1]);
+        if first.role != second.role && j != i + 1 {
+            continue;
+        }
+        let pair = [first, second];
         let (Some(a), Some(b)) = (para(pair[0]), para(pair[1])) else {
             continue;
         };

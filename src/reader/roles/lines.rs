@@ -28,7 +28,16 @@ pub(super) fn split_layout(body: &RawBody) -> Option<RawBody> {
         end
     };
     let mut pieces: Vec<Vec<RawPara>> = head.into_iter().take(end).collect();
-    for p in &body.paras[end..] {
+    // The tên loại with its trích yếu and attribution typed as one paragraph (`QUY CHẾ ⏎ … ⏎
+    // (Ban hành kèm theo …)`): read as its lines, like the header's.
+    let title = (end..body.paras.len().min(end + 4))
+        .find(|&k| !body.paras[k].text().trim().is_empty())
+        .filter(|&k| end > 0 && opens_with_ten_loai(&body.paras[k]));
+    for (k, p) in body.paras.iter().enumerate().skip(end) {
+        if Some(k) == title {
+            pieces.push(split_lines(p));
+            continue;
+        }
         pieces.push(
             match may_hold_closing_columns(p)
                 .then(|| split_columns(p, closing_columns))
@@ -65,6 +74,10 @@ pub(super) fn split_layout(body: &RawBody) -> Option<RawBody> {
 /// A header line's two columns: a right-column line (Quốc hiệu, Tiêu ngữ, date line) on the
 /// right, or two typed rules side by side.
 fn header_columns(left: &str, right: &str) -> bool {
+    // A bracketed line is one line (an attribution with its number and date left blank).
+    if left.trim_start().starts_with('(') {
+        return false;
+    }
     is_right_column(right) && !is_right_column(left) || is_typed_rule(left) && is_typed_rule(right)
 }
 
@@ -97,8 +110,17 @@ fn closing_columns(left: &str, right: &str) -> bool {
             || looks_like_name(r))
 }
 
+/// Whether a paragraph's first line is a tên loại and other lines follow it.
+fn opens_with_ten_loai(p: &RawPara) -> bool {
+    let lines = split_lines(p);
+    lines.len() > 1 && ten_loai_of(&lines[0].text()).is_some()
+}
+
 fn is_header_line(t: &str) -> bool {
-    is_quoc_hieu(t) || is_tieu_ngu(t) || is_party_motto(t) || is_date_line(t) || is_so(t)
+    // `(Ban hành theo Quyết định số: …/QĐ-… ngày … tháng … năm …)` is the title's, not a header
+    // line.
+    !t.trim_start().starts_with('(')
+        && (is_quoc_hieu(t) || is_tieu_ngu(t) || is_party_motto(t) || is_date_line(t) || is_so(t))
 }
 
 /// What the right column of a header holds.
@@ -348,6 +370,45 @@ mod tests {
             texts(&pieces(&so_date)),
             ["Số:     /UBND-VP", "Lào Cai, ngày     tháng    năm 2026"]
         );
+    }
+
+    #[test]
+    fn a_title_typed_as_one_paragraph_is_read_as_its_lines() {
+        let header = para(vec![run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", true, false)]);
+        let title = para(vec![
+            run("QUY CHẾ HOẠT ĐỘNG", true, false),
+            run("Sàn giao dịch Thương mại điện tử", true, true),
+            run("(Ban hành theo Quyết định số 135/QĐ-STTTT)", false, true),
+        ]);
+        let body = RawBody {
+            paras: vec![header, title.clone()],
+            sections: Vec::new(),
+            tables: Vec::new(),
+        };
+        let read = split_layout(&body).expect("the title is cut");
+        assert_eq!(read.paras.len(), 4);
+        assert_eq!(
+            read.paras[3].text(),
+            "(Ban hành theo Quyết định số 135/QĐ-STTTT)"
+        );
+        // A body paragraph with line breaks that opens with no tên loại keeps them.
+        let plain = para(vec![
+            run("Chương I", true, false),
+            run("NGUYÊN TẮC", true, true),
+        ]);
+        assert!(!opens_with_ten_loai(&plain));
+        assert!(opens_with_ten_loai(&title));
+    }
+
+    #[test]
+    fn a_bracketed_line_is_not_cut_into_columns() {
+        let p = para(vec![run(
+            "(Ban hành theo Quyết định số:      /QĐ-ĐHNT, ngày     tháng    năm ",
+            false,
+            false,
+        )]);
+        assert_eq!(pieces(&p).len(), 1);
+        assert!(!is_header_line(&p.text()));
     }
 
     #[test]

@@ -136,6 +136,15 @@ impl Opening<'_> {
                 // `(Ban hành kèm theo Quyết định số …)`: the text is attached to another.
                 m.push(&paras[*i], Role::PhuLucAttribution, Region::Page);
                 *i += 1;
+                // Its second line typed as a paragraph of its own: `của Hiệu trưởng …)`.
+                if !text.contains(')')
+                    && *i < end
+                    && align(&paras[*i]) == Align::Center
+                    && paras[*i].text().trim_end().ends_with(')')
+                {
+                    m.push(&paras[*i], Role::PhuLucAttribution, Region::Page);
+                    *i += 1;
+                }
                 break;
             }
             // A quyết định's trích yếu opens with "Về" even in capitals; the authority line

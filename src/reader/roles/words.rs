@@ -192,7 +192,9 @@ pub(super) fn is_phu_luc_label(t: &str) -> bool {
 pub(super) fn is_attribution(t: &str) -> bool {
     let k = key_head(t);
     let k = k.trim();
-    k.starts_with("(KÈM THEO") || k.starts_with("(BAN HÀNH KÈM THEO")
+    ["(KÈM THEO", "(BAN HÀNH KÈM", "(BAN HÀNH THEO"]
+        .iter()
+        .any(|p| k.starts_with(p))
 }
 
 /// The tên loại a line starts with, if it is one (`THÔNG BÁO`, `GIẤY MỜI HỌP` → `GIẤY MỜI`).
