@@ -603,6 +603,15 @@ fn hand_typed_layouts_read_as_they_print() {
             Box::new(joined),
         ),
         (
+            "the tên loại and the trích yếu parted by a line break",
+            Box::new(|x: &str| {
+                let head = "CHỈ THỊ</w:t></w:r>";
+                let a = x.find(head).unwrap() + head.len();
+                let b = a + x[a..].find("</w:pPr>").unwrap() + "</w:pPr>".len();
+                format!("{}<w:r><w:br/></w:r>{}", &x[..a], &x[b..])
+            }),
+        ),
+        (
             "the year left as an ellipsis",
             Box::new(|x: &str| x.replace("năm 2014</w:t>", "năm …</w:t>")),
         ),

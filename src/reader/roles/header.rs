@@ -32,7 +32,7 @@ pub(super) fn map(m: &mut Mapper) -> Header {
             .filter(|&i| paras[i].cell.is_some_and(|x| x.table == c.table))
             .max()
             .unwrap_or(q);
-        (last + 1, Some(c.table))
+        (rules_under(paras, last + 1), Some(c.table))
     } else {
         // Header in text boxes or plain paragraphs: up to the date line, or the Số line,
         // whichever comes last among the first paragraphs (at least to the Tiêu ngữ right
@@ -44,19 +44,30 @@ pub(super) fn map(m: &mut Mapper) -> Header {
             })
             .max()
             .unwrap_or(q);
-        // A rule in its own paragraph right under the last line is the header's.
-        let mut end = end + 1;
-        while end < n && paras[end].text().trim().is_empty() && !paras[end].rules.is_empty() {
-            end += 1;
-        }
-        (end, None)
+        (rules_under(paras, end + 1), None)
     };
     // A left part that is itself in another table before the Quốc hiệu's (rare) or in
-    // the same row: every paragraph before `end` is the header.
+    // the same row: the paragraphs before `end` are the header, from the organ's first line
+    // up; text above it (a handout's steps before the form it explains) is not.
+    let first = match qcell {
+        Some(c) => (0..q)
+            .find(|&i| paras[i].cell.is_some_and(|x| x.table == c.table))
+            .unwrap_or(q),
+        None => q,
+    };
+    let start = header_start(paras, first, table);
+    for p in &paras[..start] {
+        if !p.text().trim().is_empty() {
+            m.push(p, Role::Body, Region::Page);
+        }
+        for r in &p.rules {
+            m.drawn_line(p, r, Region::Page);
+        }
+    }
     let right_col = qcell.map(|c| c.col);
     let mut left = LeftColumn::default();
     let mut placed: Vec<(usize, Role, Region)> = Vec::new();
-    for (i, p) in paras[..end].iter().enumerate() {
+    for (i, p) in paras.iter().enumerate().take(end).skip(start) {
         let t = p.text();
         let in_right = match (p.cell, right_col) {
             (Some(c), Some(rc)) => Some(c.table) == table && c.col >= rc,
@@ -93,6 +104,80 @@ pub(super) fn map(m: &mut Mapper) -> Header {
         }
     }
     Header { end, table }
+}
+
+/// Past the rules drawn in their own empty paragraphs right under the header's last line (or
+/// under its table): they are the header's.
+fn rules_under(paras: &[crate::reader::body::RawPara], mut end: usize) -> usize {
+    while end < paras.len() && paras[end].text().trim().is_empty() && !paras[end].rules.is_empty() {
+        end += 1;
+    }
+    end
+}
+
+/// How many lines the left column may hold above the Quốc hiệu's line: the chủ quản and the
+/// cơ quan on up to two lines each, and a stamp or a form label.
+const LINES_ABOVE: usize = 6;
+
+/// The first paragraph of the header: walking up from `first` (the Quốc hiệu's line, or the
+/// first of its table) over what can stand in a header's left column, and stopping at running
+/// text (a sentence, a `Bước 1:` label, a list item) or past [`LINES_ABOVE`] lines.
+fn header_start(
+    paras: &[crate::reader::body::RawPara],
+    first: usize,
+    table: Option<usize>,
+) -> usize {
+    // A Số or date line above the Quốc hiệu puts everything above it in the header (a scan
+    // whose lines came out of order).
+    if paras[..first].iter().any(|p| {
+        let t = p.text();
+        is_so(&t) || is_date_line(&t)
+    }) {
+        return 0;
+    }
+    let mut start = first;
+    let mut lines = 0;
+    while start > 0 {
+        let p = &paras[start - 1];
+        if table.is_some() && p.cell.is_some_and(|c| Some(c.table) == table) {
+            start -= 1;
+            continue;
+        }
+        let t = p.text();
+        let t = t.trim();
+        if t.is_empty() {
+            start -= 1;
+            continue;
+        }
+        if lines == LINES_ABOVE || !may_stand_in_header(t) {
+            break;
+        }
+        lines += 1;
+        start -= 1;
+    }
+    // Empty paragraphs above the header's first line are the page's, not the header's.
+    while start < first && paras[start].text().trim().is_empty() && paras[start].rules.is_empty() {
+        start += 1;
+    }
+    start
+}
+
+/// Whether a line can be one of a header's left column: an organ's line, the Số line, an
+/// urgency, a stamp or a form label; not a sentence, a label ending `:` or a list item.
+fn may_stand_in_header(t: &str) -> bool {
+    if is_so(t) || is_urgency(t) || is_stamp(t) || is_form_label(t) || is_right_column_line(t) {
+        return true;
+    }
+    let words = t.split_whitespace().count();
+    words <= 14
+        && !t.ends_with(':')
+        && !t.ends_with('.')
+        && !t.starts_with(['-', '+', '•', '*'])
+        && !t.contains("http")
+}
+
+fn is_right_column_line(t: &str) -> bool {
+    is_quoc_hieu(t) || is_tieu_ngu(t) || is_date_line(t) || is_party_motto(t)
 }
 
 fn right_role(t: &str) -> Role {
@@ -150,5 +235,30 @@ fn organ_weights(placed: &mut [(usize, Role, Region)], paras: &[crate::reader::b
     };
     for &k in &organ[..first_bold] {
         placed[k].1 = Role::ChuQuan;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn running_text_cannot_stand_in_a_header() {
+        for t in [
+            "ỦY BAN NHÂN DÂN",
+            "TỈNH LÀO CAI",
+            "SỞ Y TẾ",
+            "Số: 12/UBND-VP",
+            "DỰ THẢO",
+        ] {
+            assert!(may_stand_in_header(t), "{t}");
+        }
+        for t in [
+            "Bước 1:",
+            "- Sinh viên vào trang https://sv.example.vn truy cập bằng tài khoản",
+            "Cán bộ Phòng đào tạo kiểm tra hồ sơ minh chứng và dữ liệu tuyển sinh đầu vào nếu đúng sẽ duyệt.",
+        ] {
+            assert!(!may_stand_in_header(t), "{t}");
+        }
     }
 }

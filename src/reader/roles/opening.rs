@@ -64,7 +64,9 @@ pub(super) fn map(m: &mut Mapper, mut i: usize, end: usize) -> (usize, String) {
 fn heading_title(p: &RawPara) -> Option<String> {
     let t = p.text();
     let words = t.split_whitespace().count();
-    if !(1..=14).contains(&words) || t.contains(':') || !is_upper(&t) || !all_bold(p) {
+    // Up to three printed lines: a form's long title (`BẢN TỔNG HỢP Ý KIẾN, TIẾP THU, GIẢI
+    // TRÌNH …`) is a title too.
+    if !(1..=40).contains(&words) || t.contains(':') || !is_upper(&t) || !all_bold(p) {
         return None;
     }
     let k = key(&t);
