@@ -225,7 +225,11 @@ pub(super) fn date_left_blank(line: &str) -> bool {
 /// empty strings).
 fn date_parts(t: &str) -> Option<(String, String, String, String)> {
     let t = super::words(t);
-    let t = t.trim_end_matches('.');
+    // A full stop ends the line; dots (`năm 20..`) are a blank and stay.
+    let t = match t.strip_suffix('.') {
+        Some(s) if !s.ends_with('.') => s,
+        _ => t.as_str(),
+    };
     let (place, rest) = t.split_once(',')?;
     let rest = rest.trim();
     let rest = rest.strip_prefix("ngày")?.trim_start();
@@ -302,7 +306,11 @@ fn date(c: &mut Checker) {
         place,
         if blank(&day) { String::new() } else { day },
         if blank(&month) { String::new() } else { month },
-        if blank(&year) { String::new() } else { year },
+        if crate::text::blank::is_blank_year(&year) {
+            String::new()
+        } else {
+            year
+        },
     );
     let mut bad = Vec::new();
     let place = if blank(&place) { String::new() } else { place };

@@ -18,9 +18,28 @@ pub fn is_blank(s: &str) -> bool {
         .all(|c| c.is_whitespace() || matches!(c, '.' | '…' | '_' | '·' | '-' | '/' | '*'))
 }
 
+/// Whether a year is left partly to be filled: the century typed and the rest dotted (`20..`,
+/// `20…`, `202_`), as templates print it.
+pub fn is_blank_year(s: &str) -> bool {
+    let t = s.trim();
+    let rest = t.trim_start_matches(|c: char| c.is_ascii_digit());
+    let typed = t.len() - rest.len();
+    is_blank(t) || (typed < 4 && !rest.is_empty() && is_blank(rest))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::is_blank;
+    use super::{is_blank, is_blank_year};
+
+    #[test]
+    fn a_year_with_its_last_digits_dotted_is_blank() {
+        for s in ["20..", "20…", "202_", "…", ""] {
+            assert!(is_blank_year(s), "{s:?}");
+        }
+        for s in ["2026", "20", "20a", "2026.."] {
+            assert!(!is_blank_year(s), "{s:?}");
+        }
+    }
 
     #[test]
     fn dots_ellipses_and_merge_fields_are_blanks() {

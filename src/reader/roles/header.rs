@@ -32,7 +32,10 @@ pub(super) fn map(m: &mut Mapper) -> Header {
             .filter(|&i| paras[i].cell.is_some_and(|x| x.table == c.table))
             .max()
             .unwrap_or(q);
-        (rules_under(paras, last + 1), Some(c.table))
+        (
+            date_under(paras, rules_under(paras, last + 1)),
+            Some(c.table),
+        )
     } else {
         // Header in text boxes or plain paragraphs: up to the date line, or the Số line,
         // whichever comes last among the first paragraphs (at least to the Tiêu ngữ right
@@ -113,6 +116,20 @@ fn rules_under(paras: &[crate::reader::body::RawPara], mut end: usize) -> usize 
         end += 1;
     }
     end
+}
+
+/// Past the date line typed under a header table (`Gia Lai, ngày 20 tháng 9 năm 2012` in its
+/// own paragraph below the two columns): it is the header's right column.
+fn date_under(paras: &[crate::reader::body::RawPara], end: usize) -> usize {
+    let Some(k) = (end..paras.len().min(end + 3)).find(|&k| !paras[k].text().trim().is_empty())
+    else {
+        return end;
+    };
+    if paras[k].cell.is_none() && is_date_line(&paras[k].text()) {
+        k + 1
+    } else {
+        end
+    }
 }
 
 /// How many lines the left column may hold above the Quốc hiệu's line: the chủ quản and the
