@@ -21,7 +21,6 @@ use crate::finding::{Finding, Severity};
 use crate::i18n::Msg;
 use crate::i18n::Qty;
 use crate::model::{Block, Content, Document, Paragraph, Role};
-use unicode_normalization::UnicodeNormalization;
 
 /// Where the document came from: a draft vbhc laid out, or a DOCX read back.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -291,7 +290,7 @@ pub fn main_size(p: &Paragraph) -> Option<u32> {
 }
 
 pub fn is_upper(s: &str) -> bool {
-    let n: String = s.nfc().collect();
+    let n = crate::text::nfc(s);
     n.chars().any(crate::text::is_letter) && crate::text::upper(&n) == n
 }
 

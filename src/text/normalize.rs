@@ -28,8 +28,18 @@ const MEMO_MIN_BYTES: usize = 64;
 /// What one thread keeps before it starts again (a batch's base draft is far smaller).
 const MEMO_MAX_BYTES: usize = 8 << 20;
 
+/// What a memo entry normalised: a one-line field, a markup field, or one line of a markup
+/// field (a row's value typed into the first line of a long body leaves the other lines the
+/// same for every row).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Unit {
+    Text,
+    Markup,
+    MarkupLine,
+}
+
 type Memo = (
-    std::collections::HashMap<(Normalizer, bool, String), Result<String, TextError>>,
+    std::collections::HashMap<(Normalizer, Unit, String), Result<String, TextError>>,
     usize,
 );
 
@@ -42,7 +52,7 @@ thread_local! {
 
 fn memo(
     tone: Normalizer,
-    markup: bool,
+    markup: Unit,
     s: &str,
     make: impl FnOnce() -> Result<String, TextError>,
 ) -> Result<String, TextError> {
@@ -91,7 +101,7 @@ impl Normalizer {
 
     /// A one-line text field: line breaks become spaces.
     pub fn text(&self, s: &str) -> Result<String, TextError> {
-        memo(*self, false, s, || self.text_uncached(s))
+        memo(*self, Unit::Text, s, || self.text_uncached(s))
     }
 
     fn text_uncached(&self, s: &str) -> Result<String, TextError> {
@@ -106,7 +116,7 @@ impl Normalizer {
 
     /// A multi-line markup field: each line normalised, line structure kept, CRLF folded.
     pub fn markup(&self, s: &str) -> Result<String, TextError> {
-        memo(*self, true, s, || self.markup_uncached(s))
+        memo(*self, Unit::Markup, s, || self.markup_uncached(s))
     }
 
     fn markup_uncached(&self, s: &str) -> Result<String, TextError> {
@@ -115,14 +125,16 @@ impl Normalizer {
             .replace("\r\n", "\n")
             .replace('\r', "\n")
             .split('\n')
-            .map(|l| self.line(l, true))
+            .map(|l| {
+                memo(*self, Unit::MarkupLine, l, || Ok(self.line(l, true)))
+                    .unwrap_or_else(|_| self.line(l, true))
+            })
             .collect();
         Ok(lines.join("\n"))
     }
 
     fn line(&self, raw: &str, markup: bool) -> String {
-        let nfc: String = raw.nfc().collect();
-        let mut s = collapse_spaces(&nfc);
+        let mut s = collapse_spaces(&super::nfc(raw));
         if self.verbatim {
             return map_bullets(&s);
         }
@@ -163,10 +175,12 @@ impl Normalizer {
     fn word(&self, w: &str) -> String {
         let all_lower = w.chars().all(|c| c.is_lowercase());
         // Capitalised common words that are never names: Ủy ban, Ủy viên.
-        let ủy_capital = {
-            let l = w.to_lowercase();
-            l == "ủy" || l == "uỷ"
-        } && w.chars().skip(1).all(|c| c.is_lowercase());
+        let ủy_capital = w.starts_with(['Ủ', 'U'])
+            && {
+                let l = w.to_lowercase();
+                l == "ủy" || l == "uỷ"
+            }
+            && w.chars().skip(1).all(|c| c.is_lowercase());
         if !(all_lower || ủy_capital) {
             return w.to_string();
         }
@@ -268,6 +282,10 @@ fn curl_quotes(s: &str, markup: bool) -> String {
 
 /// `qui định` → `quy định`, `quí` → `quý`: the pre-2014 spelling of the same syllable.
 fn qui_to_quy(w: &str) -> Option<String> {
+    // Decomposing is for the words that can be it: `qu` and one more letter.
+    if !w.starts_with(['q', 'Q']) || w.chars().count() != 3 {
+        return None;
+    }
     let nfd: Vec<char> = w.nfd().collect();
     let base: String = nfd
         .iter()
