@@ -67,7 +67,20 @@ pub(super) fn map(m: &mut Mapper) -> Header {
             m.drawn_line(p, r, Region::Page);
         }
     }
-    let right_col = qcell.map(|c| c.col);
+    // The columns are the table's when the header's lines sit in more than one column; a
+    // header typed in one cell (or in a table nested in it, as Hương Khê's is) is read by its
+    // lines' text.
+    let right_col = qcell
+        .filter(|qc| {
+            paras[start..end]
+                .iter()
+                .filter(|p| !p.text().trim().is_empty())
+                .any(|p| {
+                    p.cell
+                        .is_some_and(|c| c.table == qc.table && c.col != qc.col)
+                })
+        })
+        .map(|c| c.col);
     let mut left = LeftColumn::default();
     let mut placed: Vec<(usize, Role, Region)> = Vec::new();
     for (i, p) in paras.iter().enumerate().take(end).skip(start) {
