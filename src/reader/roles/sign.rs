@@ -73,6 +73,48 @@ fn by_layout(paras: &[RawPara], from: usize) -> Option<(usize, usize)> {
     None
 }
 
+/// A signature table with no Nơi nhận and no authority prefix (`NGƯỜI LẬP BIỂU` |
+/// `PHỤ TRÁCH TRUNG TÂM` over the two names): among the last paragraphs, the last table in
+/// which a cell opens with a position line in capitals and the same column has the signer's
+/// name under it.
+fn signature_table(paras: &[RawPara], from: usize) -> Option<usize> {
+    let n = paras.len();
+    let low = from.max(n.saturating_sub(60));
+    let position = |t: &str| {
+        let t = t.trim();
+        let words = t.split_whitespace().count();
+        is_upper(t)
+            && (1..=8).contains(&words)
+            && !t.ends_with(['.', ':', ';', ','])
+            && !t.chars().any(|c| c.is_ascii_digit())
+    };
+    // The table closes the document: only empty paragraphs after it, and it is small.
+    let last = (low..n)
+        .rev()
+        .find(|&i| !paras[i].text().trim().is_empty())?;
+    let t = paras[last].cell?.table;
+    let size = (low..n)
+        .filter(|&i| paras[i].cell.is_some_and(|c| c.table == t))
+        .count();
+    if size > 20 {
+        return None;
+    }
+    (low..n).rev().find_map(|i| {
+        let c = paras[i].cell.filter(|c| c.table == t)?;
+        if !looks_like_name(&paras[i].text()) {
+            return None;
+        }
+        (low..i)
+            .any(|k| {
+                paras[k]
+                    .cell
+                    .is_some_and(|d| d.table == c.table && d.col == c.col)
+                    && position(&paras[k].text())
+            })
+            .then_some(c.table)
+    })
+}
+
 /// Where the signature block sits, found before the body is read so the body stops at it.
 pub(super) struct Sign {
     pub table: Option<usize>,
@@ -91,6 +133,7 @@ impl Sign {
                 .filter(|&i| authority_prefix(&paras[i].text()).is_some())
                 .filter_map(|i| paras[i].cell.map(|c| c.table))
                 .next_back()
+                .or_else(|| signature_table(paras, from))
         });
         let layout = if table.is_none() {
             by_layout(paras, from)
