@@ -122,6 +122,11 @@ pub enum Role {
     /// the copying organ, its number, the form of copy, its date, recipients and signer. The
     /// original's rules do not apply to it.
     BanSao,
+    /// A form another text sets (`Mẫu số 16`, `Phụ lục số 06` "ban hành kèm theo Thông tư …"),
+    /// reproduced in the document, as a decision publishing administrative procedures does:
+    /// its blanks, its own header and its signer's line are the form's, and the office's
+    /// layout rules do not judge them.
+    Form,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

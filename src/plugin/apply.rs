@@ -144,7 +144,7 @@ fn role(r: Role) -> Option<wit::Role> {
         Role::ThamQuyen => W::ThamQuyen,
         Role::CanCu => W::CanCu,
         Role::KinhGui => W::KinhGui,
-        Role::Body | Role::QuyetDinhLabel => W::Body,
+        Role::Body | Role::QuyetDinhLabel | Role::Form => W::Body,
         Role::NoiNhanHeading => W::NoiNhanHeading,
         Role::NoiNhan => W::NoiNhan,
         Role::QuyenHan => W::QuyenHan,

@@ -15,8 +15,14 @@ pub(super) fn map(m: &mut Mapper, from: usize, header_table: Option<usize>, sign
     let n = paras.len();
     let mut in_phu_luc = false;
     let copy_from = copy_block_start(paras, sign.range.map_or(from, |(_, b)| b + 1));
+    let forms = form_zones(paras, from);
     let mut i = from;
     while i < n {
+        if forms.iter().any(|&(a, b)| (a..=b).contains(&i)) && paras[i].cell.is_none() {
+            m.push(&paras[i], Role::Form, Region::Page);
+            i += 1;
+            continue;
+        }
         // A bản sao's copy block (Mẫu 3.1) under the signature: its own organ, number, form,
         // date, recipients and signer, none of which the original's rules judge.
         if copy_from.is_some_and(|c| i >= c) {
@@ -99,9 +105,150 @@ fn copy_block_start(paras: &[RawPara], after: usize) -> Option<usize> {
     Some(start)
 }
 
+/// How far a reproduced form may run before its signer's line, in paragraphs; past it the
+/// label was no form's.
+const FORM_MAX: usize = 200;
+
+/// The forms of other texts reproduced in the document: from a form's label (`Mẫu số 16:`,
+/// `Phụ lục số 06`) with, on it or within two lines under it, the text that sets it
+/// ("Ban hành kèm theo Thông tư số 28/2015/TT-BLĐTBXH …"), to the form's signer line
+/// (`(ký, ghi rõ họ tên)`) and the numbered notes under it (`(1): …`, `Ghi chú: …`). First
+/// and last paragraph of each.
+fn form_zones(paras: &[RawPara], from: usize) -> Vec<(usize, usize)> {
+    let n = paras.len();
+    let sets_it = |t: &str| {
+        let k = key(t);
+        [
+            "KÈM THEO THÔNG TƯ",
+            "KÈM THEO NGHỊ ĐỊNH",
+            "KÈM THEO QUYẾT ĐỊNH SỐ",
+        ]
+        .iter()
+        .any(|x| k.contains(x))
+            && (k.contains("CỦA BỘ")
+                || k.contains("CỦA CHÍNH PHỦ")
+                || k.contains("/TT-")
+                || k.contains("/NĐ-CP")
+                || k.contains("/TTLT-"))
+    };
+    let label = |t: &str| {
+        let k = key(t);
+        let k = k.trim();
+        (is_form_label(t) || k.starts_with("PHỤ LỤC SỐ") || k.starts_with("MẪU "))
+            && k.split_whitespace().count() <= 20
+    };
+    // On a line of its own, or under the signer's title in the same paragraph.
+    let signer_note = |t: &str| {
+        t.lines().any(|l| {
+            let k = key(l);
+            let k = k.trim();
+            k.starts_with('(') && k.contains("KÝ") && k.chars().count() <= 60
+        })
+    };
+    let note = |t: &str| {
+        let t = t.trim_start();
+        let k = key(t);
+        t.starts_with('(') && t.chars().nth(1).is_some_and(|c| c.is_ascii_digit())
+            || t.starts_with("- (")
+            || k.starts_with("GHI CHÚ")
+            || k.starts_with("HƯỚNG DẪN")
+            || t.trim().is_empty()
+    };
+    let mut out = Vec::new();
+    let mut i = from;
+    while i < n {
+        let t = paras[i].text();
+        // The text that sets it, or the form's own Quốc hiệu, right under the label.
+        let set = label(&t)
+            && (sets_it(&t)
+                || (i + 1..n.min(i + 6))
+                    .filter(|&k| !paras[k].text().trim().is_empty())
+                    .take(3)
+                    .any(|k| {
+                        let u = paras[k].text();
+                        sets_it(&u) || is_quoc_hieu(&u)
+                    }));
+        if !set {
+            i += 1;
+            continue;
+        }
+        let Some(sig) = (i + 1..n.min(i + FORM_MAX))
+            .take_while(|&k| k == i + 1 || !label(&paras[k].text()))
+            .find(|&k| signer_note(&paras[k].text()))
+        else {
+            i += 1;
+            continue;
+        };
+        let mut end = sig;
+        while end + 1 < n && note(&paras[end + 1].text()) && !label(&paras[end + 1].text()) {
+            end += 1;
+        }
+        out.push((i, end));
+        i = end + 1;
+    }
+    out
+}
+
 fn last_text_block(blocks: &[Block]) -> Option<&Block> {
     blocks
         .iter()
         .rev()
         .find(|b| !matches!(b.content, Content::DrawnLine(_)) && !is_empty_block(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reader::body::RawRun;
+
+    fn para(text: &str) -> RawPara {
+        RawPara {
+            index: 1,
+            runs: vec![RawRun {
+                text: text.into(),
+                look: crate::reader::styles::RunLook {
+                    font: "Times New Roman".into(),
+                    ascii_font: "Times New Roman".into(),
+                    size: 28,
+                    bold: false,
+                    italic: false,
+                    caps: false,
+                    hidden: false,
+                    spacing: 0,
+                },
+                break_before: false,
+            }],
+            label: None,
+            props: Default::default(),
+            cell: None,
+            textbox: false,
+            section: 0,
+            rules: Vec::new(),
+            page_break: false,
+        }
+    }
+
+    #[test]
+    fn a_reproduced_form_runs_from_its_label_to_its_signer_and_notes() {
+        let texts = [
+            "9. Tên mẫu đơn, mẫu tờ khai: Mẫu số 16.",
+            "Mẫu số 16:",
+            "Ban hành kèm theo Thông tư số 28/2015/TT-BLĐTBXH ngày 31/7/2015 của Bộ Lao động",
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "THÔNG BÁO VỀ VIỆC TÌM KIẾM VIỆC LÀM",
+            "Tên tôi là: ……… sinh ngày ……",
+            "Người thông báo",
+            "(ký, ghi rõ họ tên)",
+            "(1) Ghi rõ tên đơn vị.",
+            "4. Chấm dứt hưởng trợ cấp thất nghiệp",
+        ];
+        let paras: Vec<RawPara> = texts.iter().map(|t| para(t)).collect();
+        assert_eq!(form_zones(&paras, 0), [(1, 8)]);
+        // A label with nothing that sets it and no form header under it is no form.
+        let plain: Vec<RawPara> = ["Mẫu số 2", "Nội dung báo cáo.", "(ký, ghi rõ họ tên)"]
+            .iter()
+            .map(|t| para(t))
+            .collect();
+        assert!(form_zones(&plain, 0).is_empty());
+    }
 }
