@@ -28,7 +28,8 @@ fn main() {
     println!("checking alone {:?}", t.elapsed() / n as u32);
     let t = std::time::Instant::now();
     for _ in 0..n {
-        std::hint::black_box(vbhc::check::paginate(&doc, true));
+        let words = vbhc::check::Words::of(&doc);
+        std::hint::black_box(vbhc::check::paginate(&doc, true, &words));
     }
     println!("page estimate {:?}", t.elapsed() / n as u32);
 }

@@ -6,7 +6,6 @@
 
 use super::{
     Checker, Origin, block_words, cm, is_times, main_size, para, pt, text, visible, words,
-    words_owned,
 };
 use crate::i18n::{Msg, Qty};
 use crate::markup::Mark;
@@ -232,7 +231,7 @@ pub fn run(c: &mut Checker) {
         .iter()
         .filter_map(|b| {
             let p = para(b)?;
-            let long = words_owned(p.text()).chars().count() > 100;
+            let long = c.words_of(b).chars().count() > 100;
             match p.format.align {
                 Align::Left if long => Some(("trái", *b)),
                 Align::Right if long => Some(("phải", *b)),
@@ -286,7 +285,7 @@ fn numbering(c: &mut Checker, body: &[&Block]) {
             last_label = label;
             roman = 0;
         }
-        let t = block_words(b);
+        let t = c.words_of(b);
         if let Some(rest) = t.strip_prefix("Điều ") {
             let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
             if let Ok(n) = digits.parse::<u32>() {

@@ -59,7 +59,7 @@ pub fn run(c: &mut Checker) {
         .filter(|b| b.role == Role::Body && b.region == Region::Page)
         .collect();
     for b in body {
-        let t = block_words(b);
+        let t = c.words_of(b).into_owned();
         if let Some(named) = other_level_subject(&t, &own) {
             let f = c.make(
                 "ND30-CHU-THE",

@@ -100,6 +100,10 @@ thread_local! {
 
 /// [`classify`], remembered per thread (bounded: a pathological text cannot grow it forever).
 fn style_of(w: &str) -> WordStyle {
+    // Most words cannot end in oa, oe or uy: told from their last two letters, no lookup.
+    if !crate::text::tone::may_be_open_syllable(w) {
+        return WordStyle::Either;
+    }
     if let Some(s) = STYLES.with_borrow(|m| m.get(w).copied()) {
         return s;
     }

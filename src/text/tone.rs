@@ -30,7 +30,7 @@ impl ToneStyle {
 /// Whether a word (in NFC) can end in `oa`, `oe` or `uy`, read from its last two letters
 /// without decomposing it: most words cannot, and decomposing every word of every row was a
 /// fifth of a batch's time. A word with a combining mark takes the full path.
-fn may_be_open_syllable(word: &str) -> bool {
+pub(crate) fn may_be_open_syllable(word: &str) -> bool {
     if word.chars().any(|c| ('\u{300}'..='\u{36f}').contains(&c)) {
         return true;
     }
