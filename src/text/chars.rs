@@ -44,7 +44,10 @@ pub fn illegal(c: char) -> Option<Illegal> {
 /// The first character of `s` that may not be in a text, with its 1-based line and column
 /// (in characters) inside `s`. ASCII text is passed over a byte at a time.
 pub fn first_illegal(s: &str) -> Option<(char, Illegal, usize, usize)> {
-    let suspicious = |b: u8| b < 0x20 || b == 0x7f || b == 0xEF || b >= 0xF0;
+    // Tabs and line breaks are allowed: a multi-line field is not suspicious for holding them.
+    let suspicious = |b: u8| {
+        (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0x7f || b == 0xEF || b >= 0xF0
+    };
     if !s.bytes().any(suspicious) {
         return None;
     }

@@ -34,11 +34,73 @@ pub(crate) fn may_be_open_syllable(word: &str) -> bool {
     if word.chars().any(|c| ('\u{300}'..='\u{36f}').contains(&c)) {
         return true;
     }
-    let mut rev = word.chars().rev().flat_map(char::to_lowercase);
+    let mut rev = word.chars().rev();
     let (Some(last), Some(prev)) = (rev.next(), rev.next()) else {
         return false;
     };
-    "aáàảãạeéèẻẽẹyýỳỷỹỵ".contains(last) && "oóòỏõọuúùủũụ".contains(prev)
+    matches!(
+        last,
+        'a' | 'á'
+            | 'à'
+            | 'ả'
+            | 'ã'
+            | 'ạ'
+            | 'e'
+            | 'é'
+            | 'è'
+            | 'ẻ'
+            | 'ẽ'
+            | 'ẹ'
+            | 'y'
+            | 'ý'
+            | 'ỳ'
+            | 'ỷ'
+            | 'ỹ'
+            | 'ỵ'
+            | 'A'
+            | 'Á'
+            | 'À'
+            | 'Ả'
+            | 'Ã'
+            | 'Ạ'
+            | 'E'
+            | 'É'
+            | 'È'
+            | 'Ẻ'
+            | 'Ẽ'
+            | 'Ẹ'
+            | 'Y'
+            | 'Ý'
+            | 'Ỳ'
+            | 'Ỷ'
+            | 'Ỹ'
+            | 'Ỵ'
+    ) && matches!(
+        prev,
+        'o' | 'ó'
+            | 'ò'
+            | 'ỏ'
+            | 'õ'
+            | 'ọ'
+            | 'u'
+            | 'ú'
+            | 'ù'
+            | 'ủ'
+            | 'ũ'
+            | 'ụ'
+            | 'O'
+            | 'Ó'
+            | 'Ò'
+            | 'Ỏ'
+            | 'Õ'
+            | 'Ọ'
+            | 'U'
+            | 'Ú'
+            | 'Ù'
+            | 'Ủ'
+            | 'Ũ'
+            | 'Ụ'
+    )
 }
 
 const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
