@@ -191,8 +191,7 @@ fn double_spaces(c: &mut Checker) {
         .filter(|b| roles.contains(&b.role) && b.region != crate::model::Region::HeaderRight)
         .filter(|b| b.region != crate::model::Region::HeaderLeft)
     {
-        let t: String = raw(b).replace('\u{a0}', " ");
-        if t.trim().contains("  ") {
+        if has_doubled_space(&raw(b)) {
             n += 1;
             first.get_or_insert(b);
         }
@@ -209,6 +208,20 @@ fn double_spaces(c: &mut Checker) {
         );
         c.push(f);
     }
+}
+
+/// Two spaces in a row inside the text (a no-break space counts as a space; the ends do not
+/// count), read in one pass without copying.
+fn has_doubled_space(t: &str) -> bool {
+    let mut after_space = false;
+    for ch in t.trim().chars() {
+        let space = ch == ' ' || ch == '\u{a0}';
+        if space && after_space {
+            return true;
+        }
+        after_space = space;
+    }
+    false
 }
 
 /// A document typed without Vietnamese diacritics (`CONG HOA XA HOI CHU NGHIA VIET NAM`,
@@ -261,6 +274,22 @@ pub fn without_diacritics(c: &mut Checker) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn doubled_spaces_are_inside_the_text() {
+        for (t, doubled) in [
+            ("a  b", true),
+            ("a \u{a0}b", true),
+            ("a\u{a0}\u{a0}b", true),
+            ("  a b  ", false),
+            ("a\t\tb", false),
+            ("a b", false),
+        ] {
+            assert_eq!(has_doubled_space(t), doubled, "{t:?}");
+            // The rule it replaces, as it read.
+            assert_eq!(t.replace('\u{a0}', " ").trim().contains("  "), doubled, "{t:?}");
+        }
+    }
 
     #[test]
     fn combining_marks_are_found_by_their_bytes() {

@@ -195,11 +195,23 @@ pub(super) fn origin_of(
     let text = text.trim();
     let label = mark.label();
     let n = origins.len();
+    // A line no draft line holds (a template's own sentence, or a row's values filled into
+    // `{{…}}`) is looked for in every line: a short head of it is checked first, as a search
+    // for a whole paragraph costs in proportion to its length.
+    let mut cut = text.len().min(12);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &text[..cut];
     (0..n)
         .map(|k| (*from + k) % n)
         .find(|&i| {
             let l = &origins[i].0;
-            l.len() >= text.len() && l.contains(text) && (label.is_empty() || l.starts_with(&label))
+            // Nearly always the line is its label and this text: `ends_with` is a compare,
+            // where `contains` sets up a search for a needle of a paragraph's length.
+            l.len() >= text.len()
+                && (l.ends_with(text) || (l.contains(head) && l.contains(text)))
+                && (label.is_empty() || l.starts_with(&label))
         })
         .map(|i| {
             *from = i + 1;
