@@ -213,13 +213,23 @@ fn double_spaces(c: &mut Checker) {
 /// Two spaces in a row inside the text (a no-break space counts as a space; the ends do not
 /// count), read in one pass without copying.
 fn has_doubled_space(t: &str) -> bool {
+    // Read as bytes: a space is `20`, a no-break space `C2 A0`; nothing else contains either.
+    let b = t.trim().as_bytes();
     let mut after_space = false;
-    for ch in t.trim().chars() {
-        let space = ch == ' ' || ch == '\u{a0}';
-        if space && after_space {
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
+        let width = if x == b' ' {
+            1
+        } else if x == 0xC2 && b.get(i + 1) == Some(&0xA0) {
+            2
+        } else {
+            0
+        };
+        if width > 0 && after_space {
             return true;
         }
-        after_space = space;
+        after_space = width > 0;
+        i += width.max(1);
     }
     false
 }
