@@ -132,6 +132,10 @@ fn form_zones(paras: &[RawPara], from: usize) -> Vec<(usize, usize)> {
                 || k.contains("/TTLT-"))
     };
     let label = |t: &str| {
+        // Read the cheap way first: a label is short and opens with M, P or B.
+        if t.len() > 300 || !t.trim_start().starts_with(['M', 'm', 'P', 'p', 'B', 'b']) {
+            return false;
+        }
         let k = key(t);
         let k = k.trim();
         (is_form_label(t) || k.starts_with("PHỤ LỤC SỐ") || k.starts_with("MẪU "))

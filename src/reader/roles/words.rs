@@ -37,12 +37,20 @@ pub(super) fn bare_letters(t: &str) -> String {
         .collect()
 }
 
+/// Longer than any header line, even one typed with both columns and its line breaks: such a
+/// paragraph is running text, which may name the State but is no Quốc hiệu or motto (and
+/// folding every long paragraph of a header's zone was a sixth of reading a document).
+const MOTTO_LINE_MAX_BYTES: usize = 600;
+
 pub(super) fn is_quoc_hieu(t: &str) -> bool {
-    bare_letters(t).contains("CONGHOAXAHOICHUNGHIAVIETNAM")
+    t.len() <= MOTTO_LINE_MAX_BYTES && bare_letters(t).contains("CONGHOAXAHOICHUNGHIAVIETNAM")
 }
 
 /// The motto a Party or Đoàn document carries where the Quốc hiệu would stand.
 pub(super) fn is_party_motto(t: &str) -> bool {
+    if t.len() > MOTTO_LINE_MAX_BYTES {
+        return false;
+    }
     let b = bare_letters(t);
     (b.contains("DANGCONGSANVIETNAM") && b.len() < 30)
         || ((b.contains("DOANTNCSHOCHIMINH") || b.contains("DOANTHANHNIENCONGSANHOCHIMINH"))
@@ -50,7 +58,7 @@ pub(super) fn is_party_motto(t: &str) -> bool {
 }
 
 pub(super) fn is_tieu_ngu(t: &str) -> bool {
-    bare_letters(t).contains("DOCLAPTUDOHANHPHUC")
+    t.len() <= MOTTO_LINE_MAX_BYTES && bare_letters(t).contains("DOCLAPTUDOHANHPHUC")
 }
 
 /// Upper case as printed (after NFC): organ lines, chức vụ, tên loại.
