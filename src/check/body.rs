@@ -143,49 +143,7 @@ pub fn run(c: &mut Checker) {
             "1 cm; 1,27 cm".into(),
         )
     });
-    // ---- Spacing between paragraphs: the gap after one plus before the next (an empty line
-    // between them is space too) ------------------------------------------------------------
-    let mut items: Vec<(u32, &Block)> = Vec::new();
-    // The căn cứ are paragraphs of the content (ô 6) as much as the articles under them; only
-    // neighbours are compared (the last căn cứ and `Điều 1.` have `QUYẾT ĐỊNH:` between them).
-    let flow: Vec<(usize, &Block)> = c
-        .doc
-        .blocks()
-        .enumerate()
-        .filter(|(_, b)| matches!(b.role, Role::Body | Role::CanCu) && b.region == Region::Page)
-        .collect();
-    for pair in flow.windows(2) {
-        let ((i, first), (j, second)) = (pair[0], pair[1]);
-        if first.role != second.role && j != i + 1 {
-            continue;
-        }
-        let pair = [first, second];
-        let (Some(a), Some(b)) = (para(pair[0]), para(pair[1])) else {
-            continue;
-        };
-        let judged = |p: &crate::model::Paragraph| {
-            visible(p).next().is_some() && !is_note(p) && p.format.align != Align::Center
-        };
-        if !judged(a) || !judged(b) {
-            continue;
-        }
-        let gap = a.format.space_after + b.format.space_before;
-        if gap < nd30::PARA_SPACING.min {
-            items.push((gap, pair[1]));
-        }
-    }
-    grouped(c, "ND30-BODY-SPACING", items, |gap, n| {
-        (
-            msg!(
-                "cách đoạn {} ở {} chỗ, Nghị định 30 quy định tối thiểu 6 pt",
-                "{} between paragraphs in {} place(s), Decree 30 asks at least 6 pt",
-                pt(*gap / 10),
-                n
-            ),
-            pt(*gap / 10).0,
-            "≥ 6 pt".into(),
-        )
-    });
+    spacing(c);
     // ---- Line spacing ----------------------------------------------------------------------
     let items: Vec<(String, &Block)> = body
         .iter()
@@ -256,6 +214,52 @@ pub fn run(c: &mut Checker) {
     }
     numbering(c, &body);
     end_mark(c);
+}
+
+/// Spacing between paragraphs: the gap after one plus before the next (an empty line between
+/// them is space too).
+fn spacing(c: &mut Checker) {
+    let mut items: Vec<(u32, &Block)> = Vec::new();
+    // The căn cứ are paragraphs of the content (ô 6) as much as the articles under them; only
+    // neighbours are compared (the last căn cứ and `Điều 1.` have `QUYẾT ĐỊNH:` between them).
+    let flow: Vec<(usize, &Block)> = c
+        .doc
+        .blocks()
+        .enumerate()
+        .filter(|(_, b)| matches!(b.role, Role::Body | Role::CanCu) && b.region == Region::Page)
+        .collect();
+    for pair in flow.windows(2) {
+        let ((i, first), (j, second)) = (pair[0], pair[1]);
+        if first.role != second.role && j != i + 1 {
+            continue;
+        }
+        let pair = [first, second];
+        let (Some(a), Some(b)) = (para(pair[0]), para(pair[1])) else {
+            continue;
+        };
+        let judged = |p: &crate::model::Paragraph| {
+            visible(p).next().is_some() && !is_note(p) && p.format.align != Align::Center
+        };
+        if !judged(a) || !judged(b) {
+            continue;
+        }
+        let gap = a.format.space_after + b.format.space_before;
+        if gap < nd30::PARA_SPACING.min {
+            items.push((gap, pair[1]));
+        }
+    }
+    grouped(c, "ND30-BODY-SPACING", items, |gap, n| {
+        (
+            msg!(
+                "cách đoạn {} ở {} chỗ, Nghị định 30 quy định tối thiểu 6 pt",
+                "{} between paragraphs in {} place(s), Decree 30 asks at least 6 pt",
+                pt(*gap / 10),
+                n
+            ),
+            pt(*gap / 10).0,
+            "≥ 6 pt".into(),
+        )
+    });
 }
 
 /// `Điều 1.` … `Điều n.` in sequence, and the Roman mục I, II, III … in sequence (each phụ
