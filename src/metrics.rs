@@ -57,8 +57,10 @@ fn to_twips(units: u64, half_points: u32) -> u32 {
         as u32
 }
 
-/// Greedy word wrap as a word processor does it: the lines `text` occupies in `width` twips.
-type LineMemo = std::collections::HashMap<(String, Face, u32, u32), usize>;
+/// Line counts by a hash of (text, face, size, width); the entry keeps the text and the
+/// other three to tell a collision from a hit. Looking a text up hashes it once and copies
+/// nothing.
+type LineMemo = std::collections::HashMap<u64, (String, Face, u32, u32, usize)>;
 
 thread_local! {
     /// Line counts of long texts already wrapped: the page estimate wraps every paragraph, and
@@ -69,11 +71,17 @@ thread_local! {
 /// How many lines [`wrap`] makes of `text`, remembered per thread for texts of 64 bytes or
 /// more (bounded: a thread forgets all of it past 20,000 texts).
 pub fn line_count(text: &str, face: Face, half_points: u32, width: u32) -> usize {
+    use std::hash::BuildHasher;
     if text.len() < 64 {
         return wrap(text, face, half_points, width).len();
     }
-    let key = (text.to_string(), face, half_points, width);
-    if let Some(n) = LINES.with_borrow(|m| m.get(&key).copied()) {
+    let h = foldhash::fast::FixedState::with_seed(0).hash_one((text, face, half_points, width));
+    let hit = LINES.with_borrow(|m| {
+        m.get(&h)
+            .filter(|(t, f, s, w, _)| t == text && *f == face && *s == half_points && *w == width)
+            .map(|e| e.4)
+    });
+    if let Some(n) = hit {
         return n;
     }
     let n = wrap(text, face, half_points, width).len();
@@ -81,7 +89,7 @@ pub fn line_count(text: &str, face: Face, half_points: u32, width: u32) -> usize
         if m.len() > 20_000 {
             m.clear();
         }
-        m.insert(key, n);
+        m.insert(h, (text.to_string(), face, half_points, width, n));
     });
     n
 }

@@ -38,8 +38,10 @@ enum Unit {
     MarkupLine,
 }
 
+/// Results by a hash of (normaliser, unit, text); the entry keeps the three to tell a
+/// collision from a hit. A lookup hashes the text once and copies nothing.
 type Memo = (
-    std::collections::HashMap<(Normalizer, Unit, String), Result<String, TextError>>,
+    std::collections::HashMap<u64, (Normalizer, Unit, String, Result<String, TextError>)>,
     usize,
 );
 
@@ -56,11 +58,17 @@ fn memo(
     s: &str,
     make: impl FnOnce() -> Result<String, TextError>,
 ) -> Result<String, TextError> {
+    use std::hash::BuildHasher;
     if s.len() < MEMO_MIN_BYTES {
         return make();
     }
-    let key = (tone, markup, s.to_string());
-    if let Some(hit) = MEMO.with_borrow(|(m, _)| m.get(&key).cloned()) {
+    let h = foldhash::fast::FixedState::with_seed(0).hash_one((tone, markup, s));
+    let hit = MEMO.with_borrow(|(m, _)| {
+        m.get(&h)
+            .filter(|(t, u, text, _)| *t == tone && *u == markup && text == s)
+            .map(|e| e.3.clone())
+    });
+    if let Some(hit) = hit {
         return hit;
     }
     let made = make();
@@ -69,8 +77,8 @@ fn memo(
             m.clear();
             *bytes = 0;
         }
-        *bytes += 2 * key.2.len();
-        m.insert(key, made.clone());
+        *bytes += 2 * s.len();
+        m.insert(h, (tone, markup, s.to_string(), made.clone()));
     });
     made
 }
