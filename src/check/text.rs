@@ -24,10 +24,11 @@ fn nfd(c: &mut Checker) {
     let mut first: Option<&Block> = None;
     let mut example = String::new();
     for (b, p) in super::paragraphs(c.doc) {
-        let t = p.text();
         // Vietnamese letters typed decomposed: a base letter followed by a combining mark (an
-        // Ohm sign NFC would map to Omega is no such thing).
-        if has_combining_mark(&t) {
+        // Ohm sign NFC would map to Omega is no such thing). A mark is found in its run
+        // without joining the paragraph's runs first.
+        if p.runs.iter().any(|r| has_combining_mark(&r.text)) {
+            let t = p.text();
             n += 1;
             if first.is_none() {
                 first = Some(b);
@@ -117,6 +118,29 @@ fn style_of(w: &str) -> WordStyle {
     s
 }
 
+/// The words of `t` (runs of letters) that may end in `oa`, `oe` or `uy`, in order: one pass
+/// over its characters, and nothing done for the other words.
+fn open_syllable_words(t: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let (mut prev, mut last) = ('\0', '\0');
+    for (i, ch) in t.char_indices().chain(std::iter::once((t.len(), ' '))) {
+        if crate::text::is_letter(ch) {
+            if start.is_none() {
+                start = Some(i);
+                last = '\0';
+            }
+            prev = last;
+            last = ch;
+        } else if let Some(s) = start.take()
+            && crate::text::tone::open_pair(prev, last)
+        {
+            out.push(&t[s..i]);
+        }
+    }
+    out
+}
+
 fn tone_mix(c: &mut Checker) {
     let mut first_vowel = 0;
     let mut main_vowel = 0;
@@ -128,7 +152,7 @@ fn tone_mix(c: &mut Checker) {
     {
         // The paragraph's words as the other rules read them (NFC, made once).
         let t = c.words.get(p);
-        for w in t.split(|ch: char| !crate::text::is_letter(ch)) {
+        for w in open_syllable_words(&t) {
             // Proper names keep their own spelling: only lower-case common words count, and
             // "Ủy" (Ủy ban, never a name).
             let capital = w.chars().next().is_some_and(char::is_uppercase);
@@ -284,6 +308,23 @@ pub fn without_diacritics(c: &mut Checker) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn open_syllable_words_are_the_split_words_that_may_move() {
+        for t in [
+            "Hòa bình, ủy ban và thủy lợi; khỏe hoà uỷ",
+            "Ủy ban nhân dân tỉnh Khánh Hòa quy định",
+            "oa oe uy a o",
+            "",
+            "hòa-hoà/uỷ",
+        ] {
+            let split: Vec<&str> = t
+                .split(|ch: char| !crate::text::is_letter(ch))
+                .filter(|w| crate::text::tone::may_be_open_syllable(w))
+                .collect();
+            assert_eq!(open_syllable_words(t), split, "{t:?}");
+        }
+    }
 
     #[test]
     fn doubled_spaces_are_inside_the_text() {

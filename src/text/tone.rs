@@ -38,6 +38,11 @@ pub(crate) fn may_be_open_syllable(word: &str) -> bool {
     let (Some(last), Some(prev)) = (rev.next(), rev.next()) else {
         return false;
     };
+    open_pair(prev, last)
+}
+
+/// Whether two letters can end an `oa`, `oe` or `uy` syllable (any tone, either case).
+pub(crate) fn open_pair(prev: char, last: char) -> bool {
     matches!(
         last,
         'a' | 'á'
