@@ -62,6 +62,44 @@ pub struct RawPara {
     pub page_break: bool,
 }
 
+/// Paragraphs and runs for the reader's unit tests: 13 pt Times New Roman, outside any table.
+#[cfg(test)]
+impl RawRun {
+    pub(crate) fn plain(text: &str, bold: bool, break_before: bool) -> Self {
+        Self {
+            text: text.into(),
+            look: crate::reader::styles::RunLook {
+                font: "Times New Roman".into(),
+                ascii_font: "Times New Roman".into(),
+                size: 26,
+                bold,
+                italic: false,
+                caps: false,
+                hidden: false,
+                spacing: 0,
+            },
+            break_before,
+        }
+    }
+}
+
+#[cfg(test)]
+impl RawPara {
+    pub(crate) fn of_runs(runs: Vec<RawRun>) -> Self {
+        Self {
+            index: 1,
+            runs,
+            label: None,
+            props: Default::default(),
+            cell: None,
+            textbox: false,
+            section: 0,
+            rules: Vec::new(),
+            page_break: false,
+        }
+    }
+}
+
 impl RawPara {
     /// The text as a reader sees it: the list label, then the runs.
     pub fn text(&self) -> String {

@@ -87,7 +87,7 @@ pub(super) fn map(m: &mut Mapper) -> Header {
         let t = p.text();
         let in_right = match (p.cell, right_col) {
             (Some(c), Some(rc)) => Some(c.table) == table && c.col >= rc,
-            _ => is_quoc_hieu(&t) || is_tieu_ngu(&t) || is_date_line(&t) || is_party_motto(&t),
+            _ => is_right_column(&t),
         };
         let region = if in_right {
             Region::HeaderRight
@@ -195,7 +195,7 @@ fn header_start(
 /// Whether a line can be one of a header's left column: an organ's line, the Số line, an
 /// urgency, a stamp or a form label; not a sentence, a label ending `:` or a list item.
 fn may_stand_in_header(t: &str) -> bool {
-    if is_so(t) || is_urgency(t) || is_stamp(t) || is_form_label(t) || is_right_column_line(t) {
+    if is_so(t) || is_urgency(t) || is_stamp(t) || is_form_label(t) || is_right_column(t) {
         return true;
     }
     let words = t.split_whitespace().count();
@@ -204,10 +204,6 @@ fn may_stand_in_header(t: &str) -> bool {
         && !t.ends_with('.')
         && !t.starts_with(['-', '+', '•', '*'])
         && !t.contains("http")
-}
-
-fn is_right_column_line(t: &str) -> bool {
-    is_quoc_hieu(t) || is_tieu_ngu(t) || is_date_line(t) || is_party_motto(t)
 }
 
 fn right_role(t: &str) -> Role {

@@ -123,11 +123,6 @@ fn is_header_line(t: &str) -> bool {
         && (is_quoc_hieu(t) || is_tieu_ngu(t) || is_party_motto(t) || is_date_line(t) || is_so(t))
 }
 
-/// What the right column of a header holds.
-fn is_right_column(t: &str) -> bool {
-    is_quoc_hieu(t) || is_tieu_ngu(t) || is_party_motto(t) || is_date_line(t)
-}
-
 /// One paragraph as the lines and columns it prints as (itself when it is one line of one
 /// column).
 fn pieces(p: &RawPara) -> Vec<RawPara> {
@@ -308,34 +303,11 @@ mod tests {
     }
 
     fn run(text: &str, bold: bool, break_before: bool) -> RawRun {
-        RawRun {
-            text: text.into(),
-            look: crate::reader::styles::RunLook {
-                font: "Times New Roman".into(),
-                ascii_font: "Times New Roman".into(),
-                size: 26,
-                bold,
-                italic: false,
-                caps: false,
-                hidden: false,
-                spacing: 0,
-            },
-            break_before,
-        }
+        RawRun::plain(text, bold, break_before)
     }
 
     fn para(runs: Vec<RawRun>) -> RawPara {
-        RawPara {
-            index: 1,
-            runs,
-            label: None,
-            props: Default::default(),
-            cell: None,
-            textbox: false,
-            section: 0,
-            rules: Vec::new(),
-            page_break: false,
-        }
+        RawPara::of_runs(runs)
     }
 
     fn texts(ps: &[RawPara]) -> Vec<String> {

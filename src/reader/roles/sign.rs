@@ -8,7 +8,7 @@ use crate::model::{Align, Region, Role};
 use crate::reader::body::{Cell, RawPara};
 
 /// `(Đã ký)`, `(ký, ghi rõ họ tên, đóng dấu)`: what stands where the signature goes.
-fn is_signature_note(t: &str) -> bool {
+pub(super) fn is_signature_note(t: &str) -> bool {
     let k = key(t);
     let k = k.trim();
     k.starts_with('(') && k.ends_with(')') && k.contains("KÝ") && k.chars().count() <= 48

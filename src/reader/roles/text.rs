@@ -142,13 +142,7 @@ fn form_zones(paras: &[RawPara], from: usize) -> Vec<(usize, usize)> {
             && k.split_whitespace().count() <= 20
     };
     // On a line of its own, or under the signer's title in the same paragraph.
-    let signer_note = |t: &str| {
-        t.lines().any(|l| {
-            let k = key(l);
-            let k = k.trim();
-            k.starts_with('(') && k.contains("KÝ") && k.chars().count() <= 60
-        })
-    };
+    let signer_note = |t: &str| t.lines().any(super::sign::is_signature_note);
     let note = |t: &str| {
         let t = t.trim_start();
         let k = key(t);
@@ -206,30 +200,7 @@ mod tests {
     use crate::reader::body::RawRun;
 
     fn para(text: &str) -> RawPara {
-        RawPara {
-            index: 1,
-            runs: vec![RawRun {
-                text: text.into(),
-                look: crate::reader::styles::RunLook {
-                    font: "Times New Roman".into(),
-                    ascii_font: "Times New Roman".into(),
-                    size: 28,
-                    bold: false,
-                    italic: false,
-                    caps: false,
-                    hidden: false,
-                    spacing: 0,
-                },
-                break_before: false,
-            }],
-            label: None,
-            props: Default::default(),
-            cell: None,
-            textbox: false,
-            section: 0,
-            rules: Vec::new(),
-            page_break: false,
-        }
+        RawPara::of_runs(vec![RawRun::plain(text, false, false)])
     }
 
     #[test]

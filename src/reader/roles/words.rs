@@ -57,6 +57,12 @@ pub(super) fn is_party_motto(t: &str) -> bool {
             && b.len() < 36)
 }
 
+/// What the right column of a header holds: the Quốc hiệu (or the Party's motto), the Tiêu
+/// ngữ, the place-and-date line.
+pub(super) fn is_right_column(t: &str) -> bool {
+    is_quoc_hieu(t) || is_tieu_ngu(t) || is_party_motto(t) || is_date_line(t)
+}
+
 pub(super) fn is_tieu_ngu(t: &str) -> bool {
     t.len() <= MOTTO_LINE_MAX_BYTES && bare_letters(t).contains("DOCLAPTUDOHANHPHUC")
 }
