@@ -16,9 +16,13 @@ pub(super) fn map(m: &mut Mapper, from: usize, header_table: Option<usize>, sign
     let mut in_phu_luc = false;
     let copy_from = copy_block_start(paras, sign.range.map_or(from, |(_, b)| b + 1));
     let forms = form_zones(paras, from);
+    // The zones are in order and apart: one cursor walks them with the paragraphs (a test of
+    // every zone for every paragraph was quadratic in a document made of forms).
+    let mut zones = forms.iter().peekable();
     let mut i = from;
     while i < n {
-        if forms.iter().any(|&(a, b)| (a..=b).contains(&i)) && paras[i].cell.is_none() {
+        while zones.next_if(|&&(_, b)| b < i).is_some() {}
+        if zones.peek().is_some_and(|&&(a, _)| a <= i) && paras[i].cell.is_none() {
             m.push(&paras[i], Role::Form, Region::Page);
             i += 1;
             continue;
