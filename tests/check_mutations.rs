@@ -612,6 +612,19 @@ fn hand_typed_layouts_read_as_they_print() {
             }),
         ),
         (
+            "the organ's rule typed as Symbol line extenders after a line break",
+            Box::new(|x: &str| {
+                let x = in_paragraph(x, "Straight Connector 1", |_| String::new());
+                x.replacen(
+                    "TỈNH TIỀN GIANG</w:t></w:r>",
+                    "TỈNH TIỀN GIANG</w:t><w:br/></w:r><w:r><w:rPr><w:rFonts w:ascii=\"Symbol\" \
+                     w:hAnsi=\"Symbol\"/><w:sz w:val=\"26\"/></w:rPr><w:t>\u{F0BE}\u{F0BE}\
+                     \u{F0BE}\u{F0BE}</w:t></w:r>",
+                    1,
+                )
+            }),
+        ),
+        (
             "the year left as an ellipsis",
             Box::new(|x: &str| x.replace("năm 2014</w:t>", "năm …</w:t>")),
         ),

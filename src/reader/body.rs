@@ -615,9 +615,21 @@ pub fn is_typed_rule(t: &str) -> bool {
     let Some(first) = chars.next() else {
         return false;
     };
-    matches!(first, '-' | '–' | '—' | '─' | '*' | '=' | '~' | '_')
+    let rule_char = |c: char| {
+        matches!(
+            c,
+            '-' | '–' | '—' | '─' | '*' | '=' | '~' | '_' | '\u{F02D}'
+        ) || is_extender(c)
+    };
+    rule_char(first)
         && t.chars().filter(|c| !c.is_whitespace()).count() >= 3
-        && chars.all(|c| matches!(c, '-' | '–' | '—' | '─' | '*' | '=' | '~' | '_'))
+        && chars.all(rule_char)
+}
+
+/// The Symbol font's horizontal line extender, as old documents type it (`U+F0BE` in the
+/// private area, or mapped to `⎯`): one em wide, and a row of them prints as one solid line.
+fn is_extender(c: char) -> bool {
+    matches!(c, '\u{F0BE}' | '\u{23AF}')
 }
 
 /// A paragraph (or a column of one) that is only a typed rule becomes the line it draws,
@@ -629,10 +641,15 @@ pub fn typed_rule_to_line(p: &mut RawPara) {
         return;
     }
     let size = p.visible().next().map_or(28, |r| r.look.size);
-    // Underscores print as one solid line; dashes and stars as a broken one.
-    let underscores = t.chars().all(|c| c == '_' || c.is_whitespace());
+    // Underscores and extenders print as one solid line; dashes and stars as a broken one.
+    let underscores = t
+        .chars()
+        .all(|c| c == '_' || is_extender(c) || c.is_whitespace());
+    let extenders = t.chars().filter(|c| is_extender(*c)).count() as u32;
+    let rest: String = t.chars().filter(|c| !is_extender(*c)).collect();
     p.rules.push(RawLine {
-        length: crate::metrics::width_twips(t.trim(), crate::metrics::Face::Regular, size),
+        length: crate::metrics::width_twips(rest.trim(), crate::metrics::Face::Regular, size)
+            + extenders * size * 10,
         kind: if underscores {
             LineKind::Text
         } else {

@@ -433,6 +433,8 @@ mod tests {
         assert!(is_typed_rule("— — —"));
         assert!(is_typed_rule("----- o0o -----"));
         assert!(is_typed_rule("_____&_____"));
+        // The Symbol font's line extender, typed under an organ in old documents.
+        assert!(is_typed_rule("\u{F0BE}\u{F0BE}\u{F0BE}\u{F0BE}\u{F0BE}"));
         assert!(!is_typed_rule("--"));
         assert!(!is_typed_rule("- Lưu: VT"));
         assert!(!is_typed_rule("……"));

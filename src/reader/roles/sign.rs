@@ -74,12 +74,14 @@ fn by_layout(paras: &[RawPara], from: usize) -> Option<(usize, usize)> {
 }
 
 /// A signature table with no Nơi nhận and no authority prefix (`NGƯỜI LẬP BIỂU` |
-/// `PHỤ TRÁCH TRUNG TÂM` over the two names): among the last paragraphs, the last table in
-/// which a cell opens with a position line in capitals and the same column has the signer's
-/// name under it.
+/// `PHỤ TRÁCH TRUNG TÂM`, a biên bản's `THƯ KÝ` | `CHỦ TỊCH` over the names): a small table
+/// in which a cell opens with a position line in capitals and the same column has the signer's
+/// name under it. It closes the text: after it come only empty paragraphs, a heading and the
+/// list of members who sign (a large table), before the phụ lục.
 fn signature_table(paras: &[RawPara], from: usize) -> Option<usize> {
-    let n = paras.len();
-    let low = from.max(n.saturating_sub(60));
+    let end = (from..paras.len())
+        .find(|&i| paras[i].cell.is_none() && is_phu_luc_label(&paras[i].text()))
+        .unwrap_or(paras.len());
     let position = |t: &str| {
         let t = t.trim();
         let words = t.split_whitespace().count();
@@ -88,31 +90,47 @@ fn signature_table(paras: &[RawPara], from: usize) -> Option<usize> {
             && !t.ends_with(['.', ':', ';', ','])
             && !t.chars().any(|c| c.is_ascii_digit())
     };
-    // The table closes the document: only empty paragraphs after it, and it is small.
-    let last = (low..n)
-        .rev()
-        .find(|&i| !paras[i].text().trim().is_empty())?;
-    let t = paras[last].cell?.table;
-    let size = (low..n)
-        .filter(|&i| paras[i].cell.is_some_and(|c| c.table == t))
-        .count();
-    if size > 20 {
-        return None;
-    }
-    (low..n).rev().find_map(|i| {
-        let c = paras[i].cell.filter(|c| c.table == t)?;
-        if !looks_like_name(&paras[i].text()) {
-            return None;
+    // A table's paragraphs are consecutive: `a..b`.
+    let signs = |a: usize, b: usize| {
+        (a..b).any(|i| {
+            looks_like_name(&paras[i].text())
+                && (a..i).any(|k| {
+                    paras[k].cell.map(|c| c.col) == paras[i].cell.map(|c| c.col)
+                        && position(&paras[k].text())
+                })
+        })
+    };
+    // Walk back from the end over the tables and the lines between them: at most one line of
+    // text outside the tables after the signature table, and at most three tables.
+    let (mut loose, mut tables) = (0, 0);
+    let mut i = end;
+    while i > from {
+        i -= 1;
+        let p = &paras[i];
+        match p.cell {
+            Some(c) => {
+                let b = i + 1;
+                while i > from && paras[i - 1].cell.is_some_and(|d| d.table == c.table) {
+                    i -= 1;
+                }
+                if b - i <= 20 && signs(i, b) {
+                    return Some(c.table);
+                }
+                tables += 1;
+                if tables >= 3 {
+                    return None;
+                }
+            }
+            None if p.text().trim().is_empty() => {}
+            None => {
+                loose += 1;
+                if loose > 1 {
+                    return None;
+                }
+            }
         }
-        (low..i)
-            .any(|k| {
-                paras[k]
-                    .cell
-                    .is_some_and(|d| d.table == c.table && d.col == c.col)
-                    && position(&paras[k].text())
-            })
-            .then_some(c.table)
-    })
+    }
+    None
 }
 
 /// Where the signature block sits, found before the body is read so the body stops at it.
@@ -279,5 +297,53 @@ impl Sign {
             }
             m.push(p, role, region);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reader::body::RawRun;
+
+    fn para(text: &str, cell: Option<(usize, usize)>) -> RawPara {
+        let mut p = RawPara::of_runs(vec![RawRun::plain(text, false, false)]);
+        p.cell = cell.map(|(table, col)| Cell { table, row: 0, col });
+        p
+    }
+
+    /// A biên bản signs in a table (THƯ KÝ | TỔ TRƯỞNG over the names), then lists the members
+    /// who sign in a large table, then its phụ lục: the small table is the signature block.
+    #[test]
+    fn a_signature_table_before_the_members_list_and_the_phu_luc() {
+        let mut paras = vec![para("Cuộc họp kết thúc lúc 11 giờ cùng ngày./.", None)];
+        for (t, c) in [
+            ("THƯ KÝ", 0),
+            ("", 0),
+            ("Bùi Khánh Chân", 0),
+            ("TỔ TRƯỞNG", 1),
+            ("", 1),
+            ("Lê Na", 1),
+        ] {
+            paras.push(para(t, Some((1, c))));
+        }
+        paras.push(para("CÁC THÀNH VIÊN TỔ CHUYÊN GIA DỰ HỌP", None));
+        for k in 0..30 {
+            paras.push(para(
+                if k % 2 == 0 {
+                    "Ông Nguyễn Văn Sơn"
+                } else {
+                    ""
+                },
+                Some((2, k % 2)),
+            ));
+        }
+        paras.push(para("PHỤ LỤC", None));
+        paras.push(para("Danh mục vật tư", None));
+        assert_eq!(signature_table(&paras, 0), Some(1));
+        // Body text after the table: it does not close the text, so it is no signature.
+        let mut later = paras.clone();
+        later.insert(7, para("Các thành viên thống nhất.", None));
+        later.insert(7, para("Ý kiến khác: không.", None));
+        assert_eq!(signature_table(&later, 0), None);
     }
 }
