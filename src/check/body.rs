@@ -263,7 +263,7 @@ fn spacing(c: &mut Checker) {
 }
 
 /// `Điều 1.` … `Điều n.` in sequence, and the Roman mục I, II, III … in sequence (each phụ
-/// lục numbers its own); points written `a.` instead of `a)`.
+/// lục numbers its own of both); points written `a.` instead of `a)`.
 fn numbering(c: &mut Checker, body: &[&Block]) {
     let mut out: Vec<(&'static str, &Block, Msg)> = Vec::new();
     let mut article = 0u32;
@@ -284,10 +284,12 @@ fn numbering(c: &mut Checker, body: &[&Block]) {
     }
     labels_before.resize(body.len(), seen);
     for (b, &label) in body.iter().zip(&labels_before) {
-        // A new phụ lục numbers from I again.
+        // A new phụ lục, or a text issued with the document (a quy chế's own Điều 1 …),
+        // numbers from I and from Điều 1 again.
         if label != last_label {
             last_label = label;
             roman = 0;
+            article = 0;
         }
         let t = c.words_of(b);
         if let Some(rest) = t.strip_prefix("Điều ") {

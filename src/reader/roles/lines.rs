@@ -107,7 +107,8 @@ fn closing_columns(left: &str, right: &str) -> bool {
         && !r.starts_with('-')
         && (authority_prefix(r).is_some()
             || (is_upper(r) && r.split_whitespace().count() <= 8)
-            || looks_like_name(r))
+            || looks_like_name(r)
+            || super::sign::is_signature_note(r))
 }
 
 /// Whether a paragraph's first line is a tên loại and other lines follow it.

@@ -39,22 +39,24 @@ fn is_position(p: &RawPara) -> bool {
 
 /// A signature block with no table and no authority prefix to find it by: position lines set
 /// apart from the text, then within a few lines the signer's name, among the document's last
-/// paragraphs. The range of paragraphs from the first position line to the name.
-fn by_layout(paras: &[RawPara], from: usize) -> Option<(usize, usize)> {
-    let n = paras.len();
+/// paragraphs before `n`. The range of paragraphs from the first position line to the name.
+fn by_layout(paras: &[RawPara], from: usize, n: usize) -> Option<(usize, usize)> {
     let low = from.max(n.saturating_sub(60));
     let empty = |i: usize| paras[i].text().trim().is_empty();
     for s in (low..n).rev() {
         if paras[s].cell.is_some() || !is_position(&paras[s]) {
             continue;
         }
-        // The name: the first text after the position lines, the room and "(Đã ký)"; under
-        // an authority line (`TL. Hiệu trưởng`) the position may be in lower case.
+        // The name: the first text after the position lines, the room and "(Đã ký)", and
+        // the recipients typed beside them; under an authority line (`TL. Hiệu trưởng`) the
+        // position may be in lower case.
         let authority = authority_prefix(&paras[s].text()).is_some();
+        let recipient = |j: usize| paras[j].text().trim_start().starts_with('-');
         let mut j = s + 1;
         while j < n
             && j <= s + 10
             && (empty(j)
+                || recipient(j)
                 || is_signature_note(&paras[j].text())
                 || is_position(&paras[j])
                 || (authority && j == s + 1 && !looks_like_name(&paras[j].text())))
@@ -146,17 +148,22 @@ impl Sign {
     pub(super) fn find(paras: &[RawPara], from: usize) -> Sign {
         let n = paras.len();
         let nn = (from..n).find(|&i| is_noi_nhan(&paras[i].text()));
+        // A Nơi nhận typed outside a table belongs to the signature beside or around it: a
+        // table with authority lines far after it signs an attached text (a quy định's
+        // council), not the document.
+        let near = |i: usize| nn.is_none_or(|k| i.abs_diff(k) <= 15);
         let table = nn.and_then(|i| paras[i].cell.map(|c| c.table)).or_else(|| {
             (from..n)
-                .filter(|&i| authority_prefix(&paras[i].text()).is_some())
+                .filter(|&i| near(i) && authority_prefix(&paras[i].text()).is_some())
                 .filter_map(|i| paras[i].cell.map(|c| c.table))
                 .next_back()
-                .or_else(|| signature_table(paras, from))
+                .or_else(|| signature_table(paras, from).filter(|_| nn.is_none()))
         });
-        let layout = if table.is_none() {
-            by_layout(paras, from)
-        } else {
-            None
+        let layout = match (table, nn) {
+            (Some(_), _) => None,
+            // The block ends within a few lines of the list.
+            (None, Some(k)) => by_layout(paras, from.max(k.saturating_sub(8)), n.min(k + 24)),
+            (None, None) => by_layout(paras, from, n),
         };
         let range = match (table, nn) {
             (Some(t), _) => {
@@ -182,6 +189,8 @@ impl Sign {
                 match layout {
                     Some((s, e)) if e < i && i - e <= 6 => Some((s, end)),
                     Some((s, e)) if s > end && s - end <= 6 => Some((i, e)),
+                    // Beside the list, its name typed under the list's last line.
+                    Some((s, e)) if s >= i && s <= end && e > end && e - end <= 6 => Some((i, e)),
                     // A position set apart just above the list, its name not typed yet.
                     _ => match (i.saturating_sub(3)..i).find(|&k| is_position(&paras[k])) {
                         Some(k) if k >= from => Some((k, end)),
@@ -345,5 +354,42 @@ mod tests {
         later.insert(7, para("Các thành viên thống nhất.", None));
         later.insert(7, para("Ý kiến khác: không.", None));
         assert_eq!(signature_table(&later, 0), None);
+    }
+    /// A quyết định's Nơi nhận typed beside its signature (the position on the Nơi nhận line,
+    /// the name under the list), then the quy định it issues with that text's own signature
+    /// table: the block is the quyết định's, not the table far after it.
+    #[test]
+    fn a_typed_noi_nhan_keeps_its_signature_over_a_later_table() {
+        let centred = |t: &str| {
+            let mut p = para(t, None);
+            p.props.jc = Some("center".into());
+            p
+        };
+        let mut paras = vec![
+            para(
+                "Điều 3. Các phòng chịu trách nhiệm thi hành quyết định này./.",
+                None,
+            ),
+            para("Nơi nhận:", None),
+            centred("HIỆU TRƯỞNG"),
+            para("- Sở GD&ĐT (b/c);", None),
+            para("- BGH (b/c);", None),
+            centred("(Đã ký)"),
+            para("- Lưu: VT, TĐKT.", None),
+            para("\t\t\t\tNinh Văn Hưng", None),
+            centred("QUY ĐỊNH"),
+        ];
+        for _ in 0..20 {
+            paras.push(para("Nội dung quy định.", None));
+        }
+        for (t, c) in [("TM. HỘI ĐỒNG", 1), ("CHỦ TỊCH", 1), ("Ninh Văn Hưng", 1)] {
+            paras.push(para(t, Some((1, c))));
+        }
+        for (k, p) in paras.iter_mut().enumerate() {
+            p.index = k + 1;
+        }
+        let sign = Sign::find(&paras, 0);
+        assert_eq!(sign.table, None);
+        assert_eq!(sign.range, Some((1, 7)));
     }
 }

@@ -66,7 +66,20 @@ pub(super) fn map(m: &mut Mapper, from: usize, header_table: Option<usize>, sign
         // A phụ lục: its label ("Phụ lục 1", "PHỤ LỤC") centred on its own line, after the
         // signature or, in a draft without one, wherever it starts; its title is the centred
         // lines under the label, up to the "(Kèm theo …)" line.
-        let label_like = is_phu_luc_label(&t) && (after_sign || align(p) == Align::Center);
+        // A text issued with the document and set after its signature (a quy định under its
+        // quyết định): its tên loại, then within a few lines "(Ban hành kèm theo …)", stands as
+        // a phụ lục's label does.
+        let attached = || {
+            after_sign
+                && !in_phu_luc
+                && is_upper(&t)
+                && ten_loai_of(&t).is_some()
+                && paras[i..n.min(i + 4)]
+                    .iter()
+                    .any(|q| is_attribution(&q.text()))
+        };
+        let label_like =
+            is_phu_luc_label(&t) && (after_sign || align(p) == Align::Center) || attached();
         let under_label = last_text_block(&m.blocks[p.section])
             .is_some_and(|b| matches!(b.role, Role::PhuLucLabel | Role::PhuLucTitle));
         let role = if label_like {
