@@ -297,6 +297,7 @@ fn fixed_line(c: &mut Checker, line: &FixedLine) {
     let Some(b) = c.first(line.role) else {
         // The Tiêu ngữ is looked for under a Quốc hiệu; without one, that is the finding.
         let missing = match line.role {
+            Role::QuocHieu if c.bare_annex() => return,
             Role::QuocHieu => msg!(
                 "không thấy Quốc hiệu \"{}\"",
                 "no Quốc hiệu \"{}\" found",

@@ -105,6 +105,22 @@ impl<'a> Checker<'a> {
                 .take_while(|b| b.role != Role::Body)
                 .any(|b| b.role == Role::PhuLucAttribution)
     }
+
+    /// A phụ lục sent on its own (a guide "(Kèm theo công văn số …)", Mẫu 2.1): no organ, and
+    /// attached to a letter, a plan or a report rather than issued by a quyết định or a nghị
+    /// quyết (whose attached quy chế repeats the header). The decree's model for it has no
+    /// Quốc hiệu.
+    pub fn bare_annex(&self) -> bool {
+        self.attached()
+            && self.first(Role::CoQuan).is_none()
+            && self.first(Role::QuocHieu).is_none()
+            && self.first(Role::PhuLucAttribution).is_some_and(|b| {
+                let k = crate::text::upper_for_matching(&b.text());
+                !["QUYẾT ĐỊNH", "NGHỊ QUYẾT", "NGHỊ ĐỊNH", "THÔNG TƯ"]
+                    .iter()
+                    .any(|w| k.contains(w))
+            })
+    }
 }
 
 /// Checks a document; findings in document order within each rule group.
