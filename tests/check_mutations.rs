@@ -843,3 +843,37 @@ fn a_legal_normative_document_gets_one_note() {
     let c = codes(&out, dir.path());
     assert_eq!(c.keys().collect::<Vec<_>>(), ["ND30-NOT-ND30"], "{c:?}");
 }
+
+/// A meeting's agenda (a title over a timetable, nothing else) is a handout sent with the
+/// invitation: one note, not a missing Quốc hiệu and a tên loại in lower case.
+#[test]
+fn a_meeting_agenda_gets_one_note() {
+    let dir = tempdir();
+    let base = sample(dir.path(), "chi-thi-tien-giang-2014");
+    let out = dir.path().join("agenda.docx");
+    mutate(&base, "word/document.xml", &out, &|x| {
+        let a = x.find("<w:body>").unwrap() + "<w:body>".len();
+        let b = x.rfind("<w:sectPr").unwrap();
+        let p = |t: &str| format!("<w:p><w:r><w:t xml:space=\"preserve\">{t}</w:t></w:r></w:p>");
+        let cell = |t: &str| {
+            format!(
+                "<w:tc><w:tcPr><w:tcW w:w=\"3000\" w:type=\"dxa\"/></w:tcPr>{}</w:tc>",
+                p(t)
+            )
+        };
+        let row = |a: &str, b: &str| format!("<w:tr>{}{}</w:tr>", cell(a), cell(b));
+        format!(
+            "{}{}{}<w:tbl><w:tblGrid><w:gridCol w:w=\"3000\"/><w:gridCol w:w=\"3000\"/></w:tblGrid>{}{}{}</w:tbl>{}{}",
+            &x[..a],
+            p("Chương trình Hội nghị"),
+            p("Ngày     /7/2023"),
+            row("Thời gian", "Nội dung"),
+            row("8h00 – 8h30", "Đón tiếp đại biểu"),
+            row("8h30 – 9h00", "Khai mạc hội nghị"),
+            p(""),
+            &x[b..]
+        )
+    });
+    let c = codes(&out, dir.path());
+    assert_eq!(c.keys().collect::<Vec<_>>(), ["ND30-NOT-ND30"], "{c:?}");
+}

@@ -3,8 +3,8 @@
 //! its number, `20/2025/QĐ-UBND`) follows the law on legal documents; an internal form such as
 //! the phiếu trình, or any title that is none of Điều 7's types (a giấy biên nhận, a phiếu đề
 //! xuất), is no type of Điều 7; a Đoàn document follows the Đoàn's guide; minutes between the
-//! parties of a contract and a citizen's or company's paper are issued by no organ. Each gets
-//! one note instead of dozens of findings.
+//! parties of a contract and a citizen's or company's paper are issued by no organ, and a
+//! meeting's agenda is a handout. Each gets one note instead of dozens of findings.
 
 use super::{Checker, text};
 use crate::model::Role;
@@ -74,6 +74,38 @@ fn private_title(c: &Checker) -> Option<String> {
         .then_some(title)
 }
 
+/// A handout that travels with an invitation (a meeting's agenda, a schedule): a title over a
+/// table, with nothing of a document an organ issues — no organ, Quốc hiệu, number, date line,
+/// signature or Nơi nhận — and at most a few lines of text outside the table.
+fn handout(c: &Checker) -> Option<String> {
+    use crate::model::Content;
+    let issued = [
+        Role::CoQuan,
+        Role::ChuQuan,
+        Role::QuocHieu,
+        Role::SoKyHieu,
+        Role::DiaDanhNgay,
+        Role::ChucVu,
+        Role::HoTen,
+        Role::QuyenHan,
+        Role::NoiNhanHeading,
+        Role::PhuLucAttribution,
+    ];
+    if issued.iter().any(|r| c.first(*r).is_some()) {
+        return None;
+    }
+    let body = || c.doc.blocks().filter(|b| b.role == Role::Body);
+    let tables = body()
+        .filter(|b| matches!(b.content, Content::Table(_)))
+        .count();
+    let lines = body()
+        .filter(|b| matches!(b.content, Content::Paragraph(_)) && !text(b).trim().is_empty())
+        .count();
+    (tables >= 1 && lines <= 3)
+        .then(|| first_title(c))
+        .flatten()
+}
+
 pub fn run(c: &mut Checker) -> bool {
     let qh = c.first(Role::QuocHieu).map(text).unwrap_or_default();
     let so = c.first(Role::SoKyHieu).map(text).unwrap_or_default();
@@ -121,6 +153,12 @@ pub fn run(c: &mut Checker) -> bool {
         Some(msg!(
             "không có cơ quan ban hành và tên văn bản \"{}\" là của công dân hoặc doanh nghiệp (đơn, bản tuyên bố, hợp đồng …): không phải văn bản hành chính theo Nghị định 30: không kiểm tra",
             "no issuing organ, and the title \"{}\" is a citizen's or a company's (a petition, a declaration, a contract …): not an administrative document under Decree 30: not checked",
+            title
+        ))
+    } else if let Some(title) = handout(c) {
+        Some(msg!(
+            "\"{}\": một bảng dưới tiêu đề, không có cơ quan ban hành, Quốc hiệu, số, ngày tháng, chữ ký hay nơi nhận: tài liệu kèm giấy mời (chương trình, lịch), không phải văn bản hành chính theo Nghị định 30: không kiểm tra",
+            "\"{}\": a table under a title, with no issuing organ, Quốc hiệu, number, date, signature or Nơi nhận: a handout sent with an invitation (an agenda, a schedule), not an administrative document under Decree 30: not checked",
             title
         ))
     } else if !c.doc.ten_loai.is_empty() && !is_a_type(&c.doc.ten_loai) {
