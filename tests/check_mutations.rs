@@ -815,43 +815,39 @@ fn every_rule_has_a_case_that_fires_it() {
     );
 }
 
-#[test]
-fn a_party_document_gets_one_note() {
+/// The codes `vbhc check` reports for the rendered chỉ thị with `edit` applied.
+fn codes_of_edited_chi_thi(name: &str, edit: &dyn Fn(&str) -> String) -> Vec<String> {
     let dir = tempdir();
     let base = sample(dir.path(), "chi-thi-tien-giang-2014");
-    let out = dir.path().join("party.docx");
-    mutate(&base, "word/document.xml", &out, &|x| {
+    let out = dir.path().join(format!("{name}.docx"));
+    mutate(&base, "word/document.xml", &out, edit);
+    codes(&out, dir.path()).into_keys().collect()
+}
+
+#[test]
+fn a_party_document_gets_one_note() {
+    let c = codes_of_edited_chi_thi("party", &|x| {
         x.replace(
             "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
             "ĐẢNG CỘNG SẢN VIỆT NAM",
         )
         .replace("/CT-UBND", "-CT/TU")
     });
-    let c = codes(&out, dir.path());
-    assert_eq!(c.keys().collect::<Vec<_>>(), ["ND30-NOT-ND30"], "{c:?}");
+    assert_eq!(c, ["ND30-NOT-ND30"]);
 }
 
 #[test]
 fn a_legal_normative_document_gets_one_note() {
-    let dir = tempdir();
-    let base = sample(dir.path(), "chi-thi-tien-giang-2014");
-    let out = dir.path().join("qppl.docx");
     // Before 2015 a chỉ thị could be legal-normative: its number carried the year.
-    mutate(&base, "word/document.xml", &out, &|x| {
-        x.replace("/CT-UBND", "/2014/CT-UBND")
-    });
-    let c = codes(&out, dir.path());
-    assert_eq!(c.keys().collect::<Vec<_>>(), ["ND30-NOT-ND30"], "{c:?}");
+    let c = codes_of_edited_chi_thi("qppl", &|x| x.replace("/CT-UBND", "/2014/CT-UBND"));
+    assert_eq!(c, ["ND30-NOT-ND30"]);
 }
 
 /// A meeting's agenda (a title over a timetable, nothing else) is a handout sent with the
 /// invitation: one note, not a missing Quốc hiệu and a tên loại in lower case.
 #[test]
 fn a_meeting_agenda_gets_one_note() {
-    let dir = tempdir();
-    let base = sample(dir.path(), "chi-thi-tien-giang-2014");
-    let out = dir.path().join("agenda.docx");
-    mutate(&base, "word/document.xml", &out, &|x| {
+    let c = codes_of_edited_chi_thi("agenda", &|x| {
         let a = x.find("<w:body>").unwrap() + "<w:body>".len();
         let b = x.rfind("<w:sectPr").unwrap();
         let p = |t: &str| format!("<w:p><w:r><w:t xml:space=\"preserve\">{t}</w:t></w:r></w:p>");
@@ -874,6 +870,5 @@ fn a_meeting_agenda_gets_one_note() {
             &x[b..]
         )
     });
-    let c = codes(&out, dir.path());
-    assert_eq!(c.keys().collect::<Vec<_>>(), ["ND30-NOT-ND30"], "{c:?}");
+    assert_eq!(c, ["ND30-NOT-ND30"]);
 }
