@@ -649,21 +649,36 @@ fn hand_typed_layouts_read_as_they_print() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// Asserts that a corpus file with `edit` applied gets exactly the findings it had.
+fn reads_the_same(file: &str, edit: &dyn Fn(&str) -> String) {
+    let dir = tempdir();
+    let base = corpus(file);
+    let before = codes(&base, dir.path());
+    let out = dir.path().join("edited.docx");
+    mutate(&base, "word/document.xml", &out, edit);
+    assert_eq!(codes(&out, dir.path()), before);
+}
+
+/// A decision's căn cứ line that opens with the text it cites ("Thông tư số 23/2024/TT-BCT
+/// …;", without "Căn cứ") is still in the căn cứ block: the lines after it are not the body,
+/// and the block's last line is still the one that must end with ".".
+#[test]
+fn a_can_cu_line_without_its_opening_words_stays_in_the_block() {
+    reads_the_same("QD-PANM-mo-da-Xuan-Hoa.docx", &|x| {
+        x.replacen("Căn cứ Thông tư số 23/2024", "Thông tư số 23/2024", 1)
+    });
+}
+
 /// The reader goes by namespaces, not prefixes: a genuine document whose main part binds
 /// WordprocessingML to `x:` instead of `w:` gets exactly the findings it had.
 #[test]
 fn another_prefix_for_wordprocessingml_reads_the_same() {
-    let dir = tempdir();
-    let base = corpus("cong-van-ubnd-tinh-chi-dao.docx");
-    let before = codes(&base, dir.path());
-    let out = dir.path().join("prefixed.docx");
-    mutate(&base, "word/document.xml", &out, &|x| {
+    reads_the_same("cong-van-ubnd-tinh-chi-dao.docx", &|x| {
         x.replace("<w:", "<x:")
             .replace("</w:", "</x:")
             .replace(" w:", " x:")
             .replace("xmlns:w=", "xmlns:x=")
     });
-    assert_eq!(codes(&out, dir.path()), before);
 }
 
 /// A paragraph with the text of every run taken out.

@@ -112,7 +112,15 @@ pub fn run(c: &mut Checker) {
     });
     mixed_sizes(c, &body);
     // ---- Indent: the first line starts 1 cm or 1.27 cm in ------------------------------------
-    let items: Vec<(i32, &Block)> = body
+    // The căn cứ lines too: the decree sets them as the body (nd30.md §1.6).
+    let indented: Vec<&Block> = c
+        .doc
+        .blocks()
+        .filter(|b| b.role == Role::CanCu)
+        .chain(body.iter().copied())
+        .collect();
+    // Grouped by the indent as shown: 539 and 540 twips are both "0,95 cm" to the clerk.
+    let items: Vec<(String, &Block)> = indented
         .iter()
         .filter_map(|b| {
             let p = para(b)?;
@@ -123,15 +131,16 @@ pub fn run(c: &mut Checker) {
             let ok = [567, 720]
                 .iter()
                 .any(|v| (first - v).abs() <= INDENT_TOLERANCE);
-            (!ok && first < SET_APART).then_some((first, *b))
+            let shown = if first < 0 {
+                format!("-{}", cm(first.unsigned_abs()).0)
+            } else {
+                cm(first as u32).0
+            };
+            (!ok && first < SET_APART).then_some((shown, *b))
         })
         .collect();
     grouped(c, "ND30-BODY-INDENT", items, |v, n| {
-        let shown = if *v < 0 {
-            Qty(format!("-{}", cm(v.unsigned_abs()).0))
-        } else {
-            cm(*v as u32)
-        };
+        let shown = Qty(v.clone());
         (
             msg!(
                 "thụt đầu dòng {} ở {} đoạn, Nghị định 30 quy định 1 cm hoặc 1,27 cm",

@@ -148,7 +148,7 @@ fn tone_mix(c: &mut Checker) {
     let mut first_fv: Option<(&Block, String)> = None;
     for (b, p) in super::paragraphs(c.doc)
         .into_iter()
-        .filter(|(b, _)| b.role == Role::Body)
+        .filter(|(b, _)| matches!(b.role, Role::Body | Role::CanCu))
     {
         // The paragraph's words as the other rules read them (NFC, made once).
         let t = c.words.get(p);

@@ -36,21 +36,40 @@ pub(super) fn map(m: &mut Mapper, mut i: usize, end: usize) -> (usize, String) {
     o.kinh_gui(m, &mut i);
     o.skip_empty(&mut i);
     // Căn cứ lines at the head of the body.
-    while i < end && is_can_cu(&paras[i].text()) && paras[i].cell.is_none() {
+    let is_label = |t: &str| {
+        decision.is_some_and(|l| key(t).trim().trim_end_matches(':') == l.trim_end_matches(':'))
+    };
+    let mut listed = 0;
+    while i < end && paras[i].cell.is_none() {
+        let t = paras[i].text();
         let italic = paras[i].visible().all(|r| r.look.italic);
-        if decision.is_none() && !italic {
+        let closed = t.trim_end().ends_with([';', ',', '.']);
+        let accept = if is_can_cu(&t) {
+            // Outside a decision an upright "Căn cứ …;" list is the body's preamble (a Sở's
+            // kế hoạch sets it upright, kinds.md §kế hoạch), not the căn cứ block.
+            decision.is_some() || italic
+        } else {
+            // A decision's căn cứ that does not open with "Căn cứ" ("Quyết định số 42/2025/…
+            // của Chủ tịch …;"): italic like its neighbours, and the block goes on after it.
+            decision.is_some()
+                && listed > 0
+                && italic
+                && closed
+                && (i + 1..end.min(i + 12))
+                    .map(|k| paras[k].text())
+                    .any(|u| is_can_cu(&u) || is_label(&u))
+        };
+        if !accept {
             break;
         }
         m.push(&paras[i], Role::CanCu, Region::Page);
+        listed += 1;
         i += 1;
         while i < end && o.empty(i) {
             i += 1;
         }
     }
-    if let Some(label) = decision
-        && i < end
-        && key(&paras[i].text()).trim().trim_end_matches(':') == label.trim_end_matches(':')
-    {
+    if i < end && is_label(&paras[i].text()) {
         m.push(&paras[i], Role::QuyetDinhLabel, Region::Page);
         i += 1;
     }
