@@ -451,6 +451,9 @@ fn quyet_dinh_cases() -> Vec<Case> {
         case("điểm a) written a.", "ND30-DIEM-FORM", |x| {
             nth(x, ">a) <", ">a. <", 0)
         }),
+        case("điểm a) written a,", "ND30-DIEM-FORM", |x| {
+            nth(x, ">a) <", ">a, <", 0)
+        }),
         case("no Nơi nhận heading", "ND30-NOI-NHAN", |x| {
             x.replace(">Nơi nhận:<", "><")
         }),
@@ -666,6 +669,19 @@ fn reads_the_same(file: &str, edit: &dyn Fn(&str) -> String) {
 fn a_can_cu_line_without_its_opening_words_stays_in_the_block() {
     reads_the_same("QD-PANM-mo-da-Xuan-Hoa.docx", &|x| {
         x.replacen("Căn cứ Thông tư số 23/2024", "Thông tư số 23/2024", 1)
+    });
+}
+
+/// A point typed with no space after its label (`b)Khoảng cách`) is still that point: the
+/// order of the points after it holds.
+#[test]
+fn a_point_typed_without_its_space_keeps_the_order() {
+    reads_the_same("QD-PANM-mo-da-Xuan-Hoa.docx", &|x| {
+        x.replacen(
+            ">b) Khoảng cách an toàn về tác",
+            ">b)Khoảng cách an toàn về tác",
+            1,
+        )
     });
 }
 

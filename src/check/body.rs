@@ -369,14 +369,15 @@ fn numbering(c: &mut Checker, body: &[&Block]) {
                 roman_label = r.clone();
             }
             Mark::Para => {
-                if let Some(l) = dotted_point(&t) {
+                if let Some((l, mark)) = dotted_point(&t) {
                     out.push((
                         "ND30-DIEM-FORM",
                         b,
                         msg!(
-                            "điểm viết \"{}.\": Nghị định 30 viết chữ cái và dấu ngoặc đơn \"{})\"",
-                            "point written \"{}.\": Decree 30 writes a letter and a bracket \"{})\"",
+                            "điểm viết \"{}{}\": Nghị định 30 viết chữ cái và dấu ngoặc đơn \"{})\"",
+                            "point written \"{}{}\": Decree 30 writes a letter and a bracket \"{})\"",
                             l,
+                            mark,
                             l
                         ),
                     ));
@@ -391,18 +392,32 @@ fn numbering(c: &mut Checker, body: &[&Block]) {
     }
 }
 
-/// The letter of a point written "a. Text" instead of "a) Text".
-fn dotted_point(t: &str) -> Option<char> {
+/// The letter and the mark of a point written "a. Text" or "a, Text" instead of "a) Text".
+fn dotted_point(t: &str) -> Option<(char, char)> {
     let mut ch = t.trim_start().chars();
     match (ch.next(), ch.next(), ch.next()) {
-        (Some(l), Some('.'), Some(' '))
+        (Some(l), Some(mark @ ('.' | ',')), Some(' '))
             if crate::text::alpha::index_of(&l.to_string()).is_some()
                 && ch.next().is_some_and(char::is_uppercase) =>
         {
-            Some(l)
+            Some((l, mark))
         }
         _ => None,
     }
+}
+
+/// A point's label as typed by hand, with a tab or no space after it (`k)\tThành viên`,
+/// `d)Tạm ngưng`): the line with one space after the label, as the markup reads points.
+fn spaced_point(t: &str) -> std::borrow::Cow<'_, str> {
+    let mut ch = t.char_indices();
+    if let (Some((_, l)), Some((i, ')')), Some((j, next))) = (ch.next(), ch.next(), ch.next())
+        && l.is_lowercase()
+        && (next == '\t' || next.is_uppercase())
+    {
+        let rest = if next == '\t' { &t[j + 1..] } else { &t[j..] };
+        return format!("{} {}", &t[..=i], rest.trim_start()).into();
+    }
+    t.into()
 }
 
 fn roman_value(s: &str) -> usize {
@@ -500,14 +515,18 @@ fn fonts(c: &mut Checker) {
 /// no Vietnamese letters.
 fn points(c: &mut Checker, body: &[&Block]) {
     let mut prev: Option<usize> = None;
+    // After a letter that is not Vietnamese (`f)`, `j)`), reported on its own line, the next
+    // point sets the order again instead of being judged against it.
+    let mut resync = false;
     let mut out = Vec::new();
     for b in body {
         let t = text(b);
-        let (mark, _) = crate::markup::classify(t.trim_start());
+        let line = spaced_point(t.trim_start());
+        let (mark, _) = crate::markup::classify(&line);
         match mark {
-            Mark::Point(letter, idx) => {
-                match idx {
-                    None => out.push((
+            Mark::Point(letter, idx) => match idx {
+                None => {
+                    out.push((
                         *b,
                         msg!(
                             "điểm \"{})\": chữ \"{}\" không có trong bảng chữ cái tiếng Việt",
@@ -515,12 +534,15 @@ fn points(c: &mut Checker, body: &[&Block]) {
                             letter,
                             letter
                         ),
-                    )),
-                    Some(i) => {
-                        let expected = prev.map_or(0, |p| p + 1);
-                        if i != expected && !(prev.is_none() && i == 0) {
-                            let want = crate::text::alpha::letter(expected).unwrap_or("?");
-                            out.push((
+                    ));
+                    resync = true;
+                    continue;
+                }
+                Some(i) => {
+                    let expected = prev.map_or(0, |p| p + 1);
+                    if i != expected && !(prev.is_none() && i == 0) && !resync {
+                        let want = crate::text::alpha::letter(expected).unwrap_or("?");
+                        out.push((
                                 *b,
                                 msg!(
                                     "điểm \"{})\" sau điểm trước phải là \"{})\" (thứ tự a b c d đ e g h …)",
@@ -529,22 +551,24 @@ fn points(c: &mut Checker, body: &[&Block]) {
                                     want
                                 ),
                             ));
-                        }
-                        prev = Some(i);
-                        continue;
                     }
+                    prev = Some(i);
+                    resync = false;
+                    continue;
                 }
-                prev = None;
-            }
-            // A point written "a." is reported by ND30-DIEM-FORM; it still holds its place in
-            // the order, so the "b)" after it is not a second finding.
+            },
+            // A point written "a." or "a," is reported by ND30-DIEM-FORM; it still holds its
+            // place in the order, so the "b)" after it is not a second finding.
             Mark::Para => {
-                if let Some(l) = dotted_point(&t) {
+                if let Some((l, _)) = dotted_point(&t) {
                     prev = crate::text::alpha::index_of(&l.to_string());
                 }
             }
             Mark::Dash | Mark::Plus => {}
-            _ => prev = None,
+            _ => {
+                prev = None;
+                resync = false;
+            }
         }
     }
     for (b, m) in out {
