@@ -628,6 +628,17 @@ fn hand_typed_layouts_read_as_they_print() {
             }),
         ),
         (
+            "the tên loại pushed to the middle with typed spaces",
+            Box::new(|x: &str| {
+                in_paragraph(x, ">CHỈ THỊ<", |p| {
+                    p.replace(r#"<w:jc w:val="center"/>"#, "").replace(
+                        r#"<w:t xml:space="preserve">CHỈ THỊ"#,
+                        &format!(r#"<w:t xml:space="preserve">{}CHỈ THỊ"#, " ".repeat(40)),
+                    )
+                })
+            }),
+        ),
+        (
             "the year left as an ellipsis",
             Box::new(|x: &str| x.replace("năm 2014</w:t>", "năm …</w:t>")),
         ),

@@ -194,7 +194,8 @@ pub fn run(c: &mut Checker) {
         )
     });
     // ---- Justification: running text (longer than a line) aligned on both sides -----------
-    let items: Vec<(&'static str, &Block)> = body
+    // The căn cứ lines are set as the body here too.
+    let items: Vec<(&'static str, &Block)> = indented
         .iter()
         .filter_map(|b| {
             let p = para(b)?;

@@ -133,13 +133,20 @@ impl Opening<'_> {
     /// changes) and a rule in its own empty paragraph under them.
     fn title(&self, m: &mut Mapper, i: &mut usize) -> String {
         let (paras, end) = (self.paras, self.end);
-        if *i >= end || align(&paras[*i]) != Align::Center {
+        if *i >= end {
             return String::new();
         }
-        let Some(t) = ten_loai_of(&paras[*i].text())
-            .map(str::to_string)
-            .or_else(|| heading_title(&paras[*i]))
-        else {
+        let t = ten_loai_of(&paras[*i].text()).map(str::to_string);
+        // A tên loại pushed to the middle with typed spaces or tabs prints centred.
+        let pushed = || {
+            let text = paras[*i].text();
+            let lead = &text[..text.len() - text.trim_start().len()];
+            t.is_some() && (lead.chars().filter(|c| *c == ' ').count() >= 10 || lead.contains('\t'))
+        };
+        if align(&paras[*i]) != Align::Center && !pushed() {
+            return String::new();
+        }
+        let Some(t) = t.or_else(|| heading_title(&paras[*i])) else {
             return String::new();
         };
         m.push(&paras[*i], Role::TenLoai, Region::Page);
