@@ -157,6 +157,7 @@ impl Opening<'_> {
             && paras[*i].cell.is_none()
             && !is_kinh_gui(&paras[*i].text())
             && !is_can_cu(&paras[*i].text())
+            && !opens_a_part(&paras[*i].text())
         {
             // A quyết định's authority line (bold capitals) follows its trích yếu.
             let text = paras[*i].text();
@@ -244,4 +245,14 @@ impl Opening<'_> {
         }
         *i = j;
     }
+}
+
+/// A line that opens a part of the body (`I. Thời gian và địa điểm:`, `1.`, `Điều 1.`,
+/// `Chương I`): bold like a trích yếu, but the body has begun.
+fn opens_a_part(t: &str) -> bool {
+    use crate::markup::Mark;
+    matches!(
+        crate::markup::classify(t.trim_start()).0,
+        Mark::Section(_) | Mark::Clause(_) | Mark::Part(_) | Mark::Article(_)
+    )
 }
