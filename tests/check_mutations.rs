@@ -628,6 +628,21 @@ fn hand_typed_layouts_read_as_they_print() {
             }),
         ),
         (
+            "a section break before the body's last paragraph",
+            Box::new(|x: &str| {
+                let a = x.rfind("<w:sectPr").unwrap();
+                let b = x.rfind("</w:sectPr>").unwrap() + "</w:sectPr>".len();
+                let sect = &x[a..b];
+                let end = x.find("./.").unwrap();
+                let p = [x[..end].rfind("<w:p>"), x[..end].rfind("<w:p ")]
+                    .into_iter()
+                    .flatten()
+                    .max()
+                    .unwrap();
+                format!("{}<w:p><w:pPr>{sect}</w:pPr></w:p>{}", &x[..p], &x[p..])
+            }),
+        ),
+        (
             "the year left as an ellipsis",
             Box::new(|x: &str| x.replace("năm 2014</w:t>", "năm …</w:t>")),
         ),

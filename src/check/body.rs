@@ -9,7 +9,7 @@ use super::{
 };
 use crate::i18n::{Msg, Qty};
 use crate::markup::Mark;
-use crate::model::{Align, Block, LineRule, Region, Role};
+use crate::model::{Align, Block, Content, LineRule, Region, Role};
 use crate::msg;
 use crate::nd30;
 
@@ -581,24 +581,46 @@ fn points(c: &mut Checker, body: &[&Block]) {
 /// The last paragraph of the text before the signature ends with `./.`. A draft with no
 /// signature block has no end to judge (its missing signature is reported already).
 fn end_mark(c: &mut Checker) {
-    let Some(first) = c.doc.sections.first() else {
-        return;
-    };
     if c.first(Role::NoiNhanHeading).is_none() && c.first(Role::ChucVu).is_none() {
         return;
     }
-    let sign = first
-        .blocks
+    // The text runs on over section breaks (a landscape table in a section of its own) up to
+    // the signature, but not into a section that opens another document under its own
+    // Quốc hiệu (a plan set before the decision that issues it).
+    let another = |s: &crate::model::Section| {
+        s.blocks.iter().any(|b| match &b.content {
+            Content::Paragraph(p) => is_quoc_hieu(&p.text()),
+            Content::Table(t) => t
+                .rows
+                .iter()
+                .flatten()
+                .flatten()
+                .any(|p| is_quoc_hieu(&p.text())),
+            _ => false,
+        })
+    };
+    let own = 1 + c
+        .doc
+        .sections
+        .iter()
+        .skip(1)
+        .take_while(|s| !another(s))
+        .count();
+    let blocks: Vec<&Block> = c.doc.sections[..own.min(c.doc.sections.len())]
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .collect();
+    let sign = blocks
         .iter()
         .position(|b| matches!(b.role, Role::NoiNhanHeading | Role::QuyenHan | Role::ChucVu))
-        .unwrap_or(first.blocks.len());
+        .unwrap_or(blocks.len());
     // A note in brackets under the text (`(Đính kèm …)`, `(Hoàn lại đơn …)`) stands after
     // the end mark; the body ends above it.
     let note = |b: &Block| {
         let t = block_words(b);
         t.starts_with('(') && t.ends_with(')')
     };
-    let last = first.blocks[..sign].iter().rev().find(|b| {
+    let last = blocks[..sign].iter().copied().rev().find(|b| {
         b.role == Role::Body && para(b).is_some_and(|p| visible(p).next().is_some()) && !note(b)
     });
     // A "./." typed before the body's end: the text after it reads as outside the document.
@@ -613,8 +635,9 @@ fn end_mark(c: &mut Checker) {
             .filter(|c| !c.is_whitespace());
         tail.next() == Some('.') && tail.next() == Some('/') && tail.next() == Some('.')
     };
-    if let Some(early) = first.blocks[..sign]
+    if let Some(early) = blocks[..sign]
         .iter()
+        .copied()
         .filter(|b| b.role == Role::Body)
         .find(|b| last.is_some_and(|l| !std::ptr::eq(*b, l)) && ends(b))
     {
@@ -666,4 +689,8 @@ fn glued_section(t: &str) -> Option<String> {
     let (num, rest) = (&t[..dot], &t[dot + 1..]);
     (crate::text::numerals::looks_roman(num) && rest.starts_with(char::is_uppercase))
         .then(|| format!("{num}."))
+}
+
+fn is_quoc_hieu(t: &str) -> bool {
+    crate::text::upper_for_matching(t).contains("XÃ HỘI CHỦ NGHĨA VIỆT NAM")
 }

@@ -256,3 +256,17 @@ fn opens_a_part(t: &str) -> bool {
         Mark::Section(_) | Mark::Clause(_) | Mark::Part(_) | Mark::Article(_)
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::opens_a_part;
+
+    #[test]
+    fn a_part_of_the_body_is_no_trich_yeu_line() {
+        assert!(opens_a_part("I. Thời gian và địa điểm:"));
+        assert!(opens_a_part("  1. Mục đích"));
+        assert!(opens_a_part("Điều 1. Phạm vi điều chỉnh"));
+        assert!(!opens_a_part("Về việc họp thống nhất các nội dung"));
+        assert!(!opens_a_part("(KHÓA 05DHTH VÀ 15CDTH)"));
+    }
+}
