@@ -643,6 +643,36 @@ fn hand_typed_layouts_read_as_they_print() {
             }),
         ),
         (
+            "the body's 1,27 cm indent with a hairline whole-paragraph shift",
+            Box::new(|x: &str| {
+                x.replace(
+                    r#"<w:ind w:left="0" w:right="0" w:firstLine="720"/>"#,
+                    r#"<w:ind w:left="20" w:right="20" w:firstLine="720"/>"#,
+                )
+            }),
+        ),
+        (
+            "a tab and a stray space before a body paragraph's first word",
+            Box::new(|x: &str| {
+                let end = x.find("./.").unwrap();
+                let at = x[..end].rfind(r#"<w:t xml:space="preserve">"#).unwrap()
+                    + r#"<w:t xml:space="preserve">"#.len();
+                let p = [x[..at].rfind("<w:p>"), x[..at].rfind("<w:p ")]
+                    .into_iter()
+                    .flatten()
+                    .max()
+                    .unwrap();
+                let tail = &x[p..];
+                let para = &tail[..tail.find("</w:p>").unwrap()];
+                let para_fixed = para.replacen(r#" w:firstLine="720""#, "", 1).replacen(
+                    r#"<w:t xml:space="preserve">"#,
+                    r#"<w:tab/><w:t xml:space="preserve"> "#,
+                    1,
+                );
+                format!("{}{}{}", &x[..p], para_fixed, &tail[para.len()..])
+            }),
+        ),
+        (
             "the year left as an ellipsis",
             Box::new(|x: &str| x.replace("năm 2014</w:t>", "năm …</w:t>")),
         ),

@@ -16,6 +16,9 @@ use crate::nd30;
 /// ±0.03 cm: 1.25 cm (709 twips), what clerks type for 1.27 cm, is accepted (nd30.md §1.2).
 const INDENT_TOLERANCE: i32 = 17;
 
+/// A whole-paragraph left indent this small (1 mm) is a style's hairline shift, not an indent.
+const HAIRLINE: i32 = 57;
+
 /// Groups blocks by a measured value and emits one finding per value.
 fn grouped<K: PartialEq + Clone>(
     c: &mut Checker,
@@ -61,16 +64,21 @@ fn is_note(p: &crate::model::Paragraph) -> bool {
 /// Where the first line's text starts: the indents, plus the spaces or tab typed before it
 /// (a tab goes to the next 1,27 cm stop, Word's default).
 fn first_line_start(p: &crate::model::Paragraph) -> i32 {
-    let set = p.format.indent_left as i32 + p.format.indent_first;
+    // A whole-paragraph shift of a millimetre or less (a style's `w:left="20"`) is not part
+    // of the first line's indent the clerk set.
+    let left = p.format.indent_left as i32;
+    let set = if left <= HAIRLINE { 0 } else { left } + p.format.indent_first;
     let mut x = set;
     let mut spaces = 0;
-    let mut tabbed = false;
+    // Where the last tab typed before the first word took the line.
+    let mut tab_stop: Option<i32> = None;
     'runs: for r in &p.runs {
         for ch in r.text.chars() {
             match ch {
                 '\t' => {
-                    tabbed = true;
+                    spaces = 0;
                     x = (x.div_euclid(720) + 1) * 720;
+                    tab_stop = Some(x);
                 }
                 ' ' | '\u{a0}' => {
                     spaces += 1;
@@ -81,9 +89,13 @@ fn first_line_start(p: &crate::model::Paragraph) -> i32 {
             }
         }
     }
-    // One to three stray spaces before the first word are a typing slip, not an indent: the
-    // paragraph's own setting is what the clerk chose.
-    if !tabbed && spaces <= 3 { set } else { x }
+    // One to three stray spaces before the first word (or after the tab that indents it) are
+    // a typing slip, not an indent: the setting or the tab stop is what the clerk chose.
+    if spaces <= 3 {
+        tab_stop.unwrap_or(set)
+    } else {
+        x
+    }
 }
 
 /// Text set apart on purpose (a formula, a quotation) starts far in: not the body's indent.
