@@ -331,7 +331,7 @@ fn noi_nhan(c: &mut Checker) {
         let text = para(b).map(|p| p.text()).unwrap_or_default();
         printed.extend(
             text.split('\n')
-                .map(|l| (super::words(l), *b))
+                .map(|l| (without_purpose(&super::words(l)).to_string(), *b))
                 .filter(|(l, _)| !l.is_empty()),
         );
     }
@@ -393,5 +393,43 @@ fn noi_nhan(c: &mut Checker) {
             )
             .measured(l.clone(), "- Lưu: VT, ….");
         c.push(f);
+    }
+}
+
+/// A recipient line with a purpose typed after its ";" and spread over the lines of the
+/// recipients it covers (`- Ban TT UBTW MTTQ VN; (Để`, `- Ban Thường vụ Tỉnh ủy; báo cáo)`):
+/// the recipient, up to its ";".
+fn without_purpose(l: &str) -> &str {
+    match l.rsplit_once(';') {
+        Some((head, tail)) => {
+            let tail = tail.trim();
+            let purpose = !tail.is_empty()
+                && tail.chars().count() <= 24
+                && (tail.starts_with('(') || tail.ends_with(')'));
+            if purpose { &l[..=head.len()] } else { l }
+        }
+        None => l,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_purpose;
+
+    #[test]
+    fn a_purpose_after_the_semicolon_is_not_the_recipient() {
+        assert_eq!(
+            without_purpose("- Ban TT UBTW MTTQ VN; (Để"),
+            "- Ban TT UBTW MTTQ VN;"
+        );
+        assert_eq!(
+            without_purpose("- Ban Thường vụ Tỉnh ủy; báo cáo)"),
+            "- Ban Thường vụ Tỉnh ủy;"
+        );
+        assert_eq!(without_purpose("- Như Điều 3;"), "- Như Điều 3;");
+        assert_eq!(
+            without_purpose("- Sở Tài chính (để b/c)"),
+            "- Sở Tài chính (để b/c)"
+        );
     }
 }
