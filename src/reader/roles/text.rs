@@ -163,7 +163,11 @@ fn form_zones(paras: &[RawPara], from: usize) -> Vec<(usize, usize)> {
     let note = |t: &str| {
         let t = t.trim_start();
         let k = key(t);
-        t.starts_with('(') && t.chars().nth(1).is_some_and(|c| c.is_ascii_digit())
+        t.starts_with('(')
+            && t.chars()
+                .nth(1)
+                .is_some_and(|c| c.is_ascii_digit() || c == '*')
+            || t.starts_with('*')
             || t.starts_with("- (")
             || k.starts_with("GHI CHÚ")
             || k.starts_with("HƯỚNG DẪN")
@@ -176,9 +180,9 @@ fn form_zones(paras: &[RawPara], from: usize) -> Vec<(usize, usize)> {
         // The text that sets it, or the form's own Quốc hiệu, right under the label.
         let set = label(&t)
             && (sets_it(&t)
-                || (i + 1..n.min(i + 6))
+                || (i + 1..n.min(i + 10))
                     .filter(|&k| !paras[k].text().trim().is_empty())
-                    .take(3)
+                    .take(5)
                     .any(|k| {
                         let u = paras[k].text();
                         sets_it(&u) || is_quoc_hieu(&u)
@@ -195,7 +199,18 @@ fn form_zones(paras: &[RawPara], from: usize) -> Vec<(usize, usize)> {
             continue;
         };
         let mut end = sig;
-        while end + 1 < n && note(&paras[end + 1].text()) && !label(&paras[end + 1].text()) {
+        // Signed in a table (THƯ KÝ | CHỦ TỊCH): the notes come under the whole table.
+        if let Some(c) = paras[sig].cell {
+            while end + 1 < n && paras[end + 1].cell.is_some_and(|d| d.table == c.table) {
+                end += 1;
+            }
+        }
+        // The notes under it, and a second signer set under the table ("ĐẠI DIỆN CỬ TRI
+        // CHỨNG KIẾN (Ký và ghi rõ họ tên)").
+        while end + 1 < n
+            && (note(&paras[end + 1].text()) || signer_note(&paras[end + 1].text()))
+            && !label(&paras[end + 1].text())
+        {
             end += 1;
         }
         out.push((i, end));
@@ -242,5 +257,36 @@ mod tests {
             .map(|t| para(t))
             .collect();
         assert!(form_zones(&plain, 0).is_empty());
+    }
+
+    /// A form signed in a table (THƯ KÝ | CHỦ TỊCH over "(Ký, ghi rõ họ tên)"), with a second
+    /// signer under it and its notes: the zone runs over all of them.
+    #[test]
+    fn a_form_signed_in_a_table_runs_to_its_notes() {
+        let cell = |t: &str, col: usize| {
+            let mut p = para(t);
+            p.cell = Some(crate::reader::body::Cell {
+                table: 0,
+                row: 0,
+                col,
+            });
+            p
+        };
+        let paras = vec![
+            para("Mẫu số 01/HNCT"),
+            para("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+            para("BIÊN BẢN HỘI NGHỊ CỬ TRI"),
+            para("Hội nghị kết thúc hồi … giờ cùng ngày."),
+            cell("THƯ KÝ", 0),
+            cell("(Ký, ghi rõ họ tên)", 0),
+            cell("CHỦ TỊCH", 1),
+            cell("(Ký, ghi rõ họ tên)", 1),
+            para("ĐẠI DIỆN CỬ TRI\n(Ký và ghi rõ họ tên)"),
+            para("Ghi chú: Mẫu số 01/HNCT áp dụng đối với hội nghị cử tri."),
+            para("(1) Tên cơ quan tổ chức hội nghị."),
+            para("(*) Biên bản này phải được gửi kèm theo biên bản khác."),
+            para("Nội dung tiếp theo của hướng dẫn."),
+        ];
+        assert_eq!(form_zones(&paras, 0), [(0, 11)]);
     }
 }
