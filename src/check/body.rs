@@ -53,10 +53,16 @@ fn body_paragraphs<'a>(c: &Checker<'a>) -> Vec<&'a Block> {
 }
 
 fn is_note(p: &crate::model::Paragraph) -> bool {
-    let t = p.text();
-    if !t.trim_start().starts_with('(') {
+    // Told by its first printed character before the text is joined.
+    let first = p
+        .runs
+        .iter()
+        .flat_map(|r| r.text.chars())
+        .find(|c| !c.is_whitespace());
+    if first != Some('(') {
         return false;
     }
+    let t = p.text();
     let t = words(&t);
     t.starts_with('(') && t.trim_end_matches(['.', ';', ',']).ends_with(')') && super::all_italic(p)
 }
@@ -143,12 +149,15 @@ pub fn run(c: &mut Checker) {
             let ok = [567, 720]
                 .iter()
                 .any(|v| (first - v).abs() <= INDENT_TOLERANCE);
+            if ok || first >= SET_APART {
+                return None;
+            }
             let shown = if first < 0 {
                 format!("-{}", cm(first.unsigned_abs()).0)
             } else {
                 cm(first as u32).0
             };
-            (!ok && first < SET_APART).then_some((shown, *b))
+            Some((shown, *b))
         })
         .collect();
     grouped(c, "ND30-BODY-INDENT", items, |v, n| {

@@ -42,14 +42,23 @@ pub struct Checker<'a> {
 /// making them again for each was a third of the checker's time on a batch's report.
 pub struct Words(std::collections::HashMap<*const Paragraph, String>);
 
+thread_local! {
+    /// Words of paragraphs seen in earlier documents (a batch's report repeats them all).
+    static WORDS: std::cell::RefCell<crate::text::memo::TextMemo<String>> =
+        std::cell::RefCell::new(crate::text::memo::TextMemo::new(16 << 20));
+}
+
 impl Words {
     pub fn of(doc: &Document) -> Self {
         let mut m = std::collections::HashMap::new();
-        for b in doc.blocks() {
-            if let Some(p) = para(b) {
-                m.insert(p as *const Paragraph, words_owned(p.text()));
+        WORDS.with_borrow_mut(|memo| {
+            for b in doc.blocks() {
+                if let Some(p) = para(b) {
+                    let w = memo.get_or(&p.text(), |t| words_owned(t.to_string()));
+                    m.insert(p as *const Paragraph, w);
+                }
             }
-        }
+        });
         Self(m)
     }
 

@@ -59,33 +59,50 @@ pub fn run(c: &mut Checker) {
         .filter(|b| b.role == Role::Body && b.region == Region::Page)
         .collect();
     for b in body {
-        let t = c.words_of(b).into_owned();
-        if let Some(named) = other_level_subject(&t, &own) {
-            let f = c.make(
-                "ND30-CHU-THE",
-                Some(b),
-                msg!(
-                    "câu văn lấy \"Ủy ban nhân dân {}\" làm chủ thể, nhưng cơ quan ban hành là cấp {}",
-                    "the sentence's subject is \"Ủy ban nhân dân {}\", but the issuing organ is a {}",
-                    named,
-                    own
-                ),
-            );
-            c.push(f);
-        }
+        let Some(named) = other_level_subject(&c.words_of(b), &own) else {
+            continue;
+        };
+        let f = c.make(
+            "ND30-CHU-THE",
+            Some(b),
+            msg!(
+                "câu văn lấy \"Ủy ban nhân dân {}\" làm chủ thể, nhưng cơ quan ban hành là cấp {}",
+                "the sentence's subject is \"Ủy ban nhân dân {}\", but the issuing organ is a {}",
+                named,
+                own
+            ),
+        );
+        c.push(f);
     }
 }
 
 /// The unit word of a UBND that is the subject of one of the document's own verbs, at the
 /// start of the paragraph or of a clause after a comma, when it is not the organ's own.
 fn other_level_subject(t: &str, own: &str) -> Option<String> {
+    SUBJECTS
+        .with_borrow_mut(|m| m.get_or(t, subjects))
+        .into_iter()
+        .find(|u| *u != own)
+        .map(str::to_string)
+}
+
+thread_local! {
+    /// The subjects of paragraphs seen in earlier documents: lower-casing a long paragraph
+    /// that names a UBND was most of this rule's time in a batch.
+    static SUBJECTS: std::cell::RefCell<crate::text::memo::TextMemo<Vec<&'static str>>> =
+        std::cell::RefCell::new(crate::text::memo::TextMemo::new(8 << 20));
+}
+
+/// The unit words of the UBNDs that are subjects of the document's own verbs in `t`, in order.
+fn subjects(t: &str) -> Vec<&'static str> {
+    let mut out = Vec::new();
     // Lower-casing every paragraph to look for a phrase most do not hold: look for its tail
     // as it is written first.
     if !["hân dân", "hân Dân", "HÂN DÂN", "HÂN Dân"]
         .iter()
         .any(|p| t.contains(p))
     {
-        return None;
+        return out;
     }
     let lower = t.to_lowercase().replace("uỷ", "ủy");
     for (i, _) in lower.match_indices("ủy ban nhân dân ") {
@@ -114,11 +131,11 @@ fn other_level_subject(t: &str, own: &str) -> Option<String> {
             skipped += 1;
         }
         let after: String = words.take(3).collect::<Vec<_>>().join(" ").to_lowercase();
-        if VERBS.iter().any(|v| after.starts_with(v)) && *unit != own {
-            return Some((*unit).to_string());
+        if VERBS.iter().any(|v| after.starts_with(v)) {
+            out.push(*unit);
         }
     }
-    None
+    out
 }
 
 #[cfg(test)]

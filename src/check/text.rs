@@ -141,6 +141,46 @@ fn open_syllable_words(t: &str) -> Vec<&str> {
     out
 }
 
+/// How many of a paragraph's common words take each tone-mark style, with the first of each.
+#[derive(Clone, Default)]
+struct Styles {
+    first_vowel: usize,
+    main_vowel: usize,
+    first_vowel_example: Option<String>,
+    main_vowel_example: Option<String>,
+}
+
+thread_local! {
+    /// The styles of paragraphs seen in earlier documents.
+    static TONES: std::cell::RefCell<crate::text::memo::TextMemo<Styles>> =
+        std::cell::RefCell::new(crate::text::memo::TextMemo::new(16 << 20));
+}
+
+fn styles_in(t: &str) -> Styles {
+    let mut s = Styles::default();
+    for w in open_syllable_words(t) {
+        // Proper names keep their own spelling: only lower-case common words count, and "Ủy"
+        // (Ủy ban, never a name).
+        let capital = w.chars().next().is_some_and(char::is_uppercase);
+        if w.is_empty() || capital && !matches!(w, "Ủy" | "Uỷ") {
+            continue;
+        }
+        match style_of(w) {
+            WordStyle::FirstVowel => {
+                s.first_vowel += 1;
+                s.first_vowel_example
+                    .get_or_insert_with(|| w.to_lowercase());
+            }
+            WordStyle::MainVowel => {
+                s.main_vowel += 1;
+                s.main_vowel_example.get_or_insert_with(|| w.to_lowercase());
+            }
+            WordStyle::Either => {}
+        }
+    }
+    s
+}
+
 fn tone_mix(c: &mut Checker) {
     let mut first_vowel = 0;
     let mut main_vowel = 0;
@@ -152,24 +192,14 @@ fn tone_mix(c: &mut Checker) {
     {
         // The paragraph's words as the other rules read them (NFC, made once).
         let t = c.words.get(p);
-        for w in open_syllable_words(&t) {
-            // Proper names keep their own spelling: only lower-case common words count, and
-            // "Ủy" (Ủy ban, never a name).
-            let capital = w.chars().next().is_some_and(char::is_uppercase);
-            if w.is_empty() || capital && !matches!(w, "Ủy" | "Uỷ") {
-                continue;
-            }
-            match style_of(w) {
-                WordStyle::FirstVowel => {
-                    first_vowel += 1;
-                    first_fv.get_or_insert_with(|| (b, w.to_lowercase()));
-                }
-                WordStyle::MainVowel => {
-                    main_vowel += 1;
-                    first_mv.get_or_insert_with(|| (b, w.to_lowercase()));
-                }
-                WordStyle::Either => {}
-            }
+        let styles = TONES.with_borrow_mut(|m| m.get_or(&t, styles_in));
+        first_vowel += styles.first_vowel;
+        main_vowel += styles.main_vowel;
+        if let Some(w) = styles.first_vowel_example {
+            first_fv.get_or_insert((b, w));
+        }
+        if let Some(w) = styles.main_vowel_example {
+            first_mv.get_or_insert((b, w));
         }
     }
     if first_vowel > 0 && main_vowel > 0 {

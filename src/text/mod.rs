@@ -6,6 +6,7 @@ pub mod blank;
 pub mod case;
 pub mod chars;
 pub mod fold;
+pub mod memo;
 pub mod normalize;
 pub mod numerals;
 pub mod tone;
