@@ -36,6 +36,17 @@ pub struct RawLine {
     /// Twips (0 when a border runs the paragraph's width; the layout then measures it).
     pub length: u32,
     pub kind: LineKind,
+    /// Where a shape's middle stands across the page, when its anchor says.
+    pub x: Option<LineX>,
+}
+
+/// A floating line's middle, in twips from the text column's left edge (or from the page's,
+/// when the anchor counts from the page): in a header typed as paragraphs it tells which
+/// column's text the line is under, whichever paragraph holds its anchor.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LineX {
+    pub centre: i32,
+    pub from_page: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -374,6 +385,7 @@ impl<'a> Walker<'a> {
             para.rules.push(RawLine {
                 length: 0,
                 kind: LineKind::Border,
+                x: None,
             });
         }
         let mut boxes: Vec<&El> = Vec::new();
@@ -547,6 +559,7 @@ impl<'a> Walker<'a> {
                     para.rules.push(RawLine {
                         length: (cx / 635) as u32,
                         kind: LineKind::Shape,
+                        x: line_x(anchor, cx),
                     });
                 }
                 if let Some(tb) = sp.child("wps:txbx").and_then(|t| t.child("w:txbxContent")) {
@@ -574,6 +587,7 @@ impl<'a> Walker<'a> {
                 para.rules.push(RawLine {
                     length: ((b.0 - a.0).abs() * 20.0).round() as u32,
                     kind: LineKind::Vml,
+                    x: None,
                 });
             }
         }
@@ -655,8 +669,26 @@ pub fn typed_rule_to_line(p: &mut RawPara) {
         } else {
             LineKind::Typed
         },
+        x: None,
     });
     p.runs.clear();
+}
+
+/// Where a floating shape's middle stands across the page, from its anchor's horizontal
+/// position: an offset from the column or the margin (the text's left edge), or from the page.
+/// An inline shape, or one placed by alignment, says nothing.
+fn line_x(anchor: &El, cx: i64) -> Option<LineX> {
+    let h = anchor.child("wp:positionH")?;
+    let offset: i64 = h.child("wp:posOffset")?.text().trim().parse().ok()?;
+    let from_page = match h.attr("relativeFrom") {
+        Some("column" | "margin" | "character") => false,
+        Some("page") => true,
+        _ => return None,
+    };
+    Some(LineX {
+        centre: ((offset + cx / 2) / 635) as i32,
+        from_page,
+    })
 }
 
 /// Walks the body of the main part.
@@ -759,4 +791,40 @@ pub fn part_text(root: &El) -> String {
         s.push('\n');
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn anchor(position: &str) -> El {
+        crate::reader::dom::parse(&format!(
+            r#"<wp:anchor xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing">{position}<wp:extent cx="1558137" cy="0"/></wp:anchor>"#
+        ))
+        .expect("well-formed")
+    }
+
+    /// A line's middle from its anchor: the offset plus half its width, in twips, counted
+    /// from the column or the page; nothing for a line placed by alignment.
+    #[test]
+    fn a_floating_line_stands_where_its_offset_puts_it() {
+        let col = anchor(
+            r#"<wp:positionH relativeFrom="column"><wp:posOffset>793750</wp:posOffset></wp:positionH>"#,
+        );
+        assert_eq!(
+            line_x(&col, 1_558_137),
+            Some(LineX {
+                centre: (793_750 + 1_558_137 / 2) / 635,
+                from_page: false
+            })
+        );
+        let page = anchor(
+            r#"<wp:positionH relativeFrom="page"><wp:posOffset>5000000</wp:posOffset></wp:positionH>"#,
+        );
+        assert!(line_x(&page, 1_558_137).is_some_and(|x| x.from_page));
+        let aligned = anchor(
+            r#"<wp:positionH relativeFrom="column"><wp:align>center</wp:align></wp:positionH>"#,
+        );
+        assert_eq!(line_x(&aligned, 1_558_137), None);
+    }
 }

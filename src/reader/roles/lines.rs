@@ -33,8 +33,16 @@ pub(super) fn split_layout(body: &RawBody) -> Option<RawBody> {
     let title = (end..body.paras.len().min(end + 4))
         .find(|&k| !body.paras[k].text().trim().is_empty())
         .filter(|&k| end > 0 && opens_with_ten_loai(&body.paras[k]));
+    // The trích yếu with the attribution under it after a line break (`An toàn phòng cháy … ⏎
+    // (Ban hành kèm theo Quyết định số …`): its lines too.
+    let attributed = |k: usize| {
+        end > 0 && k < end + 6 && {
+            let lines = split_lines(&body.paras[k]);
+            lines.len() > 1 && lines[1..].iter().any(|l| is_attribution(&l.text()))
+        }
+    };
     for (k, p) in body.paras.iter().enumerate().skip(end) {
-        if Some(k) == title {
+        if Some(k) == title || attributed(k) {
             pieces.push(split_lines(p));
             continue;
         }

@@ -150,6 +150,7 @@ impl Mapper<'_> {
     }
 
     fn drawn_line(&mut self, p: &RawPara, r: &RawLine, region: Region) {
+        let region = self.line_column(p, r, region);
         let width = self.region_width(p);
         let length = if r.kind == LineKind::Border {
             width
@@ -210,6 +211,26 @@ impl Mapper<'_> {
             source: Some(self.loc(first)),
         };
         self.blocks[first.section].push(block);
+    }
+
+    /// The header column a floating line stands in, by where it is drawn rather than which
+    /// paragraph anchors it, in a header typed as paragraphs (a table's cell says already).
+    fn line_column(&self, p: &RawPara, r: &RawLine, region: Region) -> Region {
+        let (Some(x), None, Region::HeaderLeft | Region::HeaderRight) = (r.x, p.cell, region)
+        else {
+            return region;
+        };
+        let s = &self.body.sections[p.section.min(self.body.sections.len() - 1)];
+        let centre = if x.from_page {
+            x.centre - s.left
+        } else {
+            x.centre
+        };
+        if centre * 2 > self.region_width(p) as i32 {
+            Region::HeaderRight
+        } else {
+            Region::HeaderLeft
+        }
     }
 
     /// The width a paragraph is laid out in: its table column, or the text width.
