@@ -713,5 +713,7 @@ fn glued_section(t: &str) -> Option<String> {
 }
 
 fn is_quoc_hieu(t: &str) -> bool {
-    crate::text::upper_for_matching(t).contains("XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    // Upper-cased only when it may hold the words: most paragraphs of a long table do not.
+    (t.contains("NAM") || t.contains("Nam") || t.contains("nam"))
+        && crate::text::upper_for_matching(t).contains("XÃ HỘI CHỦ NGHĨA VIỆT NAM")
 }

@@ -48,6 +48,15 @@ thread_local! {
         std::cell::RefCell::new(crate::text::memo::TextMemo::new(16 << 20));
 }
 
+/// Forgets what this thread's checker kept from earlier documents (their paragraphs' words,
+/// tone-mark styles and subjects), so that the next check starts cold: for benchmarks of one
+/// document at a time.
+pub fn forget() {
+    WORDS.with_borrow_mut(crate::text::memo::TextMemo::clear);
+    text::forget();
+    subject::forget();
+}
+
 impl Words {
     pub fn of(doc: &Document) -> Self {
         let mut m = std::collections::HashMap::new();

@@ -93,6 +93,10 @@ thread_local! {
         std::cell::RefCell::new(crate::text::memo::TextMemo::new(8 << 20));
 }
 
+pub(super) fn forget() {
+    SUBJECTS.with_borrow_mut(crate::text::memo::TextMemo::clear);
+}
+
 /// The unit words of the UBNDs that are subjects of the document's own verbs in `t`, in order.
 fn subjects(t: &str) -> Vec<&'static str> {
     let mut out = Vec::new();

@@ -156,6 +156,10 @@ thread_local! {
         std::cell::RefCell::new(crate::text::memo::TextMemo::new(16 << 20));
 }
 
+pub(super) fn forget() {
+    TONES.with_borrow_mut(crate::text::memo::TextMemo::clear);
+}
+
 fn styles_in(t: &str) -> Styles {
     let mut s = Styles::default();
     for w in open_syllable_words(t) {

@@ -25,6 +25,12 @@ impl<V: Clone> TextMemo<V> {
         }
     }
 
+    /// Forgets every text.
+    pub fn clear(&mut self) {
+        self.map.clear();
+        self.bytes = 0;
+    }
+
     /// The value for `text`, made by `make` when the text was not seen.
     pub fn get_or(&mut self, text: &str, make: impl FnOnce(&str) -> V) -> V {
         if text.len() < MIN_BYTES {
