@@ -569,6 +569,14 @@ fn genuine_quyet_dinh_cases() -> Vec<Case> {
         case("Lưu without VT", "ND30-LUU", |x| {
             x.replace(">- Lưu: VT, <", ">- Lưu: <")
         }),
+        case("Lưu with VT joined to the unit", "ND30-LUU", |x| {
+            x.replace(">- Lưu: VT, <", ">- Lưu: VT-<")
+        }),
+        case(
+            "a Nơi nhận line without the space after its dash",
+            "ND30-NOI-NHAN-PUNCT",
+            |x| x.replace(">- Công an tỉnh;<", ">-Công an tỉnh;<"),
+        ),
     ]
 }
 

@@ -362,7 +362,14 @@ fn noi_nhan(c: &mut Checker) {
     };
     for (l, first) in texts.iter().take(texts.len().saturating_sub(1)) {
         let b = printed[*first].1;
-        if !l.starts_with('-') || !ends_like_an_item(l) {
+        // "- " then the recipient: "-Như Điều 3;" lacks the space (the list's own format). A
+        // recipient left as dots in a form ("-……..;") is a blank, not a line to judge.
+        let blank = l
+            .trim_start_matches('-')
+            .trim_end_matches(';')
+            .chars()
+            .all(|c| matches!(c, '.' | '…' | ' '));
+        if (!l.starts_with("- ") && !blank) || !ends_like_an_item(l) {
             let f = c.make(
                 "ND30-NOI-NHAN-PUNCT",
                 Some(b),
@@ -379,8 +386,19 @@ fn noi_nhan(c: &mut Checker) {
     let body = l.trim_start_matches('-').trim();
     // The decree's Lưu line keeps a copy at the văn thư: `Lưu: VT, TH.`; `Lưu VT` and
     // `Lưu:VT` are the same words mistyped.
-    let luu_ok = body.starts_with("Lưu: VT") || body.starts_with("Lưu: Văn thư");
-    if !luu_ok || !l.starts_with('-') || !l.ends_with('.') {
+    // "VT" stands alone, then "," and the drafting unit, or the full stop: "VT-TCCB" and
+    // "VT,TCCB" join them.
+    // "VT,…(10)": the drafting unit left as dots in a form.
+    let after_vt = |rest: &str| {
+        rest.is_empty()
+            || rest == "."
+            || rest.starts_with(", ")
+            || rest.starts_with(",…")
+            || rest.starts_with(",..")
+    };
+    let luu_ok = body.strip_prefix("Lưu: VT").is_some_and(after_vt)
+        || body.strip_prefix("Lưu: Văn thư").is_some_and(after_vt);
+    if !luu_ok || !l.starts_with("- ") || !l.ends_with('.') {
         let f = c
             .make(
                 "ND30-LUU",
