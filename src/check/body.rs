@@ -9,7 +9,7 @@ use super::{
 };
 use crate::i18n::{Msg, Qty};
 use crate::markup::Mark;
-use crate::model::{Align, Block, Content, LineRule, Region, Role};
+use crate::model::{Align, Block, LineRule, Region, Role};
 use crate::msg;
 use crate::nd30;
 
@@ -608,24 +608,12 @@ fn end_mark(c: &mut Checker) {
     // The text runs on over section breaks (a landscape table in a section of its own) up to
     // the signature, but not into a section that opens another document under its own
     // Quốc hiệu (a plan set before the decision that issues it).
-    let another = |s: &crate::model::Section| {
-        s.blocks.iter().any(|b| match &b.content {
-            Content::Paragraph(p) => is_quoc_hieu(&p.text()),
-            Content::Table(t) => t
-                .rows
-                .iter()
-                .flatten()
-                .flatten()
-                .any(|p| is_quoc_hieu(&p.text())),
-            _ => false,
-        })
-    };
     let own = 1 + c
         .doc
         .sections
         .iter()
         .skip(1)
-        .take_while(|s| !another(s))
+        .take_while(|s| !super::opens_another_document(s))
         .count();
     let blocks: Vec<&Block> = c.doc.sections[..own.min(c.doc.sections.len())]
         .iter()
@@ -710,10 +698,4 @@ fn glued_section(t: &str) -> Option<String> {
     let (num, rest) = (&t[..dot], &t[dot + 1..]);
     (crate::text::numerals::looks_roman(num) && rest.starts_with(char::is_uppercase))
         .then(|| format!("{num}."))
-}
-
-fn is_quoc_hieu(t: &str) -> bool {
-    // Upper-cased only when it may hold the words: most paragraphs of a long table do not.
-    (t.contains("NAM") || t.contains("Nam") || t.contains("nam"))
-        && crate::text::upper_for_matching(t).contains("XÃ HỘI CHỦ NGHĨA VIỆT NAM")
 }

@@ -441,21 +441,73 @@ pub fn longest_line(p: &Paragraph, region_width: u32) -> Option<u32> {
 /// length tells a one-page document from a longer one (the page-number rule); the page a
 /// paragraph starts on is what a read document's findings name, so that the clerk finds them
 /// in a long document. vbhc does not paginate as Word does: an estimate.
+/// A section that opens another document under its own Quốc hiệu (a plan set before the
+/// decision that issues it, a filled copy after the blank): the text before it has ended.
+pub fn opens_another_document(s: &crate::model::Section) -> bool {
+    let is_quoc_hieu = |t: &str| {
+        // Upper-cased only when it may hold the words: most paragraphs of a long table do not.
+        (t.contains("NAM") || t.contains("Nam") || t.contains("nam"))
+            && crate::text::upper_for_matching(t).contains("XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    };
+    s.blocks.iter().any(|b| match &b.content {
+        Content::Paragraph(p) => is_quoc_hieu(&p.text()),
+        Content::Table(t) => t
+            .rows
+            .iter()
+            .flatten()
+            .flatten()
+            .any(|p| is_quoc_hieu(&p.text())),
+        _ => false,
+    })
+}
+
 pub struct Pages {
     /// The document's length in pages.
     pub total: f64,
+    /// The longest part numbered on its own, in pages: the text, each phụ lục (the decree
+    /// numbers a phụ lục's pages apart), each other document set in the same file.
+    pub longest_part: f64,
     /// The page each paragraph starts on, by its paragraph number (left empty when not asked).
     pub start: std::collections::HashMap<usize, u32>,
 }
 
 pub fn paginate(doc: &Document, by_paragraph: bool, words: &Words) -> Pages {
     let mut start = std::collections::HashMap::new();
+    // The first block of each section that opens another document.
+    let openers: Vec<*const Block> = doc
+        .sections
+        .iter()
+        .skip(1)
+        .filter(|s| opens_another_document(s))
+        .filter_map(|s| s.blocks.first().map(|b| b as *const Block))
+        .collect();
+    // Each part's first and last block's page position.
+    let mut parts: Vec<(f64, f64)> = vec![(0.0, 0.0)];
+    let mut quoc_hieu = 0;
     let total = walk_pages(doc, words, |b, at| {
         if by_paragraph && let Some(n) = b.source.as_ref().and_then(|s| s.paragraph) {
             start.entry(n).or_insert(at.floor() as u32 + 1);
         }
+        // A second Quốc hiệu heads another document (a filled copy under its blank).
+        quoc_hieu += usize::from(b.role == Role::QuocHieu);
+        let second_header = b.role == Role::QuocHieu && quoc_hieu > 1;
+        if b.role == Role::PhuLucLabel || second_header || openers.contains(&(b as *const Block)) {
+            parts.push((at, at));
+        } else if let Some(last) = parts.last_mut() {
+            last.1 = at;
+        }
     });
-    Pages { total, start }
+    // The last part runs to the end; the others to their last block's start, as the page a
+    // section break leaves half empty is not the part's.
+    if let Some(last) = parts.last_mut() {
+        last.1 = total.max(last.1);
+    }
+    let longest_part = parts.iter().map(|(a, b)| b - a).fold(0.0, f64::max);
+    Pages {
+        total,
+        longest_part,
+        start,
+    }
 }
 
 /// Walks the blocks with the page position each starts at (0.0 = top of page 1); returns the
