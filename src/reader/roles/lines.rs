@@ -15,6 +15,13 @@ const HEADER_ZONE: usize = 40;
 /// needs cutting.
 pub(super) fn split_layout(body: &RawBody) -> Option<RawBody> {
     let limit = body.paras.len().min(HEADER_ZONE);
+    // Not into a second Quốc hiệu: a copy of the document set under the first.
+    let limit = body.paras[..limit]
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| is_quoc_hieu(&p.text()))
+        .nth(1)
+        .map_or(limit, |(i, _)| i);
     let head: Vec<Vec<RawPara>> = body.paras[..limit].iter().map(pieces).collect();
     // The header ends at its last fixed line; body paragraphs below keep their line breaks.
     let end = head
