@@ -1356,3 +1356,47 @@ fn held_an_ods_repeat_bomb_is_refused() {
     no_panic(&o);
     assert_eq!(code(&o), 65, "{}", stderr(&o));
 }
+
+// ---- Absurd numbers in a header's drawn lines ---------------------------------------------
+
+/// A floating line placed at the far end of what its XML can say (an offset of i64::MAX EMU,
+/// from the column and from the page), and a rule typed as Symbol line characters in a size
+/// of u32::MAX half-points: read and checked without a panic, like any other header.
+#[test]
+fn absurd_offsets_and_sizes_of_header_rules_are_read_without_a_panic() {
+    let d = tempdir();
+    let src = root().join("tests/corpus/wider/bv-dakhoa-dongnai/BB-x-2025-nghiem-thu-cap-so.docx");
+    let mut parts = unzip(&src);
+    let xml = String::from_utf8(parts["word/document.xml"].clone()).unwrap();
+    let mut edited = String::new();
+    let mut rest = xml.as_str();
+    let mut page = false;
+    while let Some(at) = rest.find("<wp:posOffset>") {
+        let end = at + rest[at..].find("</wp:posOffset>").unwrap();
+        edited.push_str(&rest[..at]);
+        edited.push_str(if page {
+            "<wp:posOffset>-9223372036854775808"
+        } else {
+            "<wp:posOffset>9223372036854775807"
+        });
+        page = !page;
+        rest = &rest[end..];
+    }
+    edited.push_str(rest);
+    let edited = edited
+        .replacen(r#"relativeFrom="column""#, r#"relativeFrom="page""#, 1)
+        .replacen(
+            "P. CÔNG NGHỆ THÔNG TIN</w:t>",
+            "P. CÔNG NGHỆ THÔNG TIN</w:t><w:br/></w:r><w:r><w:rPr><w:rFonts w:ascii=\"Symbol\" \
+             w:hAnsi=\"Symbol\"/><w:sz w:val=\"4294967295\"/></w:rPr><w:t>\u{F0BE}\u{F0BE}\u{F0BE}\
+             \u{F0BE}\u{F0BE}</w:t>",
+            1,
+        );
+    assert_ne!(edited, xml, "the edit changed the part");
+    parts.insert("word/document.xml".into(), edited.into_bytes());
+    let out = d.path().join("absurd.docx");
+    zip_parts(&out, &parts);
+    let o = vbhc(&["check", out.to_str().unwrap()], d.path());
+    no_panic(&o);
+    assert!(code(&o) <= 1, "{}", stderr(&o));
+}

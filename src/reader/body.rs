@@ -659,11 +659,13 @@ pub fn typed_rule_to_line(p: &mut RawPara) {
     let underscores = t
         .chars()
         .all(|c| c == '_' || is_extender(c) || c.is_whitespace());
+    // An extender is one em: the size in half-points times ten twips (any size may stand in
+    // the XML: the product saturates).
     let extenders = t.chars().filter(|c| is_extender(*c)).count() as u32;
     let rest: String = t.chars().filter(|c| !is_extender(*c)).collect();
     p.rules.push(RawLine {
         length: crate::metrics::width_twips(rest.trim(), crate::metrics::Face::Regular, size)
-            + extenders * size * 10,
+            .saturating_add(extenders.saturating_mul(size).saturating_mul(10)),
         kind: if underscores {
             LineKind::Text
         } else {
@@ -685,8 +687,10 @@ fn line_x(anchor: &El, cx: i64) -> Option<LineX> {
         Some("page") => true,
         _ => return None,
     };
+    // Any i64 may stand in the XML: the sum saturates, the twips are clamped.
+    let centre = offset.saturating_add(cx / 2) / 635;
     Some(LineX {
-        centre: ((offset + cx / 2) / 635) as i32,
+        centre: centre.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32,
         from_page,
     })
 }

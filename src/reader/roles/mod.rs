@@ -221,12 +221,8 @@ impl Mapper<'_> {
             return region;
         };
         let s = &self.body.sections[p.section.min(self.body.sections.len() - 1)];
-        let centre = if x.from_page {
-            x.centre - s.left
-        } else {
-            x.centre
-        };
-        if centre * 2 > self.region_width(p) as i32 {
+        let centre = i64::from(x.centre) - if x.from_page { i64::from(s.left) } else { 0 };
+        if centre * 2 > i64::from(self.region_width(p)) {
             Region::HeaderRight
         } else {
             Region::HeaderLeft
