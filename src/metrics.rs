@@ -57,41 +57,22 @@ fn to_twips(units: u64, half_points: u32) -> u32 {
         as u32
 }
 
-/// Line counts by a hash of (text, face, size, width); the entry keeps the text and the
-/// other three to tell a collision from a hit. Looking a text up hashes it once and copies
-/// nothing.
-type LineMemo = std::collections::HashMap<u64, (String, Face, u32, u32, usize)>;
-
 thread_local! {
-    /// Line counts of long texts already wrapped: the page estimate wraps every paragraph, and
-    /// a batch writes the same paragraphs into every document.
-    static LINES: std::cell::RefCell<LineMemo> = Default::default();
+    /// Line counts of long texts already wrapped, by font face, size and width: the page
+    /// estimate wraps every paragraph, and a batch writes the same paragraphs into every
+    /// document.
+    static LINES: std::cell::RefCell<crate::text::memo::TextMemo<(Face, u32, u32), usize>> =
+        std::cell::RefCell::new(crate::text::memo::TextMemo::new(64, 8 << 20));
 }
 
 /// How many lines [`wrap`] makes of `text`, remembered per thread for texts of 64 bytes or
-/// more (bounded: a thread forgets all of it past 20,000 texts).
+/// more (bounded: a thread forgets all of it past 8 MB of texts).
 pub fn line_count(text: &str, face: Face, half_points: u32, width: u32) -> usize {
-    use std::hash::BuildHasher;
-    if text.len() < 64 {
-        return wrap(text, face, half_points, width).len();
-    }
-    let h = foldhash::fast::FixedState::with_seed(0).hash_one((text, face, half_points, width));
-    let hit = LINES.with_borrow(|m| {
-        m.get(&h)
-            .filter(|(t, f, s, w, _)| t == text && *f == face && *s == half_points && *w == width)
-            .map(|e| e.4)
-    });
-    if let Some(n) = hit {
-        return n;
-    }
-    let n = wrap(text, face, half_points, width).len();
     LINES.with_borrow_mut(|m| {
-        if m.len() > 20_000 {
-            m.clear();
-        }
-        m.insert(h, (text.to_string(), face, half_points, width, n));
-    });
-    n
+        m.get_or((face, half_points, width), text, |t| {
+            wrap(t, face, half_points, width).len()
+        })
+    })
 }
 
 pub fn wrap(text: &str, face: Face, half_points: u32, width: u32) -> Vec<String> {

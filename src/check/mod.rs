@@ -44,8 +44,8 @@ pub struct Words(std::collections::HashMap<*const Paragraph, String>);
 
 thread_local! {
     /// Words of paragraphs seen in earlier documents (a batch's report repeats them all).
-    static WORDS: std::cell::RefCell<crate::text::memo::TextMemo<String>> =
-        std::cell::RefCell::new(crate::text::memo::TextMemo::new(16 << 20));
+    static WORDS: std::cell::RefCell<crate::text::memo::TextMemo<(), String>> =
+        std::cell::RefCell::new(crate::text::memo::TextMemo::new(48, 16 << 20));
 }
 
 /// Forgets what this thread's checker kept from earlier documents (their paragraphs' words,
@@ -63,7 +63,7 @@ impl Words {
         WORDS.with_borrow_mut(|memo| {
             for b in doc.blocks() {
                 if let Some(p) = para(b) {
-                    let w = memo.get_or(&p.text(), |t| words_owned(t.to_string()));
+                    let w = memo.get_or((), &p.text(), |t| words_owned(t.to_string()));
                     m.insert(p as *const Paragraph, w);
                 }
             }

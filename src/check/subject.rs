@@ -80,7 +80,7 @@ pub fn run(c: &mut Checker) {
 /// start of the paragraph or of a clause after a comma, when it is not the organ's own.
 fn other_level_subject(t: &str, own: &str) -> Option<String> {
     SUBJECTS
-        .with_borrow_mut(|m| m.get_or(t, subjects))
+        .with_borrow_mut(|m| m.get_or((), t, subjects))
         .into_iter()
         .find(|u| *u != own)
         .map(str::to_string)
@@ -89,8 +89,8 @@ fn other_level_subject(t: &str, own: &str) -> Option<String> {
 thread_local! {
     /// The subjects of paragraphs seen in earlier documents: lower-casing a long paragraph
     /// that names a UBND was most of this rule's time in a batch.
-    static SUBJECTS: std::cell::RefCell<crate::text::memo::TextMemo<Vec<&'static str>>> =
-        std::cell::RefCell::new(crate::text::memo::TextMemo::new(8 << 20));
+    static SUBJECTS: std::cell::RefCell<crate::text::memo::TextMemo<(), Vec<&'static str>>> =
+        std::cell::RefCell::new(crate::text::memo::TextMemo::new(48, 8 << 20));
 }
 
 pub(super) fn forget() {

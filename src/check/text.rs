@@ -152,8 +152,8 @@ struct Styles {
 
 thread_local! {
     /// The styles of paragraphs seen in earlier documents.
-    static TONES: std::cell::RefCell<crate::text::memo::TextMemo<Styles>> =
-        std::cell::RefCell::new(crate::text::memo::TextMemo::new(16 << 20));
+    static TONES: std::cell::RefCell<crate::text::memo::TextMemo<(), Styles>> =
+        std::cell::RefCell::new(crate::text::memo::TextMemo::new(48, 16 << 20));
 }
 
 pub(super) fn forget() {
@@ -196,7 +196,7 @@ fn tone_mix(c: &mut Checker) {
     {
         // The paragraph's words as the other rules read them (NFC, made once).
         let t = c.words.get(p);
-        let styles = TONES.with_borrow_mut(|m| m.get_or(&t, styles_in));
+        let styles = TONES.with_borrow_mut(|m| m.get_or((), &t, styles_in));
         first_vowel += styles.first_vowel;
         main_vowel += styles.main_vowel;
         if let Some(w) = styles.first_vowel_example {

@@ -38,48 +38,29 @@ enum Unit {
     MarkupLine,
 }
 
-/// Results by a hash of (normaliser, unit, text); the entry keeps the three to tell a
-/// collision from a hit. A lookup hashes the text once and copies nothing.
-type Memo = (
-    std::collections::HashMap<u64, (Normalizer, Unit, String, Result<String, TextError>)>,
-    usize,
-);
-
 thread_local! {
     /// The same long text normalised again gives the same result: a batch fills one base
     /// draft's paragraphs for thousands of rows (normalising them was a quarter of the work for
-    /// the Tiền Giang chỉ thị). Per thread, so threads never wait on each other.
-    static MEMO: std::cell::RefCell<Memo> = Default::default();
+    /// the Tiền Giang chỉ thị). Per thread, so threads never wait on each other; by the
+    /// normaliser and the unit, as they change the result.
+    static MEMO: std::cell::RefCell<
+        crate::text::memo::TextMemo<(Normalizer, Unit), Result<String, TextError>>,
+    > = std::cell::RefCell::new(crate::text::memo::TextMemo::new(MEMO_MIN_BYTES, MEMO_MAX_BYTES));
 }
 
+/// `make`'s result for `s`, remembered. A markup field's `make` normalises its lines through
+/// this memo too, so the memo is not held while `make` runs.
 fn memo(
     tone: Normalizer,
     markup: Unit,
     s: &str,
     make: impl FnOnce() -> Result<String, TextError>,
 ) -> Result<String, TextError> {
-    use std::hash::BuildHasher;
-    if s.len() < MEMO_MIN_BYTES {
-        return make();
-    }
-    let h = foldhash::fast::FixedState::with_seed(0).hash_one((tone, markup, s));
-    let hit = MEMO.with_borrow(|(m, _)| {
-        m.get(&h)
-            .filter(|(t, u, text, _)| *t == tone && *u == markup && text == s)
-            .map(|e| e.3.clone())
-    });
-    if let Some(hit) = hit {
+    if let Some(hit) = MEMO.with_borrow(|m| m.get((tone, markup), s)) {
         return hit;
     }
     let made = make();
-    MEMO.with_borrow_mut(|(m, bytes)| {
-        if *bytes > MEMO_MAX_BYTES {
-            m.clear();
-            *bytes = 0;
-        }
-        *bytes += 2 * s.len();
-        m.insert(h, (tone, markup, s.to_string(), made.clone()));
-    });
+    MEMO.with_borrow_mut(|m| m.insert((tone, markup), s, made.clone()));
     made
 }
 
