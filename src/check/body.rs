@@ -606,18 +606,12 @@ fn end_mark(c: &mut Checker) {
         return;
     }
     // The text runs on over section breaks (a landscape table in a section of its own) up to
-    // the signature, but not into a section that opens another document under its own
-    // Quốc hiệu (a plan set before the decision that issues it).
-    let own = 1 + c
+    // the signature, but not into another document set in the same file.
+    let others = super::other_documents(c.doc);
+    let blocks: Vec<&Block> = c
         .doc
-        .sections
-        .iter()
-        .skip(1)
-        .take_while(|s| !super::opens_another_document(s))
-        .count();
-    let blocks: Vec<&Block> = c.doc.sections[..own.min(c.doc.sections.len())]
-        .iter()
-        .flat_map(|s| &s.blocks)
+        .blocks()
+        .take_while(|b| !others.contains(&(*b as *const Block)))
         .collect();
     let sign = blocks
         .iter()

@@ -436,31 +436,48 @@ pub fn longest_line(p: &Paragraph, region_width: u32) -> Option<u32> {
         .max()
 }
 
-/// Roughly how long the document is and where each paragraph falls: every paragraph's wrapped
-/// lines at its size and spacing, tables row by row, against each section's text height. The
-/// length tells a one-page document from a longer one (the page-number rule); the page a
-/// paragraph starts on is what a read document's findings name, so that the clerk finds them
-/// in a long document. vbhc does not paginate as Word does: an estimate.
-/// A section that opens another document under its own Quốc hiệu (a plan set before the
-/// decision that issues it, a filled copy after the blank): the text before it has ended.
-pub fn opens_another_document(s: &crate::model::Section) -> bool {
+/// Where the other documents set in the same file begin (a plan before the decision that
+/// issues it, a filled copy under its blank): a later section whose text holds the Quốc hiệu,
+/// and a second Quốc hiệu the reader found. The first document's text ends before them.
+pub fn other_documents(doc: &Document) -> Vec<*const Block> {
     let is_quoc_hieu = |t: &str| {
         // Upper-cased only when it may hold the words: most paragraphs of a long table do not.
         (t.contains("NAM") || t.contains("Nam") || t.contains("nam"))
             && crate::text::upper_for_matching(t).contains("XÃ HỘI CHỦ NGHĨA VIỆT NAM")
     };
-    s.blocks.iter().any(|b| match &b.content {
-        Content::Paragraph(p) => is_quoc_hieu(&p.text()),
-        Content::Table(t) => t
-            .rows
-            .iter()
-            .flatten()
-            .flatten()
-            .any(|p| is_quoc_hieu(&p.text())),
-        _ => false,
-    })
+    let opens = |s: &&crate::model::Section| {
+        s.blocks.iter().any(|b| match &b.content {
+            Content::Paragraph(p) => is_quoc_hieu(&p.text()),
+            Content::Table(t) => t
+                .rows
+                .iter()
+                .flatten()
+                .flatten()
+                .any(|p| is_quoc_hieu(&p.text())),
+            _ => false,
+        })
+    };
+    let mut out: Vec<*const Block> = doc
+        .sections
+        .iter()
+        .skip(1)
+        .filter(opens)
+        .filter_map(|s| s.blocks.first().map(|b| b as *const Block))
+        .collect();
+    out.extend(
+        doc.blocks()
+            .filter(|b| b.role == Role::QuocHieu)
+            .skip(1)
+            .map(|b| b as *const Block),
+    );
+    out
 }
 
+/// Roughly how long the document is and where each paragraph falls: every paragraph's wrapped
+/// lines at its size and spacing, tables row by row, against each section's text height. The
+/// length tells a one-page document from a longer one (the page-number rule); the page a
+/// paragraph starts on is what a read document's findings name, so that the clerk finds them
+/// in a long document. vbhc does not paginate as Word does: an estimate.
 pub struct Pages {
     /// The document's length in pages.
     pub total: f64,
@@ -473,25 +490,15 @@ pub struct Pages {
 
 pub fn paginate(doc: &Document, by_paragraph: bool, words: &Words) -> Pages {
     let mut start = std::collections::HashMap::new();
-    // The first block of each section that opens another document.
-    let openers: Vec<*const Block> = doc
-        .sections
-        .iter()
-        .skip(1)
-        .filter(|s| opens_another_document(s))
-        .filter_map(|s| s.blocks.first().map(|b| b as *const Block))
-        .collect();
-    // Each part's first and last block's page position.
+    let openers = other_documents(doc);
+    // Each part's first and last block's page position: the text, each phụ lục, each other
+    // document.
     let mut parts: Vec<(f64, f64)> = vec![(0.0, 0.0)];
-    let mut quoc_hieu = 0;
     let total = walk_pages(doc, words, |b, at| {
         if by_paragraph && let Some(n) = b.source.as_ref().and_then(|s| s.paragraph) {
             start.entry(n).or_insert(at.floor() as u32 + 1);
         }
-        // A second Quốc hiệu heads another document (a filled copy under its blank).
-        quoc_hieu += usize::from(b.role == Role::QuocHieu);
-        let second_header = b.role == Role::QuocHieu && quoc_hieu > 1;
-        if b.role == Role::PhuLucLabel || second_header || openers.contains(&(b as *const Block)) {
+        if b.role == Role::PhuLucLabel || openers.contains(&(b as *const Block)) {
             parts.push((at, at));
         } else if let Some(last) = parts.last_mut() {
             last.1 = at;
