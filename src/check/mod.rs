@@ -441,9 +441,9 @@ pub fn longest_line(p: &Paragraph, region_width: u32) -> Option<u32> {
 /// and a second Quốc hiệu the reader found. The first document's text ends before them.
 pub fn other_documents(doc: &Document) -> Vec<*const Block> {
     let is_quoc_hieu = |t: &str| {
-        // Upper-cased only when it may hold the words: most paragraphs of a long table do not.
+        // Folded only when it may hold the words: most paragraphs of a long table do not.
         (t.contains("NAM") || t.contains("Nam") || t.contains("nam"))
-            && crate::text::upper_for_matching(t).contains("XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+            && crate::reader::roles::is_quoc_hieu(t)
     };
     let opens = |s: &&crate::model::Section| {
         s.blocks.iter().any(|b| match &b.content {

@@ -42,7 +42,7 @@ pub(super) fn bare_letters(t: &str) -> String {
 /// folding every long paragraph of a header's zone was a sixth of reading a document).
 const MOTTO_LINE_MAX_BYTES: usize = 600;
 
-pub(super) fn is_quoc_hieu(t: &str) -> bool {
+pub(crate) fn is_quoc_hieu(t: &str) -> bool {
     t.len() <= MOTTO_LINE_MAX_BYTES && bare_letters(t).contains("CONGHOAXAHOICHUNGHIAVIETNAM")
 }
 
