@@ -25,15 +25,23 @@ fn set_right(p: &RawPara) -> bool {
         || lead >= 10
 }
 
-/// A position line of a signature set apart from the text: capitals, a few words, no
-/// closing punctuation.
+/// A signer's position as written: capitals, a few words, no closing punctuation, no digits
+/// (`THƯ KÝ`, `PHỤ TRÁCH TRUNG TÂM`).
+fn is_position_text(t: &str) -> bool {
+    let t = t.trim();
+    let words = t.split_whitespace().count();
+    is_upper(t) && (1..=8).contains(&words) && closes_like_a_position(t)
+}
+
+fn closes_like_a_position(t: &str) -> bool {
+    !t.ends_with(['.', ':', ';', ',']) && !t.chars().any(|c| c.is_ascii_digit())
+}
+
+/// A position line of a signature set apart from the text (or its authority line).
 fn is_position(p: &RawPara) -> bool {
     let t = p.text();
     let t = t.trim();
-    let words = t.split_whitespace().count();
-    (authority_prefix(t).is_some() || (is_upper(t) && (1..=8).contains(&words)))
-        && !t.ends_with(['.', ':', ';', ','])
-        && !t.chars().any(|c| c.is_ascii_digit())
+    (is_position_text(t) || authority_prefix(t).is_some() && closes_like_a_position(t))
         && set_right(p)
 }
 
@@ -84,21 +92,13 @@ fn signature_table(paras: &[RawPara], from: usize) -> Option<usize> {
     let end = (from..paras.len())
         .find(|&i| paras[i].cell.is_none() && is_phu_luc_label(&paras[i].text()))
         .unwrap_or(paras.len());
-    let position = |t: &str| {
-        let t = t.trim();
-        let words = t.split_whitespace().count();
-        is_upper(t)
-            && (1..=8).contains(&words)
-            && !t.ends_with(['.', ':', ';', ','])
-            && !t.chars().any(|c| c.is_ascii_digit())
-    };
     // A table's paragraphs are consecutive: `a..b`.
     let signs = |a: usize, b: usize| {
         (a..b).any(|i| {
             looks_like_name(&paras[i].text())
                 && (a..i).any(|k| {
                     paras[k].cell.map(|c| c.col) == paras[i].cell.map(|c| c.col)
-                        && position(&paras[k].text())
+                        && is_position_text(&paras[k].text())
                 })
         })
     };
