@@ -364,11 +364,7 @@ fn noi_nhan(c: &mut Checker) {
         let b = printed[*first].1;
         // "- " then the recipient: "-Như Điều 3;" lacks the space (the list's own format). A
         // recipient left as dots in a form ("-……..;") is a blank, not a line to judge.
-        let blank = l
-            .trim_start_matches('-')
-            .trim_end_matches(';')
-            .chars()
-            .all(|c| matches!(c, '.' | '…' | ' '));
+        let blank = crate::text::blank::is_blank(l.trim_start_matches('-').trim_end_matches(';'));
         if (!l.starts_with("- ") && !blank) || !ends_like_an_item(l) {
             let f = c.make(
                 "ND30-NOI-NHAN-PUNCT",
@@ -384,17 +380,16 @@ fn noi_nhan(c: &mut Checker) {
     }
     let l = texts.last().map(|(l, _)| l.clone()).unwrap_or_default();
     let body = l.trim_start_matches('-').trim();
-    // The decree's Lưu line keeps a copy at the văn thư: `Lưu: VT, TH.`; `Lưu VT` and
-    // `Lưu:VT` are the same words mistyped.
-    // "VT" stands alone, then "," and the drafting unit, or the full stop: "VT-TCCB" and
-    // "VT,TCCB" join them.
-    // "VT,…(10)": the drafting unit left as dots in a form.
+    // The decree's Lưu line keeps a copy at the văn thư: `Lưu: VT, TH.`. `Lưu VT` and
+    // `Lưu:VT` are the same words mistyped; "VT-TCCB", "VT,TCCB" and "VTMT" join the văn thư
+    // and the drafting unit. The unit may be left blank in a form (`VT,…(10).`).
     let after_vt = |rest: &str| {
+        let rest = rest.trim_end_matches('.');
         rest.is_empty()
-            || rest == "."
             || rest.starts_with(", ")
-            || rest.starts_with(",…")
-            || rest.starts_with(",..")
+            || rest
+                .strip_prefix(',')
+                .is_some_and(|u| crate::text::blank::is_blank(u.split('(').next().unwrap_or(u)))
     };
     let luu_ok = body.strip_prefix("Lưu: VT").is_some_and(after_vt)
         || body.strip_prefix("Lưu: Văn thư").is_some_and(after_vt);
