@@ -565,14 +565,14 @@ fn points(c: &mut Checker, body: &[&Block]) {
                     if i != expected && !(prev.is_none() && i == 0) && !resync {
                         let want = crate::text::alpha::letter(expected).unwrap_or("?");
                         out.push((
-                                *b,
-                                msg!(
-                                    "điểm \"{})\" sau điểm trước phải là \"{})\" (thứ tự a b c d đ e g h …)",
-                                    "point \"{})\" should be \"{})\" here (order a b c d đ e g h …)",
-                                    letter,
-                                    want
-                                ),
-                            ));
+                            *b,
+                            msg!(
+                                "điểm \"{})\" sau điểm trước phải là \"{})\" (thứ tự a b c d đ e g h …)",
+                                "point \"{})\" should be \"{})\" here (order a b c d đ e g h …)",
+                                letter,
+                                want
+                            ),
+                        ));
                     }
                     prev = Some(i);
                     resync = false;
