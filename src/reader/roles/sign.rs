@@ -151,7 +151,18 @@ impl Sign {
         // A Nơi nhận typed outside a table belongs to the signature beside or around it: a
         // table with authority lines far after it signs an attached text (a quy định's
         // council), not the document.
-        let near = |i: usize| nn.is_none_or(|k| i.abs_diff(k) <= 15);
+        // Near the list, however long it runs: from its heading to its last "- …" line.
+        let list = nn.map(|k| {
+            let mut e = k;
+            while e + 1 < n && {
+                let t = paras[e + 1].text();
+                t.trim_start().starts_with('-') || t.trim().is_empty()
+            } {
+                e += 1;
+            }
+            (k, e)
+        });
+        let near = |i: usize| list.is_none_or(|(a, e)| i + 15 >= a && i <= e + 15);
         let table = nn.and_then(|i| paras[i].cell.map(|c| c.table)).or_else(|| {
             (from..n)
                 .filter(|&i| near(i) && authority_prefix(&paras[i].text()).is_some())
@@ -162,7 +173,10 @@ impl Sign {
         let layout = match (table, nn) {
             (Some(_), _) => None,
             // The block ends within a few lines of the list.
-            (None, Some(k)) => by_layout(paras, from.max(k.saturating_sub(8)), n.min(k + 24)),
+            (None, Some(k)) => {
+                let e = list.map_or(k, |(_, e)| e);
+                by_layout(paras, from.max(k.saturating_sub(8)), n.min(e + 16))
+            }
             (None, None) => by_layout(paras, from, n),
         };
         let range = match (table, nn) {
@@ -391,5 +405,29 @@ mod tests {
         let sign = Sign::find(&paras, 0);
         assert_eq!(sign.table, None);
         assert_eq!(sign.range, Some((1, 7)));
+    }
+    /// A long Nơi nhận typed as paragraphs, the signature in a table under its last line:
+    /// the table is near the list, however many recipients it names.
+    #[test]
+    fn a_signature_table_under_a_long_typed_list_is_the_block() {
+        let mut paras = vec![
+            para("Đề nghị các đơn vị thực hiện./.", None),
+            para("Nơi nhận:", None),
+        ];
+        for k in 0..25 {
+            paras.push(para(&format!("- Đơn vị số {k};"), None));
+        }
+        paras.push(para("- Lưu: VT, TH.", None));
+        for (t, c) in [
+            ("TM. ỦY BAN NHÂN DÂN", 1),
+            ("CHỦ TỊCH", 1),
+            ("Nguyễn Văn An", 1),
+        ] {
+            paras.push(para(t, Some((4, c))));
+        }
+        for (k, p) in paras.iter_mut().enumerate() {
+            p.index = k + 1;
+        }
+        assert_eq!(Sign::find(&paras, 0).table, Some(4));
     }
 }
