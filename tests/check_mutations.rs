@@ -163,7 +163,14 @@ fn chi_thi_cases() -> Vec<Case> {
             x.replace(r#"w:w="11906""#, r#"w:w="12240""#)
         }),
         case("one body run in Arial", "ND30-FONT", move |x| {
-            in_paragraph(x, body, |p| p.replace("Times New Roman", "Arial"))
+            // vbhc's runs name no font (the document defaults give Times New Roman): the
+            // clerk's change is a font put on the paragraph's runs.
+            in_paragraph(x, body, |p| {
+                p.replace(
+                    "<w:r><w:rPr>",
+                    r#"<w:r><w:rPr><w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:cs="Arial"/>"#,
+                )
+            })
         }),
         case("Quốc hiệu not bold", "ND30-QUOC-HIEU-BOLD", |x| {
             in_paragraph(x, "CỘNG HÒA XÃ HỘI", |p| {
