@@ -924,13 +924,18 @@ fn every_rule_has_a_case_that_fires_it() {
     );
 }
 
-/// The codes `vbhc check` reports for the rendered chỉ thị with `edit` applied.
-fn codes_of_edited_chi_thi(name: &str, edit: &dyn Fn(&str) -> String) -> Vec<String> {
+/// The codes `vbhc check` reports for the rendered sample `base` with `edit` applied.
+fn codes_of_edited(base: &str, name: &str, edit: &dyn Fn(&str) -> String) -> Vec<String> {
     let dir = tempdir();
-    let base = sample(dir.path(), "chi-thi-tien-giang-2014");
+    let base = sample(dir.path(), base);
     let out = dir.path().join(format!("{name}.docx"));
     mutate(&base, "word/document.xml", &out, edit);
     codes(&out, dir.path()).into_keys().collect()
+}
+
+/// The rendered chỉ thị with `edit` applied.
+fn codes_of_edited_chi_thi(name: &str, edit: &dyn Fn(&str) -> String) -> Vec<String> {
+    codes_of_edited("chi-thi-tien-giang-2014", name, edit)
 }
 
 #[test]
@@ -980,4 +985,41 @@ fn a_meeting_agenda_gets_one_note() {
         )
     });
     assert_eq!(c, ["ND30-NOT-ND30"]);
+}
+
+/// A quy chế a circular (or a ministry's numbered-with-its-year decision) brings in is part of
+/// a legal-normative document: one note. The province's own decision keeps it in scope.
+#[test]
+fn a_text_issued_with_a_circular_gets_one_note() {
+    let c = codes_of_edited("quy-che", "circular", &|x| {
+        x.replace(
+            "Quyết định số 162/2025/QĐ-UBND",
+            "Thông tư số 27/2009/TT-BGDĐT",
+        )
+    });
+    assert_eq!(c, ["ND30-NOT-ND30"]);
+    let c = codes_of_edited("quy-che", "ministry", &|x| {
+        x.replace("162/2025/QĐ-UBND", "60/2007/QĐ-BGDĐT")
+    });
+    assert_eq!(c, ["ND30-NOT-ND30"]);
+    assert!(
+        codes_of_edited("quy-che", "province", &|x| x
+            .replace("162/2025", "163/2025"))
+        .is_empty()
+    );
+}
+
+/// A quy trình (no type of Điều 7) issued with a decision, still a draft with its stamp over
+/// the title, is the decision's attachment: checked, and asked no number, date, signature or
+/// Nơi nhận of its own; the stamp is no body text.
+#[test]
+fn a_draft_quy_trinh_issued_with_a_decision_is_checked_as_an_attachment() {
+    let c = codes_of_edited("quy-che", "quy-trinh", &|x| {
+        let title = x.find(">QUY CHẾ<").expect("the title");
+        let p = x[..title].rfind("<w:p>").unwrap();
+        let stamp = "<w:p><w:pPr><w:jc w:val=\"right\"/></w:pPr><w:r><w:rPr><w:b/></w:rPr>\
+                     <w:t>DỰ THẢO</w:t></w:r></w:p>";
+        format!("{}{stamp}{}", &x[..p], &x[p..]).replace(">QUY CHẾ<", ">QUY TRÌNH<")
+    });
+    assert!(c.is_empty(), "{c:?}");
 }

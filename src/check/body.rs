@@ -45,8 +45,14 @@ fn grouped<K: PartialEq + Clone>(
 /// The paragraphs whose formatting the decree's body rules govern: body text outside tables,
 /// with text, not a note in brackets set in italics (`(Chi tiết có Phụ lục kèm theo)`).
 fn body_paragraphs<'a>(c: &Checker<'a>) -> Vec<&'a Block> {
+    // A draft's stamp over the title (`DỰ THẢO`) is no body text.
+    let mut titled = false;
     c.doc
         .blocks()
+        .filter(|b| {
+            titled |= b.role == Role::TenLoai;
+            titled || b.role != Role::Body || !crate::reader::roles::is_stamp(&b.text())
+        })
         .filter(|b| b.role == Role::Body && b.region == Region::Page)
         .filter(|b| para(b).is_some_and(|p| visible(p).next().is_some() && !is_note(p)))
         .collect()
@@ -533,6 +539,26 @@ fn fonts(c: &mut Checker) {
     }
 }
 
+/// A khoản typed without its full stop (`2 Yêu cầu`) or numbered below a khoản (`2.2 Trường
+/// hợp …`): the points under it start again at a).
+fn numbered_heading(t: &str) -> bool {
+    let t = t.trim_start();
+    let digits = t
+        .bytes()
+        .take_while(|b| b.is_ascii_digit() || *b == b'.')
+        .count();
+    if digits == 0 || !t.as_bytes()[0].is_ascii_digit() {
+        return false;
+    }
+    let rest = &t[digits..];
+    rest.starts_with(char::is_whitespace)
+        && rest
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+}
+
 /// Điểm letters a b c d đ e g h i k …: Word's automatic `a)` lists skip đ, and f, j, w, z are
 /// no Vietnamese letters.
 fn points(c: &mut Checker, body: &[&Block]) {
@@ -584,6 +610,9 @@ fn points(c: &mut Checker, body: &[&Block]) {
             Mark::Para => {
                 if let Some((l, _)) = dotted_point(&t) {
                     prev = crate::text::alpha::index_of(&l.to_string());
+                } else if numbered_heading(&t) {
+                    prev = None;
+                    resync = false;
                 }
             }
             Mark::Dash | Mark::Plus => {}
@@ -692,4 +721,19 @@ fn glued_section(t: &str) -> Option<String> {
     let (num, rest) = (&t[..dot], &t[dot + 1..]);
     (crate::text::numerals::looks_roman(num) && rest.starts_with(char::is_uppercase))
         .then(|| format!("{num}."))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_khoan_without_its_stop_or_below_a_khoan_restarts_the_points() {
+        assert!(super::numbered_heading("2 Yêu cầu"));
+        assert!(super::numbered_heading(
+            "2.2 Trường hợp số định danh trùng:"
+        ));
+        assert!(super::numbered_heading("  3. Tổ chức thực hiện"));
+        assert!(!super::numbered_heading("15 ngày kể từ ngày nhận"));
+        assert!(!super::numbered_heading("a) Thông báo"));
+        assert!(!super::numbered_heading("Điều 2. Phạm vi"));
+    }
 }

@@ -114,13 +114,14 @@ impl<'a> Checker<'a> {
 
     /// A text attached to another (`(Ban hành kèm theo Quyết định số …)` under its title,
     /// and no Số line of its own): the decree's model for it has no number, no date line, no
-    /// signature and no Nơi nhận, so their absence is no fault.
+    /// signature and no Nơi nhận, so their absence is no fault. A draft's stamp above the
+    /// title (`DỰ THẢO`) is not yet the body.
     pub fn attached(&self) -> bool {
         self.first(Role::SoKyHieu).is_none()
             && self
                 .doc
                 .blocks()
-                .take_while(|b| b.role != Role::Body)
+                .take_while(|b| b.role != Role::Body || crate::reader::roles::is_stamp(&b.text()))
                 .any(|b| b.role == Role::PhuLucAttribution)
     }
 

@@ -106,6 +106,57 @@ fn handout(c: &Checker) -> Option<String> {
         .flatten()
 }
 
+/// The "(Ban hành kèm theo …)" lines under the title of a text that opens the file: what it
+/// was issued with. None when the file opens with a document of its own (a Số line), or the
+/// lines only say "kèm theo" (a phụ lục, a form of a circular: the decree's Mẫu 2.1).
+fn issued_with(c: &Checker) -> Option<String> {
+    if c.first(Role::SoKyHieu).is_some() {
+        return None;
+    }
+    let first = c
+        .doc
+        .blocks()
+        .position(|b| b.role == Role::PhuLucAttribution)?;
+    let lines: Vec<String> = c
+        .doc
+        .blocks()
+        .skip(first)
+        .take_while(|b| b.role == Role::PhuLucAttribution)
+        .map(text)
+        .collect();
+    let joined = lines
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    crate::text::upper_for_matching(&joined)
+        .contains("BAN HÀNH KÈM THEO")
+        .then_some(joined)
+}
+
+/// Whether the act a text was issued with is a central legal-normative one: a law, decree or
+/// circular, or a decision numbered with its year by the Prime Minister or a ministry
+/// (`60/2007/QĐ-BGDĐT`). A province's decision with a year (`162/2025/QĐ-UBND`) is left in
+/// scope: its quy chế is drafted and checked under the decree, as `samples/quy-che.toml` is.
+fn normative_act(issued_with: &str) -> bool {
+    let key = crate::text::upper_for_matching(issued_with);
+    let compact: String = key.chars().filter(|c| !c.is_whitespace()).collect();
+    let central_year_group = compact.match_indices('/').any(|(i, _)| {
+        let rest = &compact[i + 1..];
+        let year = rest
+            .get(..4)
+            .is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()));
+        year && rest[4..].strip_prefix('/').is_some_and(|sym| {
+            let organ = sym.split_once('-').map_or("", |(_, o)| o);
+            organ.starts_with('B') || organ.starts_with("TTG") || organ.starts_with("CP")
+        })
+    });
+    central_year_group
+        || ["THÔNG TƯ", "NGHỊ ĐỊNH", "LUẬT "]
+            .iter()
+            .any(|t| key.contains(&format!("KÈM THEO {t}")))
+}
+
 pub fn run(c: &mut Checker) -> bool {
     let qh = c.first(Role::QuocHieu).map(text).unwrap_or_default();
     let so = c.first(Role::SoKyHieu).map(text).unwrap_or_default();
@@ -127,6 +178,7 @@ pub fn run(c: &mut Checker) -> bool {
         .nth(1)
         .is_some_and(|g| g.len() == 4 && g.chars().all(|c| c.is_ascii_digit()));
     let at = c.first(Role::QuocHieu).or(c.first(Role::SoKyHieu));
+    let issued_with = issued_with(c);
     let m = if doan {
         Some(msg!(
             "đây là văn bản của Đoàn TNCS Hồ Chí Minh (thể thức theo hướng dẫn của Trung ương Đoàn), không phải văn bản hành chính theo Nghị định 30: không kiểm tra",
@@ -142,6 +194,14 @@ pub fn run(c: &mut Checker) -> bool {
             "số có năm ban hành ({}): đây là văn bản quy phạm pháp luật, theo Luật Ban hành văn bản quy phạm pháp luật, không theo Nghị định 30: không kiểm tra",
             "the number carries a year ({}): a legal-normative document, governed by the law on legal documents, not Decree 30: not checked",
             after
+        ))
+    } else if let Some(act) = issued_with.as_deref().filter(|a| normative_act(a)) {
+        // Checked before the Điều 7 test below: what a law or a circular brings in is
+        // governed by the law on legal documents whatever its title.
+        Some(msg!(
+            "văn bản ban hành kèm theo một văn bản quy phạm pháp luật ({}): theo Luật Ban hành văn bản quy phạm pháp luật, không theo Nghị định 30: không kiểm tra",
+            "a text issued with a legal-normative document ({}): governed by the law on legal documents, not Decree 30: not checked",
+            act.trim_matches(|c: char| c == '(' || c == ')' || c.is_whitespace())
         ))
     } else if let Some(title) = joint_minutes(c) {
         Some(msg!(
@@ -161,7 +221,9 @@ pub fn run(c: &mut Checker) -> bool {
             "\"{}\": a table under a title, with no issuing organ, Quốc hiệu, number, date, signature or Nơi nhận: a handout sent with an invitation (an agenda, a schedule), not an administrative document under Decree 30: not checked",
             title
         ))
-    } else if !c.doc.ten_loai.is_empty() && !is_a_type(&c.doc.ten_loai) {
+    } else if !c.doc.ten_loai.is_empty() && !is_a_type(&c.doc.ten_loai) && issued_with.is_none() {
+        // A quy trình or another text issued with a decision takes the decision's format,
+        // whatever its title.
         Some(msg!(
             "\"{}\" không phải loại văn bản hành chính nào của Điều 7 Nghị định 30 (biểu mẫu nội bộ hoặc theo văn bản chuyên ngành): không kiểm tra",
             "\"{}\" is no type of administrative document of Decree 30, Article 7 (an internal form, or one set by sector rules): not checked",
@@ -182,5 +244,29 @@ pub fn run(c: &mut Checker) -> bool {
             true
         }
         None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_text_issued_with_a_central_legal_act_is_out_of_scope() {
+        let n = super::normative_act;
+        assert!(n(
+            "(Ban hành kèm theo Thông tư số 27/2009/TT-BGDĐT ngày 19 tháng 10 năm 2009)"
+        ));
+        assert!(n(
+            "(Ban hành kèm theo Quyết định số 60 /2007/QĐ-BGDĐT ngày16 tháng 10 năm 2007)"
+        ));
+        assert!(n("(Ban hành kèm theo Quyết định số 12/2020/QĐ-TTg)"));
+        assert!(!n(
+            "(Ban hành kèm theo Quyết định số 162/2025/QĐ-UBND ngày 23/11/2025)"
+        ));
+        assert!(!n(
+            "(Ban hành kèm theo Quyết định số /QĐ-TCT-KDDVKH ngày tháng năm 2024)"
+        ));
+        assert!(!n(
+            "(Ban hành kèm theo Quyết định số 1279/QĐ-BCT ngày 5/6/2024)"
+        ));
     }
 }

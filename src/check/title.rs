@@ -154,28 +154,34 @@ fn trich_yeu(c: &mut Checker, b: &Block) {
                 c.push(f);
             }
             // Its rule: a rule drawn right after it (offices anchor it in the Kính gửi or
-            // authority paragraph under it, too).
+            // authority paragraph under it, too, or in the body's first paragraph, drawn in
+            // the space above that paragraph's text).
             let last = *ty.last().unwrap_or(first);
-            let has_rule = c
+            let drawn = |x: &Block| {
+                x.role == Role::DrawnLine
+                    && x.region == Region::Page
+                    && matches!(&x.content, Content::DrawnLine(r) if r.length > 0)
+            };
+            let mut after = c
                 .doc
                 .blocks()
                 .skip_while(|x| !std::ptr::eq(*x, last))
                 .skip(1)
-                .take_while(|x| {
+                .skip_while(|x| {
                     matches!(
                         x.role,
-                        Role::DrawnLine
-                            | Role::KinhGui
-                            | Role::ThamQuyen
-                            | Role::TrichYeu
-                            | Role::PhuLucAttribution
-                    )
-                })
-                .any(|x| {
-                    x.role == Role::DrawnLine
-                        && x.region == Region::Page
-                        && matches!(&x.content, Content::DrawnLine(r) if r.length > 0)
+                        Role::KinhGui | Role::ThamQuyen | Role::TrichYeu | Role::PhuLucAttribution
+                    ) || (x.role == Role::DrawnLine && !drawn(x))
                 });
+            let has_rule = match after.next() {
+                Some(x) if drawn(x) => true,
+                Some(x) if x.role == Role::Body => after.next().is_some_and(|l| {
+                    drawn(l)
+                        && l.source.as_ref().and_then(|s| s.paragraph)
+                            == x.source.as_ref().and_then(|s| s.paragraph)
+                }),
+                _ => false,
+            };
             if !has_rule {
                 let f = c.make(
                     "ND30-TRICH-YEU",

@@ -17,6 +17,7 @@ mod words;
 
 /// The Quốc hiệu line as the reader knows it, for the checker's test of a second document.
 pub(crate) use words::is_quoc_hieu;
+pub(crate) use words::is_stamp;
 pub use words::{authority_prefix, kind_of, ten_loai_of};
 
 use super::body::{LineKind, RawBody, RawLine, RawPara};

@@ -115,7 +115,11 @@ fn signature_table(paras: &[RawPara], from: usize) -> Option<usize> {
                 while i > from && paras[i - 1].cell.is_some_and(|d| d.table == c.table) {
                     i -= 1;
                 }
-                if b - i <= 20 && signs(i, b) {
+                // Small by its text: the blank lines left for the signatures do not count.
+                let lines = (i..b)
+                    .filter(|&k| !paras[k].text().trim().is_empty())
+                    .count();
+                if lines <= 20 && signs(i, b) {
                     return Some(c.table);
                 }
                 tables += 1;

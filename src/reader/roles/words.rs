@@ -155,7 +155,7 @@ pub(super) fn is_form_label(t: &str) -> bool {
 }
 
 /// A stamp typed above or beside the header (`DỰ THẢO`, `BẢN SAO`, `MẬT`): not an organ.
-pub(super) fn is_stamp(t: &str) -> bool {
+pub(crate) fn is_stamp(t: &str) -> bool {
     let k = key(t);
     let k = k.trim().trim_matches(|c: char| !c.is_alphanumeric());
     matches!(k, "BẢN SAO" | "MẬT" | "TỐI MẬT" | "TUYỆT MẬT")
