@@ -62,7 +62,7 @@ thread_local! {
     /// estimate wraps every paragraph, and a batch writes the same paragraphs into every
     /// document.
     static LINES: std::cell::RefCell<crate::text::memo::TextMemo<(Face, u32, u32), usize>> =
-        std::cell::RefCell::new(crate::text::memo::TextMemo::new(64, 8 << 20));
+        std::cell::RefCell::new(crate::text::memo::TextMemo::new(64, crate::text::memo::MAX_BYTES));
 }
 
 /// How many lines [`wrap`] makes of `text`, remembered per thread for texts of 64 bytes or

@@ -45,7 +45,7 @@ pub struct Words(std::collections::HashMap<*const Paragraph, String>);
 thread_local! {
     /// Words of paragraphs seen in earlier documents (a batch's report repeats them all).
     static WORDS: std::cell::RefCell<crate::text::memo::TextMemo<(), String>> =
-        std::cell::RefCell::new(crate::text::memo::TextMemo::new(48, 16 << 20));
+        std::cell::RefCell::new(crate::text::memo::TextMemo::new(48, crate::text::memo::MAX_BYTES));
 }
 
 /// Forgets what this thread's checker kept from earlier documents (their paragraphs' words,

@@ -90,7 +90,7 @@ thread_local! {
     /// The subjects of paragraphs seen in earlier documents: lower-casing a long paragraph
     /// that names a UBND was most of this rule's time in a batch.
     static SUBJECTS: std::cell::RefCell<crate::text::memo::TextMemo<(), Vec<&'static str>>> =
-        std::cell::RefCell::new(crate::text::memo::TextMemo::new(48, 8 << 20));
+        std::cell::RefCell::new(crate::text::memo::TextMemo::new(48, crate::text::memo::MAX_BYTES));
 }
 
 pub(super) fn forget() {

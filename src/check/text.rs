@@ -153,7 +153,7 @@ struct Styles {
 thread_local! {
     /// The styles of paragraphs seen in earlier documents.
     static TONES: std::cell::RefCell<crate::text::memo::TextMemo<(), Styles>> =
-        std::cell::RefCell::new(crate::text::memo::TextMemo::new(48, 16 << 20));
+        std::cell::RefCell::new(crate::text::memo::TextMemo::new(48, crate::text::memo::MAX_BYTES));
 }
 
 pub(super) fn forget() {

@@ -25,8 +25,6 @@ pub enum TextError {
 
 /// Texts shorter than this are normalised each time: cheaper than looking them up.
 const MEMO_MIN_BYTES: usize = 64;
-/// What one thread keeps before it starts again (a batch's base draft is far smaller).
-const MEMO_MAX_BYTES: usize = 8 << 20;
 
 /// What a memo entry normalised: a one-line field, a markup field, or one line of a markup
 /// field (a row's value typed into the first line of a long body leaves the other lines the
@@ -45,7 +43,7 @@ thread_local! {
     /// normaliser and the unit, as they change the result.
     static MEMO: std::cell::RefCell<
         crate::text::memo::TextMemo<(Normalizer, Unit), Result<String, TextError>>,
-    > = std::cell::RefCell::new(crate::text::memo::TextMemo::new(MEMO_MIN_BYTES, MEMO_MAX_BYTES));
+    > = std::cell::RefCell::new(crate::text::memo::TextMemo::new(MEMO_MIN_BYTES, crate::text::memo::MAX_BYTES));
 }
 
 /// `make`'s result for `s`, remembered. A markup field's `make` normalises its lines through
