@@ -60,15 +60,19 @@ fn by_layout(paras: &[RawPara], from: usize, n: usize) -> Option<(usize, usize)>
         // position may be in lower case.
         let authority = authority_prefix(&paras[s].text()).is_some();
         let recipient = |j: usize| paras[j].text().trim_start().starts_with('-');
+        // A name in capitals (`BÙI THỊ XUÂN THU`) reads like a position line too: after the
+        // room left for the signature it is the name.
         let mut j = s + 1;
+        let mut room = false;
         while j < n
             && j <= s + 10
             && (empty(j)
                 || recipient(j)
                 || is_signature_note(&paras[j].text())
-                || is_position(&paras[j])
+                || (is_position(&paras[j]) && !(room && looks_like_name(&paras[j].text())))
                 || (authority && j == s + 1 && !looks_like_name(&paras[j].text())))
         {
+            room |= empty(j);
             j += 1;
         }
         if j >= n || j > s + 10 || !looks_like_name(&paras[j].text()) || !set_right(&paras[j]) {
@@ -77,6 +81,29 @@ fn by_layout(paras: &[RawPara], from: usize, n: usize) -> Option<(usize, usize)>
         let mut a = s;
         while a > low && a + 3 > s && is_position(&paras[a - 1]) {
             a -= 1;
+        }
+        // Signers side by side typed one after another (a biên bản's text boxes): each group
+        // before this one, position lines over a name, belongs to the block too.
+        loop {
+            let mut k = a;
+            while k > low && empty(k - 1) {
+                k -= 1;
+            }
+            if k == low || !looks_like_name(&paras[k - 1].text()) || !set_right(&paras[k - 1]) {
+                break;
+            }
+            let name = k - 1;
+            let mut top = name;
+            while top > low && top + 10 > name && (empty(top - 1) || is_position(&paras[top - 1])) {
+                top -= 1;
+            }
+            while top < name && empty(top) {
+                top += 1;
+            }
+            if top == name {
+                break;
+            }
+            a = top;
         }
         return Some((a, j));
     }
@@ -336,6 +363,33 @@ mod tests {
         let mut p = RawPara::of_runs(vec![RawRun::plain(text, false, false)]);
         p.cell = cell.map(|(table, col)| Cell { table, row: 0, col });
         p
+    }
+
+    /// Two signers of a biên bản in text boxes, one after the other: position lines over
+    /// the room and a name in capitals, twice. Both groups are the block, each name is a name.
+    #[test]
+    fn signers_side_by_side_with_their_names_in_capitals() {
+        let centred = |t: &str| {
+            let mut p = para(t, None);
+            p.props.jc = Some("center".into());
+            p
+        };
+        let mut paras = vec![para("3. Mọi phát sinh lỗi được khắc phục sớm nhất.", None)];
+        for t in [
+            "ĐẠI DIỆN",
+            "P. KỸ THUẬT CÔNG NGHỆ",
+            "",
+            "",
+            "LÊ VĂN NGHIÊM",
+            "ĐẠI DIỆN",
+            "P. TỔ CHỨC HÀNH CHÍNH",
+            "",
+            "",
+            "BÙI THỊ XUÂN THU",
+        ] {
+            paras.push(centred(t));
+        }
+        assert_eq!(by_layout(&paras, 0, paras.len()), Some((1, 10)));
     }
 
     /// A biên bản signs in a table (THƯ KÝ | TỔ TRƯỞNG over the names), then lists the members
