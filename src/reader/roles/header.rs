@@ -87,6 +87,10 @@ pub(super) fn map(m: &mut Mapper) -> Header {
         .map(|c| c.col);
     let mut left = LeftColumn::default();
     let mut placed: Vec<(usize, Role, Region)> = Vec::new();
+    // The column of the last line of text: in a header typed in one cell (or a table nested
+    // in it) an empty paragraph that holds a rule is under that line.
+    let mut above: Option<Region> = None;
+    let mut unmeasured: Vec<usize> = Vec::new();
     for (i, p) in paras.iter().enumerate().take(end).skip(start) {
         let t = p.text();
         let in_right = match (p.cell, right_col) {
@@ -99,9 +103,16 @@ pub(super) fn map(m: &mut Mapper) -> Header {
             Region::HeaderLeft
         };
         if t.trim().is_empty() {
-            placed.push((i, Role::DrawnLine, region));
+            match (p.cell, right_col, above) {
+                (Some(_), None, Some(r)) if r != region && !p.rules.is_empty() => {
+                    placed.push((i, Role::DrawnLine, r));
+                    unmeasured.push(i);
+                }
+                _ => placed.push((i, Role::DrawnLine, region)),
+            }
             continue;
         }
+        above = Some(region);
         let role = if is_form_label(&t) || is_stamp(&t) {
             Role::Body
         } else if in_right {
@@ -116,8 +127,9 @@ pub(super) fn map(m: &mut Mapper) -> Header {
         let p = &paras[i];
         if role == Role::DrawnLine {
             // An empty paragraph may still carry the rule.
+            let measured = !unmeasured.contains(&i);
             for r in &p.rules {
-                m.drawn_line(p, r, region);
+                m.drawn_line_in(p, r, region, measured);
             }
         } else {
             m.push(p, role, region);

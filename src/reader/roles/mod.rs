@@ -153,8 +153,19 @@ impl Mapper<'_> {
     }
 
     fn drawn_line(&mut self, p: &RawPara, r: &RawLine, region: Region) {
+        self.drawn_line_in(p, r, region, true);
+    }
+
+    /// `measured`: whether the paragraph's column is the region's, so that its width is the
+    /// region's width (not so for a line placed under the text above it in a table nested in
+    /// one cell: the outer cell's width says nothing of the column it stands in).
+    fn drawn_line_in(&mut self, p: &RawPara, r: &RawLine, region: Region, measured: bool) {
         let region = self.line_column(p, r, region);
-        let width = self.region_width(p);
+        let width = if measured || r.kind == LineKind::Border {
+            self.region_width(p)
+        } else {
+            0
+        };
         let length = if r.kind == LineKind::Border {
             width
                 .saturating_sub(p.props.ind_left.unwrap_or(0).max(0) as u32)
