@@ -66,7 +66,7 @@ thread_local! {
 }
 
 /// How many lines [`wrap`] makes of `text`, remembered per thread for texts of 64 bytes or
-/// more (bounded: a thread forgets all of it past 8 MB of texts).
+/// more (bounded: a thread forgets all of it past `text::memo::MAX_BYTES` of texts).
 pub fn line_count(text: &str, face: Face, half_points: u32, width: u32) -> usize {
     LINES.with_borrow_mut(|m| {
         m.get_or((face, half_points, width), text, |t| {

@@ -117,12 +117,20 @@ impl<'a> Checker<'a> {
     /// signature and no Nơi nhận, so their absence is no fault. A draft's stamp above the
     /// title (`DỰ THẢO`) is not yet the body.
     pub fn attached(&self) -> bool {
-        self.first(Role::SoKyHieu).is_none()
-            && self
-                .doc
-                .blocks()
-                .take_while(|b| b.role != Role::Body || crate::reader::roles::is_stamp(&b.text()))
-                .any(|b| b.role == Role::PhuLucAttribution)
+        !self.attribution().is_empty()
+    }
+
+    /// The "(Ban hành kèm theo …)" lines under the title of a text attached to another, in
+    /// order; none for a document with a Số line of its own.
+    pub fn attribution(&self) -> Vec<&'a Block> {
+        if self.first(Role::SoKyHieu).is_some() {
+            return Vec::new();
+        }
+        self.doc
+            .blocks()
+            .take_while(|b| b.role != Role::Body || crate::reader::roles::is_stamp(&b.text()))
+            .filter(|b| b.role == Role::PhuLucAttribution)
+            .collect()
     }
 
     /// A phụ lục sent on its own (a guide "(Kèm theo công văn số …)", Mẫu 2.1): no organ, and

@@ -106,24 +106,11 @@ fn handout(c: &Checker) -> Option<String> {
         .flatten()
 }
 
-/// The "(Ban hành kèm theo …)" lines under the title of a text that opens the file: what it
-/// was issued with. None when the file opens with a document of its own (a Số line), or the
-/// lines only say "kèm theo" (a phụ lục, a form of a circular: the decree's Mẫu 2.1).
+/// What a text attached to another (`Checker::attribution`) was issued with, when its lines
+/// say "ban hành kèm theo"; None when they only say "kèm theo" (a phụ lục, a form of a
+/// circular: the decree's Mẫu 2.1).
 fn issued_with(c: &Checker) -> Option<String> {
-    if c.first(Role::SoKyHieu).is_some() {
-        return None;
-    }
-    let first = c
-        .doc
-        .blocks()
-        .position(|b| b.role == Role::PhuLucAttribution)?;
-    let lines: Vec<String> = c
-        .doc
-        .blocks()
-        .skip(first)
-        .take_while(|b| b.role == Role::PhuLucAttribution)
-        .map(text)
-        .collect();
+    let lines: Vec<String> = c.attribution().into_iter().map(text).collect();
     let joined = lines
         .join(" ")
         .split_whitespace()
