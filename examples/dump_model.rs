@@ -10,6 +10,16 @@ fn main() {
             }
         };
         println!("== {arg}: kind {:?}, tên loại {:?}", doc.kind, doc.ten_loai);
+        for (i, s) in doc.sections.iter().enumerate() {
+            println!(
+                "section {i}: numbers {} in footer {} first unnumbered {} look {:?} {}",
+                s.page.page_numbers,
+                s.page.numbers_in_footer,
+                s.page.first_page_unnumbered,
+                s.page.number_font,
+                s.page.number_size
+            );
+        }
         for b in doc.blocks() {
             let para = b.source.as_ref().and_then(|s| s.paragraph).unwrap_or(0);
             let what = match &b.content {

@@ -381,6 +381,37 @@ fn each_mutation_of_a_rendered_chi_thi_breaks_exactly_its_rule() {
     );
 }
 
+/// Page numbers moved to the footer and set in 12 pt break two rules, not one: the place, and
+/// the size, which the clerk would keep when moving the number back to the header.
+#[test]
+fn page_numbers_in_the_footer_at_12_pt_break_their_place_and_their_size() {
+    let dir = tempdir();
+    let base = sample(dir.path(), "chi-thi-tien-giang-2014");
+    let before = codes(&base, dir.path());
+    let small = dir.path().join("small.docx");
+    mutate(&base, "word/header1.xml", &small, &|x| {
+        x.replace(r#"w:val="28""#, r#"w:val="24""#)
+    });
+    let moved = dir.path().join("moved.docx");
+    mutate(&small, "word/document.xml", &moved, &|x| {
+        x.replace(
+            r#"<w:headerReference w:type="default""#,
+            r#"<w:footerReference w:type="default""#,
+        )
+    });
+    let after = codes(&moved, dir.path());
+    let added: Vec<&String> = after
+        .iter()
+        .filter(|(k, n)| **n > before.get(*k).copied().unwrap_or(0))
+        .map(|(k, _)| k)
+        .collect();
+    assert_eq!(
+        added,
+        ["ND30-PAGE-NUMBER-PLACE", "ND30-PAGE-NUMBER-STYLE"],
+        "{after:?}"
+    );
+}
+
 /// The công văn of 2019: its number and date are given, so padding can be broken.
 fn cong_van_cases() -> Vec<Case> {
     vec![

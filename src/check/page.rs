@@ -186,7 +186,6 @@ fn page_numbers(c: &mut Checker) {
     let times = |p: &crate::model::PageSetup| p.number_font.as_deref().is_none_or(super::is_times);
     if let Some(s) = c.doc.sections.iter().find(|s| {
         s.page.page_numbers
-            && !s.page.numbers_in_footer
             && s.page.number_size > 0
             && (!times(&s.page) || !nd30::SIZE_PAGE_NUMBER.contains(s.page.number_size))
     }) {

@@ -730,38 +730,42 @@ pub fn walk(
 }
 
 /// The look of a header's page number: the run holding the `PAGE` field code (Word gives the
-/// number the field's own formatting).
+/// number the field's own formatting), under the paragraph that holds that run. A number in a
+/// text box sits in a paragraph inside another one: the outer paragraph's run that anchors the
+/// box is not the number's.
 pub fn page_number_look(root: &El, styles: &Styles) -> Option<RunLook> {
-    let is_page = |s: &str| {
+    fn is_page(s: &str) -> bool {
         s.split_whitespace()
             .next()
             .is_some_and(|w| w.eq_ignore_ascii_case("PAGE"))
-    };
-    for p in root.descendants("w:p") {
-        let props = p.child("w:pPr").map(PProps::parse).unwrap_or_default();
-        let props = styles.paragraph(&props, None, None);
-        for r in p.descendants("w:r") {
-            let field = r
-                .descendants("w:instrText")
-                .iter()
-                .any(|i| is_page(&i.text()));
-            if field {
-                let direct = r.child("w:rPr").map(RProps::parse).unwrap_or_default();
-                return Some(styles.run(&props, &direct, None));
-            }
-        }
-        for f in p.descendants("w:fldSimple") {
-            if f.attr("w:instr").is_some_and(is_page) {
-                let direct = f
-                    .descendants("w:rPr")
-                    .first()
-                    .map(|r| RProps::parse(r))
-                    .unwrap_or_default();
-                return Some(styles.run(&props, &direct, None));
-            }
-        }
     }
-    None
+    fn walk(el: &El, para: Option<&El>, styles: &Styles) -> Option<RunLook> {
+        for c in el.elements() {
+            let direct =
+                if c.name == "w:r" && c.children_named("w:instrText").any(|i| is_page(&i.text())) {
+                    Some(c.child("w:rPr"))
+                } else if c.name == "w:fldSimple" && c.attr("w:instr").is_some_and(is_page) {
+                    Some(c.descendants("w:rPr").first().copied())
+                } else {
+                    None
+                };
+            if let Some(direct) = direct {
+                let props = para
+                    .and_then(|p| p.child("w:pPr"))
+                    .map(PProps::parse)
+                    .unwrap_or_default();
+                let props = styles.paragraph(&props, None, None);
+                let direct = direct.map(RProps::parse).unwrap_or_default();
+                return Some(styles.run(&props, &direct, None));
+            }
+            let inner = if c.name == "w:p" { Some(c) } else { para };
+            if let Some(look) = walk(c, inner, styles) {
+                return Some(look);
+            }
+        }
+        None
+    }
+    walk(root, None, styles)
 }
 
 /// Whether a header or footer part shows a page number (a `PAGE` field, simple or complex).
@@ -830,5 +834,23 @@ mod tests {
             r#"<wp:positionH relativeFrom="column"><wp:align>center</wp:align></wp:positionH>"#,
         );
         assert_eq!(line_x(&aligned, 1_558_137), None);
+    }
+
+    /// A page number in a text box: the box is anchored by a run of the footer's outer
+    /// paragraph, in the footer style's 14 pt; the number itself is 12 pt.
+    #[test]
+    fn a_page_number_in_a_text_box_has_its_own_look() {
+        let styles = crate::reader::styles::Styles::parse(
+            Some(
+                r#"<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:style w:type="paragraph" w:styleId="Footer"><w:rPr><w:rFonts w:ascii=".VnTime" w:hAnsi=".VnTime"/><w:sz w:val="28"/></w:rPr></w:style></w:styles>"#,
+            ),
+            crate::reader::styles::Theme::default(),
+        );
+        let footer = crate::reader::dom::parse(
+            r#"<w:ftr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:p><w:pPr><w:pStyle w:val="Footer"/></w:pPr><w:r><w:pict><w:txbxContent><w:p><w:r><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"/><w:sz w:val="24"/></w:rPr><w:instrText> PAGE </w:instrText></w:r></w:p></w:txbxContent></w:pict></w:r></w:p></w:ftr>"#,
+        )
+        .expect("well-formed");
+        let look = page_number_look(&footer, &styles).expect("a PAGE field");
+        assert_eq!((look.font.as_str(), look.size), ("Times New Roman", 24));
     }
 }
