@@ -197,6 +197,9 @@ fn chi_thi_cases() -> Vec<Case> {
                 p.replace(r#"<w:jc w:val="center"/>"#, r#"<w:jc w:val="right"/>"#)
             })
         }),
+        case("place written short", "ND30-DATE-PLACE-SHORT", |x| {
+            x.replace("Tiền Giang, ngày", "T. Tiền Giang, ngày")
+        }),
         case(
             "Quốc hiệu in a column too narrow for it",
             "ND30-HEADER-WRAP",

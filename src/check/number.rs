@@ -314,6 +314,7 @@ fn date(c: &mut Checker) {
     );
     let mut bad = Vec::new();
     let place = if blank(&place) { String::new() } else { place };
+    place_short(c, b, &place);
     if !(year.is_empty() || year.len() == 4 && digits(&year)) {
         bad.push(("năm", "the year"));
     }
@@ -395,6 +396,42 @@ fn date(c: &mut Checker) {
     }
 }
 
+/// A place written short (`TP.HCM`) in the date line.
+fn place_short(c: &mut Checker, b: &Block, place: &str) {
+    if !abbreviated_place(place) {
+        return;
+    }
+    let f = c
+        .make(
+            "ND30-DATE-PLACE-SHORT",
+            Some(b),
+            msg!(
+                "địa danh \"{}\" viết tắt: ghi đầy đủ tên đơn vị hành chính",
+                "the place \"{}\" is abbreviated: write the administrative unit's name in full",
+                place
+            ),
+        )
+        .hint(msg!(
+            "ví dụ \"Thành phố Hồ Chí Minh, ngày …\", không \"TP.HCM, ngày …\"",
+            "e.g. \"Thành phố Hồ Chí Minh, ngày …\", not \"TP.HCM, ngày …\""
+        ));
+    c.push(f);
+}
+
+/// Whether a date line's place is written short: a word cut with a full stop (`TP.HCM`,
+/// `Tp. Cần Thơ`, `TX. Sơn Tây`) or an initialism (`TPHCM`, `HCM`). Place names are words of
+/// Vietnamese with their tone marks; none is two to five bare capital letters of ASCII.
+fn abbreviated_place(place: &str) -> bool {
+    place.split_whitespace().any(|w| {
+        let w = w.trim_end_matches([',', ';']);
+        let cut = w
+            .split_once('.')
+            .is_some_and(|(a, _)| !a.is_empty() && a.chars().all(char::is_alphabetic));
+        let initials = (2..=5).contains(&w.len()) && w.chars().all(|ch| ch.is_ascii_uppercase());
+        cut || initials
+    })
+}
+
 /// `ĐOÀN KIỂM TRA` → `ĐKT`, `ỦY BAN NHÂN DÂN` → `UBND`: the first letter of each word,
 /// without its tone mark (Đ kept).
 fn initials(s: &str) -> String {
@@ -409,6 +446,30 @@ fn initials(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::date_left_blank;
+
+    #[test]
+    fn a_place_written_short() {
+        for short in [
+            "TP.HCM",
+            "TP. Hồ Chí Minh",
+            "Tp.Hồ Chí Minh",
+            "TPHCM",
+            "TX. Sơn Tây",
+        ] {
+            assert!(super::abbreviated_place(short), "{short}");
+        }
+        for full in [
+            "Thành phố Hồ Chí Minh",
+            "Lào Cai",
+            "Quận 1",
+            "Hà Nội",
+            "Phường Điện Biên Phủ",
+            "HÀ NỘI",
+            "",
+        ] {
+            assert!(!super::abbreviated_place(full), "{full}");
+        }
+    }
 
     #[test]
     fn a_date_line_with_a_part_to_fill() {

@@ -364,6 +364,14 @@ pub const RULES: &[RuleInfo] = &[
         PRACTICE.1,
     ),
     r(
+        "ND30-DATE-PLACE-SHORT",
+        Warning,
+        "Địa danh ghi đủ tên đơn vị hành chính, không viết tắt (\"Thành phố Hồ Chí Minh\", không \"TP.HCM\")",
+        "The place written in full, not abbreviated (\"Thành phố Hồ Chí Minh\", not \"TP.HCM\")",
+        "Nghị định 30 (Phụ lục I, mục địa danh) ghi đầy đủ tên đơn vị hành chính đặt theo tên người, chữ số hoặc sự kiện lịch sử; với tên khác, văn bản thật còn viết tắt, nên chỉ cảnh báo",
+        "Decree 30 (Appendix I, the place) writes administrative units named after a person, a number or an event in full; for other names genuine documents still abbreviate, so a warning",
+    ),
+    r(
         "ND30-TEN-LOAI",
         Error,
         "Tên loại in hoa, in đậm",
