@@ -1057,3 +1057,35 @@ fn a_draft_quy_trinh_issued_with_a_decision_is_checked_as_an_attachment() {
     });
     assert!(c.is_empty(), "{c:?}");
 }
+
+/// A phụ lục of an administrative decision, sent on its own (Mẫu 2.1: "Phụ lục 1", its title
+/// in capitals, "(Kèm theo Quyết định số …)", no header): in scope, and clean when it is
+/// right. The decree sets the phụ lục's title in capitals: no "trích yếu in capitals".
+#[test]
+fn a_phu_luc_of_a_decision_is_checked_and_its_capital_title_passes() {
+    let c = codes_of_edited("quy-che", "phu-luc", &|x| {
+        let a = x.find("<w:tbl>").expect("the header table");
+        let b = x.find("</w:tbl>").unwrap() + "</w:tbl>".len();
+        let x = format!("{}{}", &x[..a], &x[b..])
+            .replace(">QUY CHẾ<", ">PHỤ LỤC 1<")
+            .replace(
+                "(Ban hành kèm theo Quyết định số 162/2025/QĐ-UBND",
+                "(Kèm theo Quyết định số 1620/QĐ-UBND",
+            );
+        let at = x.find("Quản lý, vận hành").expect("the title");
+        let end = at + x[at..].find("</w:p>").unwrap();
+        let start = x[..at].rfind("<w:p>").unwrap();
+        let mut title = String::new();
+        let mut rest = &x[start..end];
+        while let Some(i) = rest.find("<w:t") {
+            let open = i + rest[i..].find('>').unwrap() + 1;
+            let close = open + rest[open..].find("</w:t>").unwrap();
+            title.push_str(&rest[..open]);
+            title.push_str(&rest[open..close].to_uppercase());
+            rest = &rest[close..];
+        }
+        title.push_str(rest);
+        format!("{}{title}{}", &x[..start], &x[end..])
+    });
+    assert!(c.is_empty(), "{c:?}");
+}

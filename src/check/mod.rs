@@ -133,20 +133,28 @@ impl<'a> Checker<'a> {
             .collect()
     }
 
+    /// Whether the document is a phụ lục ("Phụ lục I" over its own title, which the decree
+    /// sets in capitals).
+    pub fn phu_luc(&self) -> bool {
+        crate::text::upper_for_matching(&self.doc.ten_loai).starts_with("PHỤ LỤC")
+    }
+
     /// A phụ lục sent on its own (a guide "(Kèm theo công văn số …)", Mẫu 2.1): no organ, and
-    /// attached to a letter, a plan or a report rather than issued by a quyết định or a nghị
-    /// quyết (whose attached quy chế repeats the header). The decree's model for it has no
-    /// Quốc hiệu.
+    /// titled "Phụ lục" or attached to a letter, a plan or a report rather than issued by a
+    /// quyết định or a nghị quyết (whose attached quy chế repeats the header). The decree's
+    /// model for it has no Quốc hiệu.
     pub fn bare_annex(&self) -> bool {
+        let phu_luc = self.phu_luc();
         self.attached()
             && self.first(Role::CoQuan).is_none()
             && self.first(Role::QuocHieu).is_none()
-            && self.first(Role::PhuLucAttribution).is_some_and(|b| {
-                let k = crate::text::upper_for_matching(&b.text());
-                !["QUYẾT ĐỊNH", "NGHỊ QUYẾT", "NGHỊ ĐỊNH", "THÔNG TƯ"]
-                    .iter()
-                    .any(|w| k.contains(w))
-            })
+            && (phu_luc
+                || self.first(Role::PhuLucAttribution).is_some_and(|b| {
+                    let k = crate::text::upper_for_matching(&b.text());
+                    !["QUYẾT ĐỊNH", "NGHỊ QUYẾT", "NGHỊ ĐỊNH", "THÔNG TƯ"]
+                        .iter()
+                        .any(|w| k.contains(w))
+                }))
     }
 }
 

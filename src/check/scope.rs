@@ -121,6 +121,20 @@ fn issued_with(c: &Checker) -> Option<String> {
         .then_some(joined)
 }
 
+/// What a text is attached to, when its attribution lines say "kèm theo" at all (`(Kèm theo
+/// Quyết định số …/QĐ-UBND …)` under a phụ lục, the decree's own component).
+fn attached_to(c: &Checker) -> Option<String> {
+    let joined = c
+        .attribution()
+        .into_iter()
+        .map(text)
+        .collect::<Vec<_>>()
+        .join(" ");
+    crate::text::upper_for_matching(&joined)
+        .contains("KÈM THEO")
+        .then_some(joined)
+}
+
 /// Whether the act a text was issued with is a central legal-normative one: a law, decree or
 /// circular, or a decision numbered with its year by the Prime Minister or a ministry
 /// (`60/2007/QĐ-BGDĐT`). A province's decision with a year (`162/2025/QĐ-UBND`) is left in
@@ -208,9 +222,14 @@ pub fn run(c: &mut Checker) -> bool {
             "\"{}\": a table under a title, with no issuing organ, Quốc hiệu, number, date, signature or Nơi nhận: a handout sent with an invitation (an agenda, a schedule), not an administrative document under Decree 30: not checked",
             title
         ))
-    } else if !c.doc.ten_loai.is_empty() && !is_a_type(&c.doc.ten_loai) && issued_with.is_none() {
+    } else if !c.doc.ten_loai.is_empty()
+        && !is_a_type(&c.doc.ten_loai)
+        && attached_to(c).as_deref().is_none_or(normative_act)
+    {
         // A quy trình or another text issued with a decision takes the decision's format,
-        // whatever its title.
+        // whatever its title; a phụ lục attached to an administrative text is a part of it
+        // (the decree sets its Phụ lục line, title and attribution). A form attached to a
+        // circular follows the circular.
         Some(msg!(
             "\"{}\" không phải loại văn bản hành chính nào của Điều 7 Nghị định 30 (biểu mẫu nội bộ hoặc theo văn bản chuyên ngành): không kiểm tra",
             "\"{}\" is no type of administrative document of Decree 30, Article 7 (an internal form, or one set by sector rules): not checked",

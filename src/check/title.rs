@@ -120,7 +120,8 @@ fn trich_yeu(c: &mut Checker, b: &Block) {
                 .iter()
                 .any(|b| para(b).is_some_and(|p| p.format.align != Align::Center));
             // The trích yếu is a sentence: capitals only at its start and for names.
-            let caps = ty.iter().all(|b| is_upper(&text(b)))
+            let caps = !c.phu_luc()
+                && ty.iter().all(|b| is_upper(&text(b)))
                 && ty
                     .iter()
                     .map(|b| {
