@@ -382,8 +382,8 @@ pub const RULES: &[RuleInfo] = &[
     r(
         "ND30-TRICH-YEU",
         Warning,
-        "Trích yếu in đậm, canh giữa, có đường kẻ dưới",
-        "Trích yếu bold, centred, with a rule under it",
+        "Trích yếu in đậm, canh giữa, có đường kẻ dưới dài 1/3–1/2 dòng chữ",
+        "Trích yếu bold, centred, with a rule under it 1/3–1/2 of its line",
         PRACTICE.0,
         PRACTICE.1,
     ),

@@ -174,16 +174,18 @@ fn trich_yeu(c: &mut Checker, b: &Block) {
                         Role::KinhGui | Role::ThamQuyen | Role::TrichYeu | Role::PhuLucAttribution
                     ) || (x.role == Role::DrawnLine && !drawn(x))
                 });
-            let has_rule = match after.next() {
-                Some(x) if drawn(x) => true,
-                Some(x) if x.role == Role::Body => after.next().is_some_and(|l| {
+            let rule = match after.next() {
+                Some(x) if drawn(x) => Some(x),
+                Some(x) if x.role == Role::Body => after.next().filter(|l| {
                     drawn(l)
                         && l.source.as_ref().and_then(|s| s.paragraph)
                             == x.source.as_ref().and_then(|s| s.paragraph)
                 }),
-                _ => false,
+                _ => None,
             };
-            if !has_rule {
+            if let Some(r) = rule {
+                rule_length(c, &ty, r);
+            } else {
                 let f = c.make(
                     "ND30-TRICH-YEU",
                     Some(first),
@@ -196,6 +198,56 @@ fn trich_yeu(c: &mut Checker, b: &Block) {
             }
         }
     }
+}
+
+/// The rule under the trích yếu: 1/3 to 1/2 of its longest line, as the organ's (with the
+/// same give for dragging).
+fn rule_length(c: &mut Checker, ty: &[&Block], rule: &Block) {
+    let Content::DrawnLine(r) = &rule.content else {
+        return;
+    };
+    // A trích yếu left as dots in a form has no length to measure against.
+    if ty.iter().any(|b| crate::text::blank::is_blank(&text(b))) {
+        return;
+    }
+    let column = if r.region_width > 0 {
+        r.region_width
+    } else {
+        c.doc
+            .sections
+            .first()
+            .map_or(crate::nd30::TEXT_WIDTH, |s| s.page.text_width())
+    };
+    let Some(w) = ty
+        .iter()
+        .filter_map(|b| para(b).and_then(|p| super::longest_line(p, column)))
+        .max()
+        .filter(|w| *w > 0)
+    else {
+        return;
+    };
+    let ratio = f64::from(r.length) / f64::from(w);
+    let f = crate::nd30::RULE_TRICH_YEU_FRACTION;
+    if (f.min - 0.05..=f.max + 0.05).contains(&ratio) {
+        return;
+    }
+    let finding = c
+        .make(
+            "ND30-TRICH-YEU",
+            Some(rule),
+            msg!(
+                "đường kẻ dưới trích yếu dài {} ({} % dòng chữ {}): Nghị định 30 quy định 1/3–1/2 dòng chữ",
+                "the rule under the trích yếu is {} ({} % of its {} line): Decree 30 asks 1/3–1/2 of the line",
+                super::cm(r.length),
+                format!("{:.0}", ratio * 100.0),
+                super::cm(w)
+            ),
+        )
+        .measured(
+            super::cm(r.length),
+            format!("{}–{}", super::cm(w / 3).0, super::cm(w / 2).0),
+        );
+    c.push(finding);
 }
 
 /// A công văn's V/v line: upright, not bold.
