@@ -206,8 +206,9 @@ fn rule_length(c: &mut Checker, ty: &[&Block], rule: &Block) {
     let Content::DrawnLine(r) = &rule.content else {
         return;
     };
-    // A trích yếu left as dots in a form has no length to measure against.
-    if ty.iter().any(|b| crate::text::blank::is_blank(&text(b))) {
+    // A trích yếu left as dots in a form has no length to measure against; a phụ lục's title
+    // is not a trích yếu and the decree sets no length for what is drawn under it.
+    if c.phu_luc() || ty.iter().any(|b| crate::text::blank::is_blank(&text(b))) {
         return;
     }
     let column = if r.region_width > 0 {
