@@ -206,6 +206,9 @@ fn chi_thi_cases() -> Vec<Case> {
                 p.replace(r#"<w:jc w:val="center"/>"#, r#"<w:jc w:val="right"/>"#)
             })
         }),
+        case("space before the place's comma", "ND30-DATE-SPACE", |x| {
+            x.replace("Tiền Giang, ngày", "Tiền Giang , ngày")
+        }),
         case("place written short", "ND30-DATE-PLACE-SHORT", |x| {
             x.replace("Tiền Giang, ngày", "T. Tiền Giang, ngày")
         }),

@@ -315,6 +315,7 @@ fn date(c: &mut Checker) {
     let mut bad = Vec::new();
     let place = if blank(&place) { String::new() } else { place };
     place_short(c, b, &place);
+    comma_after_place(c, b, &t, &place);
     if !(year.is_empty() || year.len() == 4 && digits(&year)) {
         bad.push(("năm", "the year"));
     }
@@ -415,6 +416,29 @@ fn place_short(c: &mut Checker, b: &Block, place: &str) {
             "ví dụ \"Thành phố Hồ Chí Minh, ngày …\", không \"TP.HCM, ngày …\"",
             "e.g. \"Thành phố Hồ Chí Minh, ngày …\", not \"TP.HCM, ngày …\""
         ));
+    c.push(f);
+}
+
+/// `Long Phụng , ngày …`: a space typed before the comma that follows the place.
+fn comma_after_place(c: &mut Checker, b: &Block, line: &str, place: &str) {
+    let Some((before, _)) = line.split_once(',') else {
+        return;
+    };
+    if place.is_empty() || !before.ends_with(char::is_whitespace) {
+        return;
+    }
+    let f = c
+        .make(
+            "ND30-DATE-SPACE",
+            Some(b),
+            msg!(
+                "dấu cách trước dấu phẩy sau địa danh \"{} ,\": viết \"{}, ngày …\"",
+                "a space before the comma after the place \"{} ,\": write \"{}, ngày …\"",
+                place,
+                place
+            ),
+        )
+        .measured(format!("\"{place} ,\""), format!("\"{place},\""));
     c.push(f);
 }
 

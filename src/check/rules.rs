@@ -364,6 +364,14 @@ pub const RULES: &[RuleInfo] = &[
         PRACTICE.1,
     ),
     r(
+        "ND30-DATE-SPACE",
+        Warning,
+        "Dấu phẩy liền sau địa danh (\"Hà Nội, ngày …\"), không có dấu cách trước",
+        "The comma right after the place (\"Hà Nội, ngày …\"), no space before it",
+        "Nghị định 30 viết \"Địa danh, ngày …\"; dấu cách thừa là lỗi gõ, văn bản vẫn đọc đúng, nên chỉ cảnh báo",
+        "Decree 30 writes \"Place, ngày …\"; the extra space is a typing slip and the line still reads right, so a warning",
+    ),
+    r(
         "ND30-DATE-PLACE-SHORT",
         Warning,
         "Địa danh ghi đủ tên đơn vị hành chính, không viết tắt (\"Thành phố Hồ Chí Minh\", không \"TP.HCM\")",
