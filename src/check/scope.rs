@@ -106,10 +106,10 @@ fn handout(c: &Checker) -> Option<String> {
         .flatten()
 }
 
-/// What a text attached to another (`Checker::attribution`) was issued with, when its lines
-/// say "ban hành kèm theo"; None when they only say "kèm theo" (a phụ lục, a form of a
-/// circular: the decree's Mẫu 2.1).
-fn issued_with(c: &Checker) -> Option<String> {
+/// What a text is attached to (`Checker::attribution`), when its lines say "kèm theo" at all:
+/// `(Kèm theo Quyết định số …/QĐ-UBND …)` under a phụ lục, the decree's own component, or
+/// `(Ban hành kèm theo …)` under a text a decision issues.
+fn attached_to(c: &Checker) -> Option<String> {
     let lines: Vec<String> = c.attribution().into_iter().map(text).collect();
     let joined = lines
         .join(" ")
@@ -117,22 +117,14 @@ fn issued_with(c: &Checker) -> Option<String> {
         .collect::<Vec<_>>()
         .join(" ");
     crate::text::upper_for_matching(&joined)
-        .contains("BAN HÀNH KÈM THEO")
+        .contains("KÈM THEO")
         .then_some(joined)
 }
 
-/// What a text is attached to, when its attribution lines say "kèm theo" at all (`(Kèm theo
-/// Quyết định số …/QĐ-UBND …)` under a phụ lục, the decree's own component).
-fn attached_to(c: &Checker) -> Option<String> {
-    let joined = c
-        .attribution()
-        .into_iter()
-        .map(text)
-        .collect::<Vec<_>>()
-        .join(" ");
-    crate::text::upper_for_matching(&joined)
-        .contains("KÈM THEO")
-        .then_some(joined)
+/// What a text was issued with, when its attribution says "ban hành kèm theo"; None when it
+/// only says "kèm theo" (a phụ lục, a form of a circular: the decree's Mẫu 2.1).
+fn issued_with(c: &Checker) -> Option<String> {
+    attached_to(c).filter(|a| crate::text::upper_for_matching(a).contains("BAN HÀNH KÈM THEO"))
 }
 
 /// Whether the act a text was issued with is a central legal-normative one: a law, decree or
