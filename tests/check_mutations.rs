@@ -1116,3 +1116,32 @@ fn a_phu_luc_of_a_decision_is_checked_and_its_capital_title_passes() {
     });
     assert!(c.is_empty(), "{c:?}");
 }
+
+/// A one-page letter with a form to fill set after its signature, under its own "Mẫu …" title
+/// (a công văn of Cục PCCC asks units to fill an assessment form): the form is numbered apart,
+/// as a phụ lục is, so the letter needs no page numbers for it.
+#[test]
+fn a_form_after_the_signature_is_numbered_apart() {
+    let form = |x: &str| {
+        let i = x.find(r#"<w:headerReference w:type="default""#).unwrap();
+        let end = i + x[i..].find("/>").unwrap() + 2;
+        let x = format!("{}{}", &x[..i], &x[end..]);
+        let b = x.rfind("<w:sectPr").unwrap();
+        let p = |t: &str| format!("<w:p><w:r><w:t xml:space=\"preserve\">{t}</w:t></w:r></w:p>");
+        let mut lines = p("Mẫu đánh giá tình hình thực hiện quy chuẩn");
+        for n in 1..=25 {
+            lines.push_str(&p(&format!("{n}. Nội dung đánh giá: ....................")));
+        }
+        format!("{}{lines}{}", &x[..b], &x[b..])
+    };
+    let c = codes_of_edited("cong-van-sct-lay-y-kien-2026", "form", &form);
+    assert!(
+        !c.contains(&"ND30-PAGE-NUMBER-MISSING".to_string()),
+        "{c:?}"
+    );
+    // The same lines without their "Mẫu" title are more of the letter: it runs to two pages.
+    let c = codes_of_edited("cong-van-sct-lay-y-kien-2026", "no-form", &|x| {
+        form(x).replace("Mẫu đánh giá", "Đánh giá")
+    });
+    assert!(c.contains(&"ND30-PAGE-NUMBER-MISSING".to_string()), "{c:?}");
+}

@@ -499,7 +499,8 @@ pub struct Pages {
     /// The document's length in pages.
     pub total: f64,
     /// The longest part numbered on its own, in pages: the text, each phụ lục (the decree
-    /// numbers a phụ lục's pages apart), each other document set in the same file.
+    /// numbers a phụ lục's pages apart), a form set after the signature, each other document
+    /// set in the same file.
     pub longest_part: f64,
     /// The page each paragraph starts on, by its paragraph number (left empty when not asked).
     pub start: std::collections::HashMap<usize, u32>,
@@ -511,11 +512,18 @@ pub fn paginate(doc: &Document, by_paragraph: bool, words: &Words) -> Pages {
     // Each part's first and last block's page position: the text, each phụ lục, each other
     // document.
     let mut parts: Vec<(f64, f64)> = vec![(0.0, 0.0)];
+    // A form sent with the document, set after its signature under its own "Mẫu …" title (an
+    // assessment form a công văn asks to be filled), is numbered apart as a phụ lục is.
+    let mut in_form = false;
     let total = walk_pages(doc, words, |b, at| {
         if by_paragraph && let Some(n) = b.source.as_ref().and_then(|s| s.paragraph) {
             start.entry(n).or_insert(at.floor() as u32 + 1);
         }
-        if b.role == Role::PhuLucLabel || openers.contains(&(b as *const Block)) {
+        let form = !in_form
+            && b.role == Role::NguoiSoan
+            && crate::text::upper_for_matching(b.text().trim_start()).starts_with("MẪU ");
+        in_form |= form;
+        if form || b.role == Role::PhuLucLabel || openers.contains(&(b as *const Block)) {
             parts.push((at, at));
         } else if let Some(last) = parts.last_mut() {
             last.1 = at;
