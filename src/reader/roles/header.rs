@@ -86,11 +86,12 @@ pub(super) fn map(m: &mut Mapper) -> Header {
         })
         .map(|c| c.col);
     let mut left = LeftColumn::default();
-    let mut placed: Vec<(usize, Role, Region)> = Vec::new();
+    // Each paragraph's role and column, and whether the column's width is its own (false for a
+    // rule placed under the text above it, see below).
+    let mut placed: Vec<(usize, Role, Region, bool)> = Vec::new();
     // The column of the last line of text: in a header typed in one cell (or a table nested
     // in it) an empty paragraph that holds a rule is under that line.
     let mut above: Option<Region> = None;
-    let mut unmeasured: Vec<usize> = Vec::new();
     for (i, p) in paras.iter().enumerate().take(end).skip(start) {
         let t = p.text();
         let in_right = match (p.cell, right_col) {
@@ -105,10 +106,9 @@ pub(super) fn map(m: &mut Mapper) -> Header {
         if t.trim().is_empty() {
             match (p.cell, right_col, above) {
                 (Some(_), None, Some(r)) if r != region && !p.rules.is_empty() => {
-                    placed.push((i, Role::DrawnLine, r));
-                    unmeasured.push(i);
+                    placed.push((i, Role::DrawnLine, r, false));
                 }
-                _ => placed.push((i, Role::DrawnLine, region)),
+                _ => placed.push((i, Role::DrawnLine, region, true)),
             }
             continue;
         }
@@ -120,14 +120,13 @@ pub(super) fn map(m: &mut Mapper) -> Header {
         } else {
             left.role(&t)
         };
-        placed.push((i, role, region));
+        placed.push((i, role, region, true));
     }
     organ_weights(&mut placed, paras);
-    for (i, role, region) in placed {
+    for (i, role, region, measured) in placed {
         let p = &paras[i];
         if role == Role::DrawnLine {
             // An empty paragraph may still carry the rule.
-            let measured = !unmeasured.contains(&i);
             for r in &p.rules {
                 m.drawn_line_in(p, r, region, measured);
             }
@@ -265,7 +264,10 @@ impl LeftColumn {
 /// The organ lines split by weight: the chủ quản is the regular lines above the first bold
 /// one, the cơ quan the rest. Without any bold line the weight says nothing, and every line
 /// is the organ (which the checker then finds not bold, once).
-fn organ_weights(placed: &mut [(usize, Role, Region)], paras: &[crate::reader::body::RawPara]) {
+fn organ_weights(
+    placed: &mut [(usize, Role, Region, bool)],
+    paras: &[crate::reader::body::RawPara],
+) {
     let organ: Vec<usize> = (0..placed.len())
         .filter(|&k| placed[k].1 == Role::CoQuan)
         .collect();
