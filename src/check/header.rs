@@ -471,30 +471,14 @@ fn organ_rule(c: &mut Checker, organ: &[&Block]) {
             );
             c.push(f);
         }
-        (Some(r), Some(w)) if w > 0 => {
-            let len = line_len(r);
-            let ratio = f64::from(len) / f64::from(w);
-            let (lo, hi) = (
-                nd30::RULE_CO_QUAN_FRACTION.min - 0.05,
-                nd30::RULE_CO_QUAN_FRACTION.max + 0.05,
-            );
-            if !(lo..=hi).contains(&ratio) {
-                let f = c
-                    .make(
-                        "ND30-CO-QUAN-RULE",
-                        Some(r),
-                        msg!(
-                            "đường kẻ dưới tên cơ quan dài {} ({} % dòng chữ {}): Nghị định 30 quy định 1/3–1/2 dòng chữ",
-                            "the rule under the organ's name is {} ({} % of its {} line): Decree 30 asks 1/3–1/2 of the line",
-                            cm(len),
-                            format!("{:.0}", ratio * 100.0),
-                            cm(w)
-                        ),
-                    )
-                    .measured(cm(len), format!("{}–{}", cm(w / 3).0, cm(w / 2).0));
-                c.push(f);
-            }
-        }
+        (Some(r), Some(w)) => super::rule_fraction(
+            c,
+            "ND30-CO-QUAN-RULE",
+            r,
+            w,
+            nd30::RULE_CO_QUAN_FRACTION,
+            ("tên cơ quan", "the organ's name"),
+        ),
         _ => {}
     }
 }

@@ -18,8 +18,8 @@ mod title;
 
 use crate::exit::Exit;
 use crate::finding::{Finding, Severity};
-use crate::i18n::Msg;
 use crate::i18n::Qty;
+use crate::i18n::{Localised, Msg};
 use crate::model::{Block, Content, Document, Paragraph, Role};
 
 /// Where the document came from: a draft vbhc laid out, or a DOCX read back.
@@ -156,6 +156,52 @@ impl<'a> Checker<'a> {
                         .any(|w| k.contains(w))
                 }))
     }
+}
+
+/// A rule drawn under a line of text (the organ's name, the trích yếu) is 1/3 to 1/2 of that
+/// line, with 5 points of give for dragging: one finding when it is not. `what` names the text
+/// in both languages ("tên cơ quan", "the organ's name").
+pub fn rule_fraction(
+    c: &mut Checker,
+    code: &'static str,
+    rule: &Block,
+    line: u32,
+    fraction: crate::nd30::Fraction,
+    what: (&str, &str),
+) {
+    let Content::DrawnLine(r) = &rule.content else {
+        return;
+    };
+    if line == 0 {
+        return;
+    }
+    let ratio = f64::from(r.length) / f64::from(line);
+    if (fraction.min - 0.05..=fraction.max + 0.05).contains(&ratio) {
+        return;
+    }
+    let f = c
+        .make(
+            code,
+            Some(rule),
+            Msg::new(
+                format!(
+                    "đường kẻ dưới {} dài {} ({:.0} % dòng chữ {}): Nghị định 30 quy định 1/3–1/2 dòng chữ",
+                    what.0,
+                    cm(r.length).vi(),
+                    ratio * 100.0,
+                    cm(line).vi()
+                ),
+                format!(
+                    "the rule under {} is {} ({:.0} % of its {} line): Decree 30 asks 1/3–1/2 of the line",
+                    what.1,
+                    cm(r.length).en(),
+                    ratio * 100.0,
+                    cm(line).en()
+                ),
+            ),
+        )
+        .measured(cm(r.length), format!("{}–{}", cm(line / 3).0, cm(line / 2).0));
+    c.push(f);
 }
 
 /// Checks a document; findings in document order within each rule group.

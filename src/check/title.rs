@@ -227,28 +227,14 @@ fn rule_length(c: &mut Checker, ty: &[&Block], rule: &Block) {
     else {
         return;
     };
-    let ratio = f64::from(r.length) / f64::from(w);
-    let f = crate::nd30::RULE_TRICH_YEU_FRACTION;
-    if (f.min - 0.05..=f.max + 0.05).contains(&ratio) {
-        return;
-    }
-    let finding = c
-        .make(
-            "ND30-TRICH-YEU",
-            Some(rule),
-            msg!(
-                "đường kẻ dưới trích yếu dài {} ({} % dòng chữ {}): Nghị định 30 quy định 1/3–1/2 dòng chữ",
-                "the rule under the trích yếu is {} ({} % of its {} line): Decree 30 asks 1/3–1/2 of the line",
-                super::cm(r.length),
-                format!("{:.0}", ratio * 100.0),
-                super::cm(w)
-            ),
-        )
-        .measured(
-            super::cm(r.length),
-            format!("{}–{}", super::cm(w / 3).0, super::cm(w / 2).0),
-        );
-    c.push(finding);
+    super::rule_fraction(
+        c,
+        "ND30-TRICH-YEU",
+        rule,
+        w,
+        crate::nd30::RULE_TRICH_YEU_FRACTION,
+        ("trích yếu", "the trích yếu"),
+    );
 }
 
 /// A công văn's V/v line: upright, not bold.
