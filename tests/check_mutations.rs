@@ -1011,6 +1011,16 @@ fn a_party_document_gets_one_note() {
     assert_eq!(c, ["ND30-NOT-ND30"]);
 }
 
+/// A Viện numbered its tờ trình `16-2025/TTr-…`: number and year joined by a hyphen, under the
+/// state's Quốc hiệu. That is an odd number, not a Party one (`11-CT/TU`, a type after the hyphen,
+/// under "ĐẢNG CỘNG SẢN VIỆT NAM"): the document is checked.
+#[test]
+fn a_number_joined_to_its_year_is_not_a_party_number() {
+    let c = codes_of_edited_chi_thi("number-year", &|x| x.replace("/CT-UBND", "-2014/CT-UBND"));
+    assert!(!c.iter().any(|c| c == "ND30-NOT-ND30"), "{c:?}");
+    assert!(c.len() > 1, "{c:?}");
+}
+
 #[test]
 fn a_legal_normative_document_gets_one_note() {
     // Before 2015 a chỉ thị could be legal-normative: its number carried the year.

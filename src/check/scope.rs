@@ -154,15 +154,21 @@ pub fn run(c: &mut Checker) -> bool {
     let qh = c.first(Role::QuocHieu).map(text).unwrap_or_default();
     let so = c.first(Role::SoKyHieu).map(text).unwrap_or_default();
     let after = so.split_once(':').map_or("", |(_, r)| r).trim().to_string();
+    let qh_key = crate::text::upper_for_matching(&qh);
     let party_number = {
-        // `11-CT/TU`: number and type joined by a hyphen before the slash.
+        // `11-CT/TU`: number and type joined by a hyphen before the slash. The type is letters:
+        // a Viện's `16-2025/TTr-KHCN&QHĐN` joins number and year, under the state's Quốc hiệu,
+        // which a Party document never carries (it is headed "ĐẢNG CỘNG SẢN VIỆT NAM").
         let (head, tail) = after.split_once('/').unwrap_or(("", ""));
         let mut parts = head.splitn(2, '-');
         let n = parts.next().unwrap_or("").trim();
         let t = parts.next().unwrap_or("");
-        !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) && !t.is_empty() && !tail.is_empty()
+        !n.is_empty()
+            && n.chars().all(|c| c.is_ascii_digit())
+            && t.chars().next().is_some_and(char::is_alphabetic)
+            && !tail.is_empty()
+            && !qh_key.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA")
     };
-    let qh_key = crate::text::upper_for_matching(&qh);
     let doan = qh_key.contains("ĐOÀN TNCS HỒ CHÍ MINH")
         || qh_key.contains("ĐOÀN THANH NIÊN CỘNG SẢN HỒ CHÍ MINH");
     let party = qh_key.contains("ĐẢNG CỘNG SẢN VIỆT NAM") || party_number;
