@@ -1011,6 +1011,20 @@ fn a_party_document_gets_one_note() {
     assert_eq!(c, ["ND30-NOT-ND30"]);
 }
 
+/// A quy trình under an organ and the Quốc hiệu is an office's own administrative text, checked
+/// as the decree's types are; a slip (phiếu) under the same header is a form, set aside.
+#[test]
+fn a_quy_trinh_under_a_state_header_is_checked_and_a_phieu_is_not() {
+    let quy_trinh =
+        codes_of_edited_chi_thi("quy-trinh", &|x| x.replace(">CHỈ THỊ<", ">QUY TRÌNH<"));
+    assert!(
+        !quy_trinh.iter().any(|c| c == "ND30-NOT-ND30"),
+        "{quy_trinh:?}"
+    );
+    let phieu = codes_of_edited_chi_thi("phieu", &|x| x.replace(">CHỈ THỊ<", ">PHIẾU GHI NHẬN<"));
+    assert_eq!(phieu, ["ND30-NOT-ND30"]);
+}
+
 /// A Viện numbered its tờ trình `16-2025/TTr-…`: number and year joined by a hyphen, under the
 /// state's Quốc hiệu. That is an odd number, not a Party one (`11-CT/TU`, a type after the hyphen,
 /// under "ĐẢNG CỘNG SẢN VIỆT NAM"): the document is checked.

@@ -30,6 +30,38 @@ fn is_a_type(ten_loai: &str) -> bool {
     crate::nd30::ten_loai_opening(&crate::text::upper_for_matching(ten_loai)).is_some()
 }
 
+/// Titles of forms and papers that may sit under an organ and the Quốc hiệu and still are no
+/// type of Điều 7: slips, certificates, tables, applications, dossiers. A text of another title
+/// under that header (a quy trình, an ISO procedure titled by its task) is an office's own
+/// administrative text: checked, as the decree's types are.
+const FORM_TITLES: &[&str] = &[
+    "PHIẾU",
+    "GIẤY",
+    "BẢNG",
+    "BẢN ",
+    "ĐƠN",
+    "TỜ KHAI",
+    "DANH SÁCH",
+    "SỔ ",
+    "THẺ",
+    "KIẾN NGHỊ",
+    "HỒ SƠ",
+    "CHỨNG ",
+    "BIỂU",
+    "MẪU",
+];
+
+fn form_title(ten_loai: &str) -> bool {
+    let key = crate::text::upper_for_matching(ten_loai);
+    FORM_TITLES.iter().any(|f| key.starts_with(f))
+}
+
+/// An issuing organ beside the Quốc hiệu: the header the decree gives its types.
+fn state_header(c: &Checker) -> bool {
+    c.first(Role::QuocHieu).is_some()
+        && (c.first(Role::CoQuan).is_some() || c.first(Role::ChuQuan).is_some())
+}
+
 /// The first text of a document below its header: its title when it has one.
 fn first_title(c: &Checker) -> Option<String> {
     c.doc
@@ -223,6 +255,7 @@ pub fn run(c: &mut Checker) -> bool {
     } else if !c.doc.ten_loai.is_empty()
         && !is_a_type(&c.doc.ten_loai)
         && attached_to(c).as_deref().is_none_or(normative_act)
+        && (form_title(&c.doc.ten_loai) || !state_header(c))
     {
         // A quy trình or another text issued with a decision takes the decision's format,
         // whatever its title; a phụ lục attached to an administrative text is a part of it
