@@ -768,20 +768,32 @@ pub fn page_number_look(root: &El, styles: &Styles) -> Option<RunLook> {
     walk(root, None, styles)
 }
 
-/// Whether a header or footer part shows a page number (a `PAGE` field, simple or complex).
+/// Whether a header or footer part shows a page number (a `PAGE` field, simple or complex). A
+/// field in white or hidden prints nothing: offices hide page 1's number that way instead of a
+/// different first page (two Ban QLDA reports with a white `PAGE` were told "page 1 has a
+/// number").
 pub fn has_page_field(root: &El) -> bool {
     let is_page = |s: &str| {
         s.split_whitespace()
             .next()
             .is_some_and(|w| w.eq_ignore_ascii_case("PAGE"))
     };
-    root.descendants("w:instrText")
-        .iter()
-        .any(|i| is_page(&i.text()))
-        || root
-            .descendants("w:fldSimple")
-            .iter()
-            .any(|f| f.attr("w:instr").is_some_and(is_page))
+    let shown = |run_props: Option<&El>| {
+        !run_props.is_some_and(|r| {
+            r.child("w:vanish")
+                .is_some_and(|v| v.attr("w:val").is_none_or(|x| x != "0" && x != "false"))
+                || r.child("w:color")
+                    .and_then(|c| c.attr("w:val"))
+                    .is_some_and(|c| {
+                        c.eq_ignore_ascii_case("FFFFFF") || c.eq_ignore_ascii_case("white")
+                    })
+        })
+    };
+    root.descendants("w:r").iter().any(|r| {
+        r.children_named("w:instrText").any(|i| is_page(&i.text())) && shown(r.child("w:rPr"))
+    }) || root.descendants("w:fldSimple").iter().any(|f| {
+        f.attr("w:instr").is_some_and(is_page) && shown(f.descendants("w:rPr").first().copied())
+    })
 }
 
 /// The effective line spacing rule, `auto` when unstated.
@@ -852,5 +864,22 @@ mod tests {
         .expect("well-formed");
         let look = page_number_look(&footer, &styles).expect("a PAGE field");
         assert_eq!((look.font.as_str(), look.size), ("Times New Roman", 24));
+    }
+
+    /// A page number coloured white (page 1's header of two Ban QLDA reports) or hidden prints
+    /// nothing: that header shows no page number.
+    #[test]
+    fn a_white_or_hidden_page_field_shows_no_number() {
+        let part = |rpr: &str| {
+            crate::reader::dom::parse(&format!(
+                r#"<w:hdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:p><w:r><w:rPr>{rpr}</w:rPr><w:instrText> PAGE </w:instrText></w:r></w:p></w:hdr>"#
+            ))
+            .expect("well-formed")
+        };
+        assert!(has_page_field(&part("")));
+        assert!(has_page_field(&part(r#"<w:color w:val="000000"/>"#)));
+        assert!(has_page_field(&part(r#"<w:vanish w:val="0"/>"#)));
+        assert!(!has_page_field(&part(r#"<w:color w:val="FFFFFF"/>"#)));
+        assert!(!has_page_field(&part("<w:vanish/>")));
     }
 }
