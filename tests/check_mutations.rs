@@ -302,6 +302,22 @@ fn chi_thi_cases() -> Vec<Case> {
                 p.replace("<w:b/><w:bCs/>", "")
             })
         }),
+        case(
+            "trích yếu in capitals with a bracket in it",
+            "ND30-TRICH-YEU",
+            |x| {
+                in_paragraph(x, "Về thực hiện biện pháp", |p| {
+                    let a = p.find("Về thực hiện biện pháp").unwrap();
+                    let b = a + p[a..].find('<').unwrap();
+                    format!(
+                        "{}{} (năm 2014){}",
+                        &p[..a],
+                        p[a..b].to_uppercase(),
+                        &p[b..]
+                    )
+                })
+            },
+        ),
         case("body 12 pt", "ND30-BODY-SIZE", move |x| {
             in_paragraph(x, body, |p| p.replace(r#"w:val="28""#, r#"w:val="24""#))
         }),

@@ -97,6 +97,24 @@ fn ten_loai(c: &mut Checker, b: &Block) {
     }
 }
 
+/// `t` without its bracketed parts, `(…)`; an unclosed bracket runs to the end.
+fn outside_brackets(t: &str) -> String {
+    let mut depth = 0usize;
+    t.chars()
+        .filter(|&ch| match ch {
+            '(' => {
+                depth += 1;
+                false
+            }
+            ')' if depth > 0 => {
+                depth -= 1;
+                false
+            }
+            _ => depth == 0,
+        })
+        .collect()
+}
+
 /// The trích yếu under the tên loại: a bold centred sentence (not all capitals) with a rule
 /// under it.
 fn trich_yeu(c: &mut Checker, b: &Block) {
@@ -115,21 +133,32 @@ fn trich_yeu(c: &mut Checker, b: &Block) {
             c.push(f);
         }
         Some(first) => {
-            let plain = ty.iter().any(|b| para(b).is_some_and(|p| !all_bold(p)));
+            // A line in brackets under it ("(Ngày 17 tháng 01 năm 2009)", the meeting's date
+            // under a thông báo kết luận) or a bracket inside it ("… ĐẦU TƯ (năm 2025)") is an
+            // aside, in the body's look: the bold and the capitals are the sentence's.
+            // A trích yếu that is all bracket ("(Thời điểm 16h30' ngày 21/4/2025)" under a
+            // BÁO CÁO NHANH) is judged whole.
+            let mut sentence: Vec<(&Block, String)> = ty
+                .iter()
+                .map(|b| (*b, outside_brackets(&text(b))))
+                .filter(|(_, t)| !t.trim().is_empty())
+                .collect();
+            if sentence.is_empty() {
+                sentence = ty.iter().map(|b| (*b, text(b))).collect();
+            }
+            let plain = sentence
+                .iter()
+                .any(|(b, _)| para(b).is_some_and(|p| !all_bold(p)));
             let off = ty
                 .iter()
                 .any(|b| para(b).is_some_and(|p| p.format.align != Align::Center));
             // The trích yếu is a sentence: capitals only at its start and for names.
             let caps = !c.phu_luc()
-                && ty.iter().all(|b| is_upper(&text(b)))
-                && ty
+                && !sentence.is_empty()
+                && sentence.iter().all(|(_, t)| is_upper(t))
+                && sentence
                     .iter()
-                    .map(|b| {
-                        text(b)
-                            .chars()
-                            .filter(|c| crate::text::is_letter(*c))
-                            .count()
-                    })
+                    .map(|(_, t)| t.chars().filter(|c| crate::text::is_letter(*c)).count())
                     .sum::<usize>()
                     > 12;
             if caps {
@@ -329,5 +358,18 @@ fn can_cu(c: &mut Checker) {
             );
             c.push(f);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn brackets_are_set_aside() {
+        let o = super::outside_brackets;
+        assert_eq!(o("GIÁM SÁT ĐẦU TƯ (năm 2025)"), "GIÁM SÁT ĐẦU TƯ ");
+        assert_eq!(o("(Ngày 17 tháng 01 năm 2009)"), "");
+        assert_eq!(o("a (b (c) d) e"), "a  e");
+        assert_eq!(o("a (b"), "a ");
+        assert_eq!(o("a) b"), "a) b");
     }
 }
