@@ -1041,6 +1041,33 @@ fn a_quy_trinh_under_a_state_header_is_checked_and_a_phieu_is_not() {
     assert_eq!(phieu, ["ND30-NOT-ND30"]);
 }
 
+/// Points quoted from a law keep the law's letters: an "e)" after "…" inside a passage that
+/// opens with "“" is not out of the document's order. The same "e)" outside a quote is.
+#[test]
+fn points_quoted_from_a_law_keep_their_letters() {
+    let quoted = |open: &'static str| {
+        move |x: &str| {
+            in_paragraph(x, "Tổng khối lượng vật liệu nổ", |p| {
+                let quote = p
+                    .replacen(
+                        ">b) <",
+                        &format!(">{open}1. Giá đất cụ thể được áp dụng: <"),
+                        1,
+                    )
+                    .replace("Tổng khối lượng vật liệu nổ", "Điều khoản được trích");
+                format!("{quote}{}", p.replace(">b) <", ">e) <"))
+            })
+        }
+    };
+    let inside = codes_of_edited("quyet-dinh", "quoted-points", &quoted("“"));
+    assert!(!inside.iter().any(|c| c == "ND30-DIEM-ORDER"), "{inside:?}");
+    let outside = codes_of_edited("quyet-dinh", "unquoted-points", &quoted(""));
+    assert!(
+        outside.iter().any(|c| c == "ND30-DIEM-ORDER"),
+        "{outside:?}"
+    );
+}
+
 /// A Viện numbered its tờ trình `16-2025/TTr-…`: number and year joined by a hyphen, under the
 /// state's Quốc hiệu. That is an odd number, not a Party one (`11-CT/TU`, a type after the hyphen,
 /// under "ĐẢNG CỘNG SẢN VIỆT NAM"): the document is checked.

@@ -567,10 +567,37 @@ fn points(c: &mut Checker, body: &[&Block]) {
     // point sets the order again instead of being judged against it.
     let mut resync = false;
     let mut out = Vec::new();
+    // A passage quoted from a law ("“1. Các trường hợp …”, then its own "a)", "…", "e)") keeps
+    // the law's lettering: its points are not the document's. The quote runs from a paragraph
+    // that opens with a quotation mark to one that closes it, or up to the first paragraph
+    // that is no clause, point or ellipsis of it; the document's order resumes after it.
+    let mut quoted: Option<Option<usize>> = None;
     for b in body {
         let t = text(b);
         let line = spaced_point(t.trim_start());
         let (mark, _) = crate::markup::classify(&line);
+        let tt = t.trim();
+        if quoted.is_none() && tt.starts_with(['“', '"', '«', '„']) {
+            quoted = Some(prev);
+        }
+        if let Some(saved) = quoted {
+            let part_of_quote = tt.starts_with(['“', '"', '«', '„', '…'])
+                || tt.starts_with("...")
+                || tt.starts_with(|ch: char| ch.is_ascii_digit())
+                || matches!(mark, Mark::Point(..));
+            if part_of_quote {
+                let closed = tt
+                    .trim_end_matches(['.', ';', ',', ')', ':'])
+                    .ends_with(['”', '"', '»']);
+                if closed {
+                    quoted = None;
+                    prev = saved;
+                }
+                continue;
+            }
+            quoted = None;
+            prev = saved;
+        }
         match mark {
             Mark::Point(letter, idx) => match idx {
                 None => {
