@@ -1068,6 +1068,24 @@ fn points_quoted_from_a_law_keep_their_letters() {
     );
 }
 
+/// A cover page in a section of its own before the header ("02 QUY TRÌNH Quản lý dự án …") is
+/// neither the organ nor a document the header then follows: the findings are the document's
+/// without it.
+#[test]
+fn a_cover_page_before_the_header_is_not_the_organ() {
+    let dir = tempdir();
+    let base = sample(dir.path(), "chi-thi-tien-giang-2014");
+    let plain: Vec<String> = codes(&base, dir.path()).into_keys().collect();
+    let covered = codes_of_edited_chi_thi("cover", &|x| {
+        x.replacen(
+            "<w:body>",
+            r#"<w:body><w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t>02 QUY TRÌNH Quản lý dự án đầu tư xây dựng</w:t></w:r></w:p><w:p><w:pPr><w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1701" w:header="720" w:footer="720" w:gutter="0"/></w:sectPr></w:pPr></w:p>"#,
+            1,
+        )
+    });
+    assert_eq!(covered, plain);
+}
+
 /// A Viện numbered its tờ trình `16-2025/TTr-…`: number and year joined by a hyphen, under the
 /// state's Quốc hiệu. That is an odd number, not a Party one (`11-CT/TU`, a type after the hyphen,
 /// under "ĐẢNG CỘNG SẢN VIỆT NAM"): the document is checked.

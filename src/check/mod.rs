@@ -520,12 +520,15 @@ pub fn other_documents(doc: &Document) -> Vec<*const Block> {
             _ => false,
         })
     };
+    // The document's own header opens the first such section: a cover page in a section of
+    // its own before it is not a document the header then follows.
+    let own = doc.sections.iter().position(|s| opens(&s));
     let mut out: Vec<*const Block> = doc
         .sections
         .iter()
-        .skip(1)
-        .filter(opens)
-        .filter_map(|s| s.blocks.first().map(|b| b as *const Block))
+        .enumerate()
+        .filter(|&(i, s)| i > own.unwrap_or(0) && opens(&s))
+        .filter_map(|(_, s)| s.blocks.first().map(|b| b as *const Block))
         .collect();
     out.extend(
         doc.blocks()

@@ -184,6 +184,11 @@ fn header_start(
     let mut lines = 0;
     while start > 0 {
         let p = &paras[start - 1];
+        // A header never runs over a section break: what is above one is a cover page (a
+        // quy trình's "02 QUY TRÌNH Quản lý dự án …" in a section of its own), not the organ.
+        if p.section < paras[first].section {
+            break;
+        }
         if table.is_some() && p.cell.is_some_and(|c| Some(c.table) == table) {
             start -= 1;
             continue;
