@@ -1086,6 +1086,52 @@ fn a_cover_page_before_the_header_is_not_the_organ() {
     assert_eq!(covered, plain);
 }
 
+/// The quyết định's point "b) Tổng khối lượng …" with another paragraph set after it, the same
+/// paragraph but for its letter run (`letter`, "" for none) and its text.
+fn after_point_b(x: &str, letter: &str, text: &str) -> String {
+    const B: &str = "Tổng khối lượng vật liệu nổ công nghiệp sử dụng trong năm: thuốc nổ các loại 9.600 kg; kíp nổ các loại 9.200 cái; dây nổ 4.000 m.";
+    in_paragraph(x, B, |p| {
+        assert!(p.contains(">b) <"), "{p}");
+        let q = p
+            .replacen(">b) <", &format!(">{letter}<"), 1)
+            .replace(B, text);
+        format!("{p}{q}")
+    })
+}
+
+/// A sentence that opens with an article it cites ("Điều 26 Luật Bảo hiểm y tế quy định …") is
+/// not the document's own article out of sequence; the same line as a heading is.
+#[test]
+fn a_cited_article_is_not_out_of_sequence() {
+    let cited = codes_of_edited("quyet-dinh", "cited-article", &|x| {
+        after_point_b(x, "", "Điều 26 Luật Bảo hiểm y tế quy định mức đóng.")
+    });
+    assert!(!cited.iter().any(|c| c == "ND30-NUMBERING"), "{cited:?}");
+    let heading = codes_of_edited("quyet-dinh", "stray-article", &|x| {
+        after_point_b(x, "", "Điều 26. Mức đóng")
+    });
+    assert!(heading.iter().any(|c| c == "ND30-NUMBERING"), "{heading:?}");
+}
+
+/// A sentence ending in a colon opens a list of its own: its "a)" after the "b)" of the list
+/// above is no break in the order; a "d)" there still is.
+#[test]
+fn a_list_under_a_colon_starts_again_from_a() {
+    let list = |letter: &'static str| {
+        move |x: &str| {
+            let x = after_point_b(x, letter, "Vốn điều lệ do ngân sách nhà nước cấp;");
+            after_point_b(&x, "", "Phương án 2 gồm các nguồn sau đây:")
+        }
+    };
+    let again = codes_of_edited("quyet-dinh", "list-again", &list("a) "));
+    assert!(!again.iter().any(|c| c == "ND30-DIEM-ORDER"), "{again:?}");
+    let skipped = codes_of_edited("quyet-dinh", "list-skips", &list("d) "));
+    assert!(
+        skipped.iter().any(|c| c == "ND30-DIEM-ORDER"),
+        "{skipped:?}"
+    );
+}
+
 /// A Viện numbered its tờ trình `16-2025/TTr-…`: number and year joined by a hyphen, under the
 /// state's Quốc hiệu. That is an odd number, not a Party one (`11-CT/TU`, a type after the hyphen,
 /// under "ĐẢNG CỘNG SẢN VIỆT NAM"): the document is checked.

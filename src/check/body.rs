@@ -320,6 +320,13 @@ fn numbering(c: &mut Checker, body: &[&Block]) {
         }
     }
     labels_before.resize(body.len(), seen);
+    // A tờ trình, báo cáo or công văn has no articles of its own: a line opening "Điều 18 dự
+    // thảo Luật quy định …" cites a law's (a ministry's tờ trình on a draft law had 15 such
+    // lines told they were out of sequence).
+    let has_articles = !matches!(
+        c.doc.kind.as_str(),
+        "to-trinh" | "bao-cao" | "cong-van" | "thong-bao" | "bien-ban" | "cong-dien" | "giay-moi"
+    );
     for (b, &label) in body.iter().zip(&labels_before) {
         // A new phụ lục, or a text issued with the document (a quy chế's own Điều 1 …),
         // numbers from I and from Điều 1 again.
@@ -329,9 +336,11 @@ fn numbering(c: &mut Checker, body: &[&Block]) {
             article = 0;
         }
         let t = c.words_of(b);
-        if let Some(rest) = t.strip_prefix("Điều ") {
+        if let Some(rest) = t.strip_prefix("Điều ").filter(|_| has_articles) {
             let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-            if let Ok(n) = digits.parse::<u32>() {
+            if let Ok(n) = digits.parse::<u32>()
+                && !cites_an_article(&rest[digits.len()..])
+            {
                 let after = rest[digits.len()..].chars().next();
                 if after != Some('.') {
                     out.push((
@@ -559,6 +568,21 @@ fn numbered_heading(t: &str) -> bool {
             .is_some_and(char::is_uppercase)
 }
 
+/// Whether what follows "Điều N" makes a sentence citing an article ("Điều 26 Luật BHYT quy
+/// định", "Điều 60 của Luật …") rather than the document's own heading ("Điều 3. Tổ chức …",
+/// or a heading missing its full stop, "Điều 3 Tổ chức thực hiện").
+fn cites_an_article(after_number: &str) -> bool {
+    let Some(rest) = after_number.strip_prefix(' ') else {
+        return false;
+    };
+    let word = rest.split_whitespace().next().unwrap_or("");
+    word.starts_with(char::is_lowercase)
+        || [
+            "Luật", "Bộ", "Nghị", "Thông", "Quyết", "Hiến", "Pháp", "Chỉ", "Hiệp", "Công",
+        ]
+        .contains(&word)
+}
+
 /// Điểm letters a b c d đ e g h i k …: Word's automatic `a)` lists skip đ, and f, j, w, z are
 /// no Vietnamese letters.
 fn points(c: &mut Checker, body: &[&Block]) {
@@ -572,6 +596,7 @@ fn points(c: &mut Checker, body: &[&Block]) {
     // that opens with a quotation mark to one that closes it, or up to the first paragraph
     // that is no clause, point or ellipsis of it; the document's order resumes after it.
     let mut quoted: Option<Option<usize>> = None;
+    let mut opens_list = false;
     for b in body {
         let t = text(b);
         let line = spaced_point(t.trim_start());
@@ -615,7 +640,8 @@ fn points(c: &mut Checker, body: &[&Block]) {
                 }
                 Some(i) => {
                     let expected = prev.map_or(0, |p| p + 1);
-                    if i != expected && !(prev.is_none() && i == 0) && !resync {
+                    let restart = std::mem::take(&mut opens_list) && i == 0;
+                    if i != expected && !(prev.is_none() && i == 0) && !resync && !restart {
                         let want = crate::text::alpha::letter(expected).unwrap_or("?");
                         out.push((
                             *b,
@@ -640,6 +666,11 @@ fn points(c: &mut Checker, body: &[&Block]) {
                 } else if numbered_heading(&t) {
                     prev = None;
                     resync = false;
+                } else if tt.ends_with(':') {
+                    // A sentence that opens a list ("… được hình thành từ các nguồn sau
+                    // đây:") may start a list of its own: an "a)" under it is no
+                    // break in the order; any other letter still follows the points above.
+                    opens_list = true;
                 }
             }
             Mark::Dash | Mark::Plus => {}
