@@ -1132,6 +1132,22 @@ fn a_list_under_a_colon_starts_again_from_a() {
     );
 }
 
+/// The list of enclosures a tờ trình closes with, after the sentence that carries "./.", is a
+/// note: the body still ends with its end mark.
+#[test]
+fn an_enclosure_note_after_the_end_mark_is_not_the_body() {
+    let c = codes_of_edited_chi_thi("enclosures", &|x| {
+        let i = x.rfind("./.").unwrap();
+        let j = i + x[i..].find("</w:p>").unwrap() + "</w:p>".len();
+        format!(
+            "{}<w:p><w:r><w:rPr><w:i/></w:rPr><w:t>(Xin gửi kèm theo: Báo cáo số 12/BC-UBND; Dự thảo Kế hoạch).</w:t></w:r></w:p>{}",
+            &x[..j],
+            &x[j..]
+        )
+    });
+    assert!(!c.iter().any(|c| c == "ND30-END-MARK"), "{c:?}");
+}
+
 /// A Viện numbered its tờ trình `16-2025/TTr-…`: number and year joined by a hyphen, under the
 /// state's Quốc hiệu. That is an odd number, not a Party one (`11-CT/TU`, a type after the hyphen,
 /// under "ĐẢNG CỘNG SẢN VIỆT NAM"): the document is checked.

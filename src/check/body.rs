@@ -706,9 +706,22 @@ fn end_mark(c: &mut Checker) {
         .unwrap_or(blocks.len());
     // A note in brackets under the text (`(Đính kèm …)`, `(Hoàn lại đơn …)`) stands after
     // the end mark; the body ends above it.
+    // So does the list of enclosures a tờ trình closes with ("Hồ sơ kèm theo gồm: …", "(Xin
+    // gửi kèm theo: …).", kinds.md: notes go on their own line after the text).
     let note = |b: &Block| {
         let t = block_words(b);
-        t.starts_with('(') && t.ends_with(')')
+        let t = t.trim_end_matches(['.', ';']);
+        (t.starts_with('(') && t.ends_with(')'))
+            || [
+                "Hồ sơ kèm theo",
+                "Hồ sơ gửi kèm",
+                "Tài liệu kèm theo",
+                "Tài liệu gửi kèm",
+                "Xin gửi kèm theo",
+                "Gửi kèm theo",
+            ]
+            .iter()
+            .any(|o| t.starts_with(o))
     };
     let last = blocks[..sign].iter().copied().rev().find(|b| {
         b.role == Role::Body && para(b).is_some_and(|p| visible(p).next().is_some()) && !note(b)
