@@ -1148,6 +1148,26 @@ fn an_enclosure_note_after_the_end_mark_is_not_the_body() {
     assert!(!c.iter().any(|c| c == "ND30-END-MARK"), "{c:?}");
 }
 
+/// A header cell merged over two grid columns (a narrow spacer column and the right column,
+/// `w:gridSpan`) is as wide as both: the Quốc hiệu in it does not wrap.
+#[test]
+fn a_merged_header_cell_is_as_wide_as_its_columns() {
+    let dir = tempdir();
+    let base = sample(dir.path(), "chi-thi-tien-giang-2014");
+    let plain: Vec<String> = codes(&base, dir.path()).into_keys().collect();
+    let merged = codes_of_edited_chi_thi("merged-cell", &|x| {
+        let grid = r#"<w:gridCol w:w="5896"/>"#;
+        let cell = r#"<w:tcW w:w="5896" w:type="dxa"/>"#;
+        assert!(
+            x.contains(grid) && x.contains(cell),
+            "the header table changed"
+        );
+        x.replacen(grid, r#"<w:gridCol w:w="250"/><w:gridCol w:w="5646"/>"#, 1)
+            .replacen(cell, &format!(r#"{cell}<w:gridSpan w:val="2"/>"#), 1)
+    });
+    assert_eq!(merged, plain);
+}
+
 /// A Viện numbered its tờ trình `16-2025/TTr-…`: number and year joined by a hyphen, under the
 /// state's Quốc hiệu. That is an odd number, not a Party one (`11-CT/TU`, a type after the hyphen,
 /// under "ĐẢNG CỘNG SẢN VIỆT NAM"): the document is checked.

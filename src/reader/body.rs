@@ -54,7 +54,10 @@ pub struct Cell {
     /// Index of the top-level table in the body.
     pub table: usize,
     pub row: usize,
+    /// The first grid column the cell stands in, and how many it spans (`w:gridSpan`): a
+    /// merged header cell is as wide as its columns together.
     pub col: usize,
+    pub span: usize,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -319,6 +322,12 @@ impl<'a> Walker<'a> {
         for (ri, tr) in rows.iter().enumerate() {
             let mut col = 0;
             for tc in tr.elements().filter(|e| e.name == "w:tc") {
+                let span = tc
+                    .child("w:tcPr")
+                    .and_then(|p| p.child("w:gridSpan"))
+                    .and_then(|g| num_attr(g, "w:val"))
+                    .unwrap_or(1)
+                    .max(1) as usize;
                 let here = match cell {
                     Some(outer) => Some(outer),
                     None if textbox => None,
@@ -326,15 +335,10 @@ impl<'a> Walker<'a> {
                         table: id,
                         row: ri,
                         col,
+                        span,
                     }),
                 };
                 self.blocks(tc, here, textbox);
-                let span = tc
-                    .child("w:tcPr")
-                    .and_then(|p| p.child("w:gridSpan"))
-                    .and_then(|g| num_attr(g, "w:val"))
-                    .unwrap_or(1)
-                    .max(1) as usize;
                 col += span;
             }
         }

@@ -252,7 +252,8 @@ impl Mapper<'_> {
                 .body
                 .tables
                 .get(c.table)
-                .and_then(|t| t.columns.get(c.col).copied())
+                .and_then(|t| t.columns.get(c.col..(c.col + c.span).min(t.columns.len())))
+                .map(|spanned| spanned.iter().sum::<u32>())
                 .filter(|w| *w > 0)
                 .unwrap_or(text),
             None => text,

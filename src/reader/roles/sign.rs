@@ -361,7 +361,12 @@ mod tests {
 
     fn para(text: &str, cell: Option<(usize, usize)>) -> RawPara {
         let mut p = RawPara::of_runs(vec![RawRun::plain(text, false, false)]);
-        p.cell = cell.map(|(table, col)| Cell { table, row: 0, col });
+        p.cell = cell.map(|(table, col)| Cell {
+            table,
+            row: 0,
+            col,
+            span: 1,
+        });
         p
     }
 

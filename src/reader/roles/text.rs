@@ -269,6 +269,7 @@ mod tests {
                 table: 0,
                 row: 0,
                 col,
+                span: 1,
             });
             p
         };
