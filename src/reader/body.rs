@@ -90,6 +90,7 @@ impl RawRun {
                 italic: false,
                 caps: false,
                 hidden: false,
+                script: false,
                 spacing: 0,
             },
             break_before,
@@ -658,7 +659,15 @@ pub fn typed_rule_to_line(p: &mut RawPara) {
     if !is_typed_rule(t) {
         return;
     }
-    let size = p.visible().next().map_or(28, |r| r.look.size);
+    // Underscores set in superscript (a ministry's header rules) print at two thirds of
+    // their size, and so does the line they make.
+    let size = p.visible().next().map_or(28, |r| {
+        if r.look.script {
+            r.look.size * 2 / 3
+        } else {
+            r.look.size
+        }
+    });
     // Underscores and extenders print as one solid line; dashes and stars as a broken one.
     let underscores = t
         .chars()

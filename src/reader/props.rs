@@ -22,6 +22,8 @@ pub struct RProps {
     pub italic: Option<bool>,
     pub caps: Option<bool>,
     pub vanish: Option<bool>,
+    /// Set as a superscript or subscript (`w:vertAlign`), printed smaller than its size.
+    pub script: Option<bool>,
     /// Character spacing, twentieths of a point.
     pub spacing: Option<i32>,
     /// Character style (`w:rStyle`).
@@ -99,6 +101,9 @@ impl RProps {
                 "w:i" => p.italic = Some(on(c)),
                 "w:caps" => p.caps = Some(on(c)),
                 "w:vanish" => p.vanish = Some(on(c)),
+                "w:vertAlign" => {
+                    p.script = Some(matches!(c.attr("w:val"), Some("superscript" | "subscript")));
+                }
                 "w:spacing" => p.spacing = c.attr("w:val").and_then(|v| v.parse().ok()),
                 "w:rStyle" => p.style = c.attr("w:val").map(str::to_string),
                 _ => {}
@@ -113,7 +118,7 @@ impl RProps {
             ($($f:ident),*) => { $( if other.$f.is_some() { self.$f = other.$f.clone(); } )* };
         }
         take!(
-            ascii, h_ansi, east_asia, cs, size, bold, italic, caps, vanish, spacing, style
+            ascii, h_ansi, east_asia, cs, size, bold, italic, caps, vanish, script, spacing, style
         );
     }
 }

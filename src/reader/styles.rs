@@ -94,6 +94,8 @@ pub struct RunLook {
     pub italic: bool,
     pub caps: bool,
     pub hidden: bool,
+    /// A superscript or subscript: Word prints it at about two thirds of its size.
+    pub script: bool,
     /// Character spacing, twentieths of a point.
     pub spacing: i32,
 }
@@ -256,6 +258,7 @@ impl Styles {
             italic: r.italic.unwrap_or(false),
             caps: r.caps.unwrap_or(false),
             hidden: r.vanish.unwrap_or(false),
+            script: r.script.unwrap_or(false),
             spacing: r.spacing.unwrap_or(0),
         }
     }

@@ -442,6 +442,22 @@ mod tests {
         assert!(two.iter().all(|p| p.rules.len() == 1 && p.runs.is_empty()));
     }
 
+    /// Underscores set in superscript print at two thirds of their size: so does their line.
+    #[test]
+    fn underscores_in_superscript_make_a_shorter_line() {
+        let line = |script: bool| {
+            let mut r = run("____________", false, false);
+            r.look.script = script;
+            let ps = pieces(&para(vec![r]));
+            ps[0].rules[0].length
+        };
+        let (full, small) = (line(false), line(true));
+        assert!(
+            small * 10 >= full * 6 && small * 10 <= full * 7,
+            "{small} of {full}"
+        );
+    }
+
     #[test]
     fn typed_rules_are_dashes_stars_and_equals() {
         assert!(is_typed_rule("-----------"));
