@@ -641,7 +641,8 @@ fn points(c: &mut Checker, body: &[&Block]) {
                 Some(i) => {
                     let expected = prev.map_or(0, |p| p + 1);
                     let restart = std::mem::take(&mut opens_list) && i == 0;
-                    if i != expected && !(prev.is_none() && i == 0) && !resync && !restart {
+                    let in_order = i == expected || (prev.is_none() && i == 0);
+                    if !(in_order || resync || restart) {
                         let want = crate::text::alpha::letter(expected).unwrap_or("?");
                         out.push((
                             *b,
