@@ -1168,6 +1168,29 @@ fn a_merged_header_cell_is_as_wide_as_its_columns() {
     assert_eq!(merged, plain);
 }
 
+/// A rule drawn as a VML straight connector (`v:shape type="#_x0000_t32"`, as Word 2003 drew a
+/// ministry's header rules) is the rule it draws: the organ's rule so drawn, as long as the
+/// DrawingML one it replaces, changes no finding.
+#[test]
+fn a_rule_drawn_as_a_vml_connector_is_a_rule() {
+    let dir = tempdir();
+    let base = sample(dir.path(), "chi-thi-tien-giang-2014");
+    let plain: Vec<String> = codes(&base, dir.path()).into_keys().collect();
+    let vml = codes_of_edited_chi_thi("vml-connector", &|x| {
+        let start = x.find("<w:drawing>").unwrap();
+        let end = start + x[start..].find("</w:drawing>").unwrap() + "</w:drawing>".len();
+        let i = x[start..].find("<wp:extent cx=\"").unwrap() + start + 15;
+        let cx: f64 = x[i..i + x[i..].find('"').unwrap()].parse().unwrap();
+        format!(
+            r##"{}<w:pict xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office"><v:shape id="_x0000_s1028" type="#_x0000_t32" style="position:absolute;margin-left:55pt;margin-top:5pt;width:{:.2}pt;height:0" o:connectortype="straight"/></w:pict>{}"##,
+            &x[..start],
+            cx / 12700.0,
+            &x[end..]
+        )
+    });
+    assert_eq!(vml, plain);
+}
+
 /// A Viện numbered its tờ trình `16-2025/TTr-…`: number and year joined by a hyphen, under the
 /// state's Quốc hiệu. That is an odd number, not a Party one (`11-CT/TU`, a type after the hyphen,
 /// under "ĐẢNG CỘNG SẢN VIỆT NAM"): the document is checked.

@@ -596,6 +596,35 @@ impl<'a> Walker<'a> {
                 });
             }
         }
+        // A straight connector drawn as a shape (`type="#_x0000_t32"`, `o:connectortype`), as
+        // Word 2003 drew a ministry's header rules: a line as long as its box is wide, when the
+        // box is flat.
+        for shape in pict.descendants("v:shape") {
+            let connector = shape
+                .attr("type")
+                .is_some_and(|t| t.ends_with("_x0000_t32"))
+                || shape.attr("o:connectortype").is_some();
+            if !connector {
+                continue;
+            }
+            let style = shape.attr("style").unwrap_or("");
+            let prop = |name: &str| {
+                style.split(';').find_map(|kv| {
+                    let (k, v) = kv.split_once(':')?;
+                    (k.trim() == name).then(|| length_pt(v)).flatten()
+                })
+            };
+            if let (Some(w), Some(h)) = (prop("width"), prop("height"))
+                && w > 0.0
+                && h.abs() < 3.0
+            {
+                para.rules.push(RawLine {
+                    length: (w * 20.0).round() as u32,
+                    kind: LineKind::Vml,
+                    x: None,
+                });
+            }
+        }
         for tb in pict.descendants("w:txbxContent") {
             boxes.push(tb);
         }
