@@ -1191,6 +1191,32 @@ fn a_rule_drawn_as_a_vml_connector_is_a_rule() {
     assert_eq!(vml, plain);
 }
 
+/// A table of contents above the header, in the header's section (a drafting board's tờ trình
+/// opens with one), is not body text: its 16 pt, unindented lines change no finding.
+#[test]
+fn contents_above_the_header_are_not_the_body() {
+    let dir = tempdir();
+    let base = sample(dir.path(), "chi-thi-tien-giang-2014");
+    let plain: Vec<String> = codes(&base, dir.path()).into_keys().collect();
+    let toc = codes_of_edited_chi_thi("contents", &|x| {
+        let line = |t: &str| {
+            format!(
+                r#"<w:p><w:pPr><w:jc w:val="both"/></w:pPr><w:r><w:rPr><w:sz w:val="32"/></w:rPr><w:t>{t}</w:t></w:r></w:p>"#
+            )
+        };
+        x.replacen(
+            "<w:body>",
+            &format!(
+                "<w:body>{}{}",
+                line("Phần I. Sự cần thiết ban hành và mục đích, quan điểm xây dựng văn bản ........ 3."),
+                line("Phần II. Bố cục và nội dung cơ bản của dự thảo, những vấn đề xin ý kiến ........ 7.")
+            ),
+            1,
+        )
+    });
+    assert_eq!(toc, plain);
+}
+
 /// A Viện numbered its tờ trình `16-2025/TTr-…`: number and year joined by a hyphen, under the
 /// state's Quốc hiệu. That is an odd number, not a Party one (`11-CT/TU`, a type after the hyphen,
 /// under "ĐẢNG CỘNG SẢN VIỆT NAM"): the document is checked.

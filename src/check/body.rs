@@ -44,11 +44,29 @@ fn grouped<K: PartialEq + Clone>(
 
 /// The paragraphs whose formatting the decree's body rules govern: body text outside tables,
 /// with text, not a note in brackets set in italics (`(Chi tiết có Phụ lục kèm theo)`).
+/// Where the body may start: at the header's first block. What stands above the header (a
+/// report's cover sheet, a tờ trình's table of contents) is not the body the decree lays out:
+/// its 16 pt titles and its contents lines are not judged as body text. A document with no
+/// header at all is all body.
+fn header_start(c: &Checker) -> usize {
+    c.doc
+        .blocks()
+        .position(|b| {
+            matches!(
+                b.role,
+                Role::QuocHieu | Role::TieuNgu | Role::ChuQuan | Role::CoQuan | Role::SoKyHieu
+            )
+        })
+        .unwrap_or(0)
+}
+
 fn body_paragraphs<'a>(c: &Checker<'a>) -> Vec<&'a Block> {
+    let start = header_start(c);
     // A draft's stamp over the title (`DỰ THẢO`) is no body text.
     let mut titled = false;
     c.doc
         .blocks()
+        .skip(start)
         .filter(|b| {
             titled |= b.role == Role::TenLoai;
             titled || b.role != Role::Body || !crate::reader::roles::is_stamp(&b.text())
@@ -259,10 +277,12 @@ fn spacing(c: &mut Checker) {
     let mut items: Vec<(u32, &Block)> = Vec::new();
     // The căn cứ are paragraphs of the content (ô 6) as much as the articles under them; only
     // neighbours are compared (the last căn cứ and `Điều 1.` have `QUYẾT ĐỊNH:` between them).
+    let start = header_start(c);
     let flow: Vec<(usize, &Block)> = c
         .doc
         .blocks()
         .enumerate()
+        .skip(start)
         .filter(|(_, b)| matches!(b.role, Role::Body | Role::CanCu) && b.region == Region::Page)
         .collect();
     for pair in flow.windows(2) {
