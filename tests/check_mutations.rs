@@ -1217,6 +1217,21 @@ fn contents_above_the_header_are_not_the_body() {
     assert_eq!(toc, plain);
 }
 
+/// A sentence that opens by citing a chapter ("Chương V của dự thảo luật quy định …") is no
+/// heading: the points around it stay one list.
+#[test]
+fn a_cited_chapter_does_not_restart_the_points() {
+    let c = codes_of_edited("quyet-dinh", "cited-chapter", &|x| {
+        let x = after_point_b(x, "c) ", "Nguồn kinh phí thực hiện;");
+        after_point_b(
+            &x,
+            "",
+            "Chương V của dự thảo luật quy định về công nhận giới tính.",
+        )
+    });
+    assert!(!c.iter().any(|c| c == "ND30-DIEM-ORDER"), "{c:?}");
+}
+
 /// A Viện numbered its tờ trình `16-2025/TTr-…`: number and year joined by a hyphen, under the
 /// state's Quốc hiệu. That is an odd number, not a Party one (`11-CT/TU`, a type after the hyphen,
 /// under "ĐẢNG CỘNG SẢN VIỆT NAM"): the document is checked.
