@@ -692,7 +692,8 @@ pub fn typed_rule_to_line(p: &mut RawPara) {
     // their size, and so does the line they make.
     let size = p.visible().next().map_or(28, |r| {
         if r.look.script {
-            r.look.size * 2 / 3
+            // Any size may stand in the XML: worked out wide, so the product cannot overflow.
+            (u64::from(r.look.size) * 2 / 3) as u32
         } else {
             r.look.size
         }

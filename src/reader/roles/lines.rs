@@ -456,6 +456,11 @@ mod tests {
             small * 10 >= full * 6 && small * 10 <= full * 7,
             "{small} of {full}"
         );
+        // Any size may stand in the XML: the largest neither overflows nor panics.
+        let mut r = run("____________", false, false);
+        r.look.script = true;
+        r.look.size = u32::MAX;
+        assert_eq!(pieces(&para(vec![r]))[0].rules.len(), 1);
     }
 
     #[test]
