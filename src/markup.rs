@@ -172,8 +172,11 @@ pub fn classify(line: &str) -> (Mark, &str) {
         if head == word {
             let (num, after) = rest.split_once(' ').unwrap_or((rest, ""));
             let n = num.trim_end_matches('.');
-            if crate::text::numerals::looks_roman(n)
-                || n.chars().all(|c| c.is_ascii_digit()) && !n.is_empty()
+            // "Chương V của dự thảo luật quy định …" cites a chapter in a sentence: a
+            // paragraph, not a heading (a heading's title is capitals or follows a stop).
+            if (crate::text::numerals::looks_roman(n)
+                || n.chars().all(|c| c.is_ascii_digit()) && !n.is_empty())
+                && !after.starts_with(char::is_lowercase)
             {
                 return (Mark::Part(format!("{word} {n}")), after);
             }
@@ -516,6 +519,12 @@ mod tests {
         assert_eq!(mark("+ Kíp"), Mark::Plus);
         assert_eq!(mark("Điều 1. Phê duyệt"), Mark::Article("Điều 1.".into()));
         assert_eq!(mark("Phần II"), Mark::Part("Phần II".into()));
+        assert_eq!(
+            mark("Chương V. QUẢN LÝ NHÀ NƯỚC"),
+            Mark::Part("Chương V".into())
+        );
+        // A sentence citing a chapter is a paragraph of text, in a draft as in a read file.
+        assert_eq!(mark("Chương V của dự thảo luật quy định về"), Mark::Para);
         assert_eq!(mark("Ngày 19/8 hằng năm"), Mark::Para);
         assert_eq!(mark("\\1. không phải khoản"), Mark::Para);
         assert_eq!(mark("2026. Năm"), Mark::Para);

@@ -620,13 +620,7 @@ fn points(c: &mut Checker, body: &[&Block]) {
     for b in body {
         let t = text(b);
         let line = spaced_point(t.trim_start());
-        let (mark, after) = crate::markup::classify(&line);
-        // "Chương V của dự thảo luật quy định …" cites a chapter in a sentence: no heading, and
-        // the points around it stay one list.
-        let mark = match mark {
-            Mark::Part(_) if after.starts_with(char::is_lowercase) => Mark::Para,
-            m => m,
-        };
+        let (mark, _) = crate::markup::classify(&line);
         let tt = t.trim();
         if quoted.is_none() && tt.starts_with(['“', '"', '«', '„']) {
             quoted = Some(prev);
