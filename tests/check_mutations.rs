@@ -1010,6 +1010,13 @@ fn codes_of_edited(base: &str, name: &str, edit: &dyn Fn(&str) -> String) -> Vec
     codes(&out, dir.path()).into_keys().collect()
 }
 
+/// The rendered chỉ thị's own codes, for a change that should leave them as they are.
+fn codes_of_chi_thi() -> Vec<String> {
+    let dir = tempdir();
+    let base = sample(dir.path(), "chi-thi-tien-giang-2014");
+    codes(&base, dir.path()).into_keys().collect()
+}
+
 /// The rendered chỉ thị with `edit` applied.
 fn codes_of_edited_chi_thi(name: &str, edit: &dyn Fn(&str) -> String) -> Vec<String> {
     codes_of_edited("chi-thi-tien-giang-2014", name, edit)
@@ -1073,9 +1080,7 @@ fn points_quoted_from_a_law_keep_their_letters() {
 /// without it.
 #[test]
 fn a_cover_page_before_the_header_is_not_the_organ() {
-    let dir = tempdir();
-    let base = sample(dir.path(), "chi-thi-tien-giang-2014");
-    let plain: Vec<String> = codes(&base, dir.path()).into_keys().collect();
+    let plain = codes_of_chi_thi();
     let covered = codes_of_edited_chi_thi("cover", &|x| {
         x.replacen(
             "<w:body>",
@@ -1152,9 +1157,7 @@ fn an_enclosure_note_after_the_end_mark_is_not_the_body() {
 /// `w:gridSpan`) is as wide as both: the Quốc hiệu in it does not wrap.
 #[test]
 fn a_merged_header_cell_is_as_wide_as_its_columns() {
-    let dir = tempdir();
-    let base = sample(dir.path(), "chi-thi-tien-giang-2014");
-    let plain: Vec<String> = codes(&base, dir.path()).into_keys().collect();
+    let plain = codes_of_chi_thi();
     let merged = codes_of_edited_chi_thi("merged-cell", &|x| {
         let grid = r#"<w:gridCol w:w="5896"/>"#;
         let cell = r#"<w:tcW w:w="5896" w:type="dxa"/>"#;
@@ -1173,9 +1176,7 @@ fn a_merged_header_cell_is_as_wide_as_its_columns() {
 /// DrawingML one it replaces, changes no finding.
 #[test]
 fn a_rule_drawn_as_a_vml_connector_is_a_rule() {
-    let dir = tempdir();
-    let base = sample(dir.path(), "chi-thi-tien-giang-2014");
-    let plain: Vec<String> = codes(&base, dir.path()).into_keys().collect();
+    let plain = codes_of_chi_thi();
     let vml = codes_of_edited_chi_thi("vml-connector", &|x| {
         let start = x.find("<w:drawing>").unwrap();
         let end = start + x[start..].find("</w:drawing>").unwrap() + "</w:drawing>".len();
@@ -1195,9 +1196,7 @@ fn a_rule_drawn_as_a_vml_connector_is_a_rule() {
 /// opens with one), is not body text: its 16 pt, unindented lines change no finding.
 #[test]
 fn contents_above_the_header_are_not_the_body() {
-    let dir = tempdir();
-    let base = sample(dir.path(), "chi-thi-tien-giang-2014");
-    let plain: Vec<String> = codes(&base, dir.path()).into_keys().collect();
+    let plain = codes_of_chi_thi();
     let toc = codes_of_edited_chi_thi("contents", &|x| {
         let line = |t: &str| {
             format!(

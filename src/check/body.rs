@@ -42,8 +42,6 @@ fn grouped<K: PartialEq + Clone>(
     }
 }
 
-/// The paragraphs whose formatting the decree's body rules govern: body text outside tables,
-/// with text, not a note in brackets set in italics (`(Chi tiết có Phụ lục kèm theo)`).
 /// Where the body may start: at the header's first block. What stands above the header (a
 /// report's cover sheet, a tờ trình's table of contents) is not the body the decree lays out:
 /// its 16 pt titles and its contents lines are not judged as body text. A document with no
@@ -60,6 +58,9 @@ fn header_start(c: &Checker) -> usize {
         .unwrap_or(0)
 }
 
+/// The paragraphs whose formatting the decree's body rules govern: body text outside tables,
+/// below the header, with text, not a note in brackets set in italics (`(Chi tiết có Phụ lục
+/// kèm theo)`).
 fn body_paragraphs<'a>(c: &Checker<'a>) -> Vec<&'a Block> {
     let start = header_start(c);
     // A draft's stamp over the title (`DỰ THẢO`) is no body text.

@@ -199,7 +199,7 @@ pub fn run(c: &mut Checker) -> bool {
             && n.chars().all(|c| c.is_ascii_digit())
             && t.chars().next().is_some_and(char::is_alphabetic)
             && !tail.is_empty()
-            && !qh_key.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA")
+            && !crate::reader::roles::is_quoc_hieu(&qh)
     };
     let doan = qh_key.contains("ĐOÀN TNCS HỒ CHÍ MINH")
         || qh_key.contains("ĐOÀN THANH NIÊN CỘNG SẢN HỒ CHÍ MINH");

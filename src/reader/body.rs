@@ -823,8 +823,7 @@ pub fn has_page_field(root: &El) -> bool {
     };
     let shown = |run_props: Option<&El>| {
         !run_props.is_some_and(|r| {
-            r.child("w:vanish")
-                .is_some_and(|v| v.attr("w:val").is_none_or(|x| x != "0" && x != "false"))
+            RProps::parse(r).vanish == Some(true)
                 || r.child("w:color")
                     .and_then(|c| c.attr("w:val"))
                     .is_some_and(|c| {
