@@ -478,6 +478,10 @@ fn cong_van_cases() -> Vec<Case> {
         case("blank number", "ND30-SO-BLANK", |x| {
             x.replace("Số: 2623/", "Số:      /")
         }),
+        // A template's field (docxtemplater, docx-templates) where the number will go.
+        case("number left as a template field", "ND30-SO-BLANK", |x| {
+            x.replace("Số: 2623/", "Số: {documentNo}/")
+        }),
         case("Kính gửi item without -", "ND30-KINH-GUI", |x| {
             x.replace("- Công an tỉnh;", "Công an tỉnh;")
         }),

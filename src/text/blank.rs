@@ -1,6 +1,7 @@
 //! What a clerk leaves to be filled: a field typed as dots, an ellipsis, underscores, spaces,
-//! or a mail-merge field (`«dd»`, `{{ngay}}`, `[ngày]`, `<số>`). Templates and unsigned
-//! drafts are full of them, and each one means the same as a field left empty.
+//! or a mail-merge field (`«dd»`, `{{ngay}}`, `{documentNo}`, `${so}`, `[ngày]`, `<số>`).
+//! Templates and unsigned drafts are full of them, and each one means the same as a field left
+//! empty.
 
 /// Whether `s` (one field of a line: the number, the day, the year …) is left to be filled.
 pub fn is_blank(s: &str) -> bool {
@@ -11,7 +12,10 @@ pub fn is_blank(s: &str) -> bool {
     let merge = |open: &str, close: &str| {
         t.starts_with(open) && t.ends_with(close) && t.len() > open.len() + close.len()
     };
-    if merge("«", "»") || merge("{{", "}}") || merge("[", "]") || merge("<", ">") {
+    // `{documentNo}` is docxtemplater's and docx-templates' field (a state company's tờ trình
+    // kept as a template had its number so); `{{…}}` (docxtpl, Handlebars) is a case of it.
+    if merge("«", "»") || merge("{", "}") || merge("${", "}") || merge("[", "]") || merge("<", ">")
+    {
         return true;
     }
     t.chars()
@@ -44,11 +48,23 @@ mod tests {
     #[test]
     fn dots_ellipses_and_merge_fields_are_blanks() {
         for s in [
-            "", "   ", "…", "...", "……", "…/…", "____", "«dd»", "{{ngay}}", "[năm]", " . . . ",
+            "",
+            "   ",
+            "…",
+            "...",
+            "……",
+            "…/…",
+            "____",
+            "«dd»",
+            "{{ngay}}",
+            "[năm]",
+            " . . . ",
+            "{documentNo}",
+            "${so}",
         ] {
             assert!(is_blank(s), "{s:?}");
         }
-        for s in ["05", "2026", "ba", "12a", "«"] {
+        for s in ["05", "2026", "ba", "12a", "«", "{}", "843A"] {
             assert!(!is_blank(s), "{s:?}");
         }
     }
