@@ -359,6 +359,10 @@ fn chi_thi_cases() -> Vec<Case> {
         case("Party authority form", "ND30-QUYEN-HAN", |x| {
             x.replace(">CHỦ TỊCH<", ">T/M CHỦ TỊCH<")
         }),
+        // "Phụ trách": a deputy in charge signs KT. (nd30.md §1.8).
+        case("signed PT. for a deputy in charge", "ND30-QUYEN-HAN", |x| {
+            x.replace(">CHỦ TỊCH<", ">PT. CHỦ TỊCH<")
+        }),
         case("name in capitals", "ND30-SIGNATURE", |x| {
             x.replace("Nguyễn Văn Khang", "NGUYỄN VĂN KHANG")
         }),
@@ -562,6 +566,22 @@ fn quyet_dinh_cases() -> Vec<Case> {
 fn can_cu_and_points_of_a_rendered_quyet_dinh() {
     let dir = tempdir();
     run_cases(&sample(dir.path(), "quyet-dinh"), quyet_dinh_cases());
+}
+
+/// An empty 5 pt spacer between the tên loại and the trích yếu (a state company's quyết định
+/// has one) leaves the title as it was: no "no trích yếu", and the căn cứ are still căn cứ.
+#[test]
+fn a_spacer_under_the_ten_loai_keeps_the_trich_yeu() {
+    let dir = tempdir();
+    let base = sample(dir.path(), "quyet-dinh");
+    let spaced = dir.path().join("spaced.docx");
+    mutate(&base, "word/document.xml", &spaced, &|x| {
+        let at = x.find(">QUYẾT ĐỊNH<").expect("the tên loại");
+        let end = at + x[at..].find("</w:p>").unwrap() + "</w:p>".len();
+        let spacer = r#"<w:p><w:pPr><w:spacing w:after="0"/><w:jc w:val="center"/><w:rPr><w:sz w:val="10"/></w:rPr></w:pPr></w:p>"#;
+        format!("{}{spacer}{}", &x[..end], &x[end..])
+    });
+    assert_eq!(codes(&spaced, dir.path()), codes(&base, dir.path()));
 }
 
 /// Genuine documents: the same changes on files others made find the same rules.

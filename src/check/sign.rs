@@ -67,10 +67,19 @@ fn signature(c: &mut Checker) {
                         t
                     ),
                 )
-                .hint(msg!(
-                    "\"T/M\", \"K/T\", \"T/L\" là cách viết của văn bản Đảng",
-                    "\"T/M\", \"K/T\", \"T/L\" are the Party's forms"
-                ));
+                .hint(
+                    if crate::reader::roles::authority_prefix(&t).is_some_and(|p| p.contains('P')) {
+                        msg!(
+                            "cấp phó được giao phụ trách ký \"KT.\" thay cấp trưởng (\"KT. GIÁM ĐỐC\", dòng dưới \"PHÓ GIÁM ĐỐC\")",
+                            "a deputy put in charge signs \"KT.\" for the head (\"KT. GIÁM ĐỐC\", then \"PHÓ GIÁM ĐỐC\")"
+                        )
+                    } else {
+                        msg!(
+                            "\"T/M\", \"K/T\", \"T/L\" là cách viết của văn bản Đảng",
+                            "\"T/M\", \"K/T\", \"T/L\" are the Party's forms"
+                        )
+                    },
+                );
             c.push(f);
         }
         if !is_upper(&t) || para(b).is_some_and(|p| !all_bold(p)) {

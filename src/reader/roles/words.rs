@@ -169,13 +169,16 @@ pub(super) fn is_kinh_gui(t: &str) -> bool {
 
 /// The authority prefixes of the signature block, including the Party's `T/M` forms.
 pub fn authority_prefix(t: &str) -> Option<&'static str> {
-    if !opens_with(t, "TKQ") {
+    if !opens_with(t, "TKQP") {
         return None;
     }
     let k = key_head(t);
     let k = k.trim_start();
+    // "PT." (phụ trách): a deputy put in charge, who signs "KT." under the decree (nd30.md
+    // §1.8); a state company's quyết định was signed "PT.GIÁM ĐỐC".
     [
-        "TM.", "KT.", "TL.", "TUQ.", "Q.", "T/M", "K/T", "T/L", "TM ", "KT ", "TL ",
+        "TM.", "KT.", "TL.", "TUQ.", "Q.", "T/M", "K/T", "T/L", "TM ", "KT ", "TL ", "PT.", "PT ",
+        "P.T.",
     ]
     .into_iter()
     .find(|p| k.starts_with(p))
