@@ -154,10 +154,16 @@ impl Opening<'_> {
         // An empty spacer or two between the tên loại and its trích yếu (a 5 pt line a state
         // company's quyết định sets there) does not end the title.
         let after = (*i..end.min(*i + 3)).find(|&k| !self.empty(k) || !paras[k].rules.is_empty());
-        if let Some(k) = after.filter(|&k| k > *i && paras[k].rules.is_empty()) {
-            if align(&paras[k]) == Align::Center && all_bold(&paras[k]) && paras[k].cell.is_none() {
-                *i = k;
-            }
+        let titled = |k: &usize| {
+            let p = &paras[*k];
+            *k > *i
+                && p.rules.is_empty()
+                && p.cell.is_none()
+                && align(p) == Align::Center
+                && all_bold(p)
+        };
+        if let Some(k) = after.filter(titled) {
+            *i = k;
         }
         while *i < end
             && !self.empty(*i)
