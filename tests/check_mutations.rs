@@ -568,6 +568,29 @@ fn can_cu_and_points_of_a_rendered_quyet_dinh() {
     run_cases(&sample(dir.path(), "quyet-dinh"), quyet_dinh_cases());
 }
 
+/// The header table in a frame anchored in the tên loại's paragraph, as LibreOffice saves a
+/// floating header table (a file saved again through `.doc`): the frame prints above the
+/// paragraph's text, so the header is read before the tên loại and nothing changes.
+#[test]
+fn a_header_table_in_a_frame_is_read_before_its_anchor_paragraph() {
+    let dir = tempdir();
+    let base = sample(dir.path(), "quyet-dinh");
+    let framed = dir.path().join("framed.docx");
+    mutate(&base, "word/document.xml", &framed, &|x| {
+        let start = x.find("<w:tbl>").expect("the header table");
+        let end = x.find("</w:tbl>").unwrap() + "</w:tbl>".len();
+        let table = &x[start..end];
+        let rest = format!("{}{}", &x[..start], &x[end..]);
+        let frame = format!(
+            r#"<w:r><w:drawing><wp:anchor behindDoc="0" distT="0" distB="0" distL="114300" distR="114300" simplePos="0" locked="0" layoutInCell="0" allowOverlap="1" relativeHeight="2"><wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="margin"><wp:align>center</wp:align></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>-53340</wp:posOffset></wp:positionV><wp:extent cx="6030595" cy="1231900"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapTopAndBottom/><wp:docPr id="901" name="Frame1"/><wp:cNvGraphicFramePr/><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:cNvSpPr txBox="1"/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="6030595" cy="1231900"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></wps:spPr><wps:txbx><w:txbxContent>{table}<w:p/></w:txbxContent></wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>"#
+        );
+        let at = rest.find(">QUYẾT ĐỊNH<").expect("the tên loại");
+        let run = rest[..at].rfind("<w:r>").unwrap();
+        format!("{}{frame}{}", &rest[..run], &rest[run..])
+    });
+    assert_eq!(codes(&framed, dir.path()), codes(&base, dir.path()));
+}
+
 /// An empty 5 pt spacer between the tên loại and the trích yếu (a state company's quyết định
 /// has one) leaves the title as it was: no "no trích yếu", and the căn cứ are still căn cứ.
 #[test]

@@ -409,8 +409,26 @@ impl<'a> Walker<'a> {
             .child("w:pPr")
             .and_then(|pp| pp.child("w:sectPr"))
             .filter(|_| cell.is_none() && !textbox);
+        // A frame holding a table stands above the text of the paragraph it is anchored in:
+        // LibreOffice saves a floating table (a header set beside the Quốc hiệu) as such a
+        // frame, anchored in the paragraph that followed the table, and a file saved again
+        // through `.doc` reads "HƯỚNG DẪN" before its own header otherwise. Its table is read
+        // as the table it was, cells and widths included.
+        let (lead, rest): (Vec<&El>, Vec<&El>) = if cell.is_none() && !textbox {
+            boxes.into_iter().partition(|b| b.child("w:tbl").is_some())
+        } else {
+            (Vec::new(), boxes)
+        };
+        if !lead.is_empty() {
+            self.count -= 1;
+            for b in lead {
+                self.blocks(b, None, false);
+            }
+            self.count += 1;
+            para.index = self.count;
+        }
         self.out.paras.push(para);
-        for b in boxes {
+        for b in rest {
             self.blocks(b, cell, true);
         }
         if let Some(s) = ends_section {
