@@ -591,6 +591,21 @@ fn a_header_table_in_a_frame_is_read_before_its_anchor_paragraph() {
     assert_eq!(codes(&framed, dir.path()), codes(&base, dir.path()));
 }
 
+/// A cover title in mixed case over the header table, with no section break between them (a
+/// quy trình saved again through `.doc`), is no organ: the header reads as it did.
+#[test]
+fn a_title_in_mixed_case_over_the_header_table_is_no_organ() {
+    let dir = tempdir();
+    let base = sample(dir.path(), "quyet-dinh");
+    let covered = dir.path().join("covered.docx");
+    mutate(&base, "word/document.xml", &covered, &|x| {
+        let at = x.find("<w:tbl>").expect("the header table");
+        let title = "<w:p><w:r><w:t>02 QUY TRÌNH Quản lý dự án đầu tư xây dựng</w:t></w:r></w:p>";
+        format!("{}{title}{}", &x[..at], &x[at..])
+    });
+    assert_eq!(codes(&covered, dir.path()), codes(&base, dir.path()));
+}
+
 /// An empty 5 pt spacer between the tên loại and the trích yếu (a state company's quyết định
 /// has one) leaves the title as it was: no "no trích yếu", and the căn cứ are still căn cứ.
 #[test]

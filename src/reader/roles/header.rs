@@ -202,6 +202,14 @@ fn header_start(
         if lines == LINES_ABOVE || !may_stand_in_header(t) {
             break;
         }
+        // Over a header set in a table, a line outside it is an organ only in capitals (a
+        // chủ quản typed above the table): a quy trình's cover title "02 QUY TRÌNH Quản lý dự
+        // án …" that lost its section break in a `.doc` copy is not.
+        let outside = table.is_some() && p.cell.is_none() && !p.textbox;
+        if outside && !(is_upper(t) || is_so(t) || is_urgency(t) || is_stamp(t) || is_form_label(t))
+        {
+            break;
+        }
         lines += 1;
         start -= 1;
     }
