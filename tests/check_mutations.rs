@@ -606,6 +606,61 @@ fn a_title_in_mixed_case_over_the_header_table_is_no_organ() {
     assert_eq!(codes(&covered, dir.path()), codes(&base, dir.path()));
 }
 
+/// The công văn's header typed by hand: each line holds both columns parted by tabs, the V/v
+/// on its own line under the Số, and an organ's second line and two typed rules on lines of
+/// their own (underscores, which print as solid rules). It reads as the table did: nothing
+/// is found that was not found before.
+#[test]
+fn a_header_typed_with_tabs_reads_as_its_table() {
+    let dir = tempdir();
+    let base = sample(dir.path(), "cong-van-2623-ubnd-ncxdpl-2019");
+    let typed = dir.path().join("typed.docx");
+    mutate(&base, "word/document.xml", &typed, &|x| {
+        let start = x.find("<w:tbl>").expect("the header table");
+        let end = x.find("</w:tbl>").unwrap() + "</w:tbl>".len();
+        let run = |t: &str, look: &str| {
+            format!(
+                r#"<w:r><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"/>{look}</w:rPr><w:t xml:space="preserve">{t}</w:t></w:r>"#
+            )
+        };
+        let tab = "<w:r><w:tab/></w:r>";
+        let line = |left: String, right: String| {
+            format!(
+                r#"<w:p><w:pPr><w:tabs><w:tab w:val="center" w:pos="1588"/><w:tab w:val="center" w:pos="6124"/></w:tabs><w:spacing w:before="0" w:after="0"/></w:pPr>{tab}{left}{tab}{right}</w:p>"#
+            )
+        };
+        let bold13 = r#"<w:b/><w:sz w:val="26"/>"#;
+        let bold14 = r#"<w:b/><w:sz w:val="28"/>"#;
+        let header = [
+            line(
+                run("ỦY BAN NHÂN DÂN", bold13),
+                run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold13),
+            ),
+            line(
+                run("TỈNH ………", bold13),
+                run("Độc lập - Tự do - Hạnh phúc", bold14),
+            ),
+            line(run("________", ""), run("_________________________", "")),
+            line(
+                run("Số: 2623/UBND-NCXDPL", r#"<w:sz w:val="26"/>"#),
+                run("………, ngày 09 tháng 10 năm 2019", r#"<w:i/><w:sz w:val="28"/>"#),
+            ),
+            format!(
+                r#"<w:p><w:pPr><w:tabs><w:tab w:val="center" w:pos="1588"/></w:tabs></w:pPr>{tab}{}</w:p>"#,
+                run("V/v triển khai Kế hoạch số 111-KH/TU", r#"<w:sz w:val="24"/>"#)
+            ),
+        ]
+        .concat();
+        format!("{}{header}{}", &x[..start], &x[end..])
+    });
+    let (before, after) = (codes(&base, dir.path()), codes(&typed, dir.path()));
+    let added: Vec<&String> = after
+        .keys()
+        .filter(|k| after[*k] > before.get(*k).copied().unwrap_or(0))
+        .collect();
+    assert!(added.is_empty(), "{after:?}");
+}
+
 /// An empty 5 pt spacer between the tên loại and the trích yếu (a state company's quyết định
 /// has one) leaves the title as it was: no "no trích yếu", and the căn cứ are still căn cứ.
 #[test]

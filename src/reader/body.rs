@@ -74,6 +74,9 @@ pub struct RawPara {
     pub rules: Vec<RawLine>,
     /// A page break before this paragraph (`w:br w:type="page"` or `pageBreakBefore`).
     pub page_break: bool,
+    /// The right half of a line typed with both of a header's columns on it (cut by the
+    /// header's layout): what it holds stands in the right column, a typed rule included.
+    pub right_half: bool,
 }
 
 /// Paragraphs and runs for the reader's unit tests: 13 pt Times New Roman, outside any table.
@@ -111,6 +114,7 @@ impl RawPara {
             section: 0,
             rules: Vec::new(),
             page_break: false,
+            right_half: false,
         }
     }
 }
@@ -385,6 +389,7 @@ impl<'a> Walker<'a> {
                 .child("w:pPr")
                 .and_then(|pp| pp.child("w:pageBreakBefore"))
                 .is_some_and(super::dom::on),
+            right_half: false,
         };
         if props.border_bottom == Some(true) || props.border_top == Some(true) {
             para.rules.push(RawLine {
@@ -403,8 +408,12 @@ impl<'a> Walker<'a> {
             &mut false,
         );
         // A line typed as underscores, dashes or stars draws a rule, the way some offices
-        // still make them.
-        typed_rule_to_line(&mut para);
+        // still make them. Two rules typed on one line with a tab between them (`⇥_____&_____⇥
+        // -----–¯—-----`, one under each column of a header typed by hand) are two: the
+        // header's layout cuts the line into its columns first.
+        if !two_typed_rules(&para.text()) {
+            typed_rule_to_line(&mut para);
+        }
         let ends_section = p
             .child("w:pPr")
             .and_then(|pp| pp.child("w:sectPr"))
@@ -684,12 +693,23 @@ pub fn is_typed_rule(t: &str) -> bool {
     let rule_char = |c: char| {
         matches!(
             c,
-            '-' | '–' | '—' | '─' | '*' | '=' | '~' | '_' | '\u{F02D}'
+            '-' | '–' | '—' | '─' | '*' | '=' | '~' | '_' | '¯' | '‾' | '\u{F02D}'
+            // The en and em dash of code page 1252 read as Latin-1 (`U+0096`, `U+0097`), as
+            // an old file converted from .doc keeps them.
+            | '\u{96}' | '\u{97}'
         ) || is_extender(c)
     };
     rule_char(first)
         && t.chars().filter(|c| !c.is_whitespace()).count() >= 3
         && chars.all(rule_char)
+}
+
+/// A line holding two typed rules parted by a tab.
+fn two_typed_rules(t: &str) -> bool {
+    let t = t.trim();
+    t.split_once('\t').is_some_and(|(a, b)| {
+        !a.trim().is_empty() && !b.trim().is_empty() && is_typed_rule(a) && is_typed_rule(b)
+    })
 }
 
 /// The Symbol font's horizontal line extender, as old documents type it (`U+F0BE` in the

@@ -51,7 +51,10 @@ pub(super) fn map(m: &mut Mapper) -> Header {
             })
             .max()
             .unwrap_or(q);
-        (rules_under(paras, end + 1), None)
+        (
+            vv_under(paras, organ_under(paras, rules_under(paras, end + 1))),
+            None,
+        )
     };
     // A left part that is itself in another table before the Quốc hiệu's (rare) or in
     // the same row: the paragraphs before `end` are the header, from the organ's first line
@@ -96,7 +99,7 @@ pub(super) fn map(m: &mut Mapper) -> Header {
         let t = p.text();
         let in_right = match (p.cell, right_col) {
             (Some(c), Some(rc)) => Some(c.table) == table && c.col >= rc,
-            _ => is_right_column(&t),
+            _ => is_right_column(&t) || (p.right_half && t.trim().is_empty()),
         };
         let region = if in_right {
             Region::HeaderRight
@@ -144,6 +147,54 @@ fn rules_under(paras: &[crate::reader::body::RawPara], mut end: usize) -> usize 
         end += 1;
     }
     end
+}
+
+/// Past the organ's last line typed under the Tiêu ngữ's row of a header laid out in plain
+/// paragraphs (`\tDẦU KHÍ NAM ĐỊNH` under `\tCÔNG TY CỔ PHẦN XĂNG DẦU\tĐộc lập – …`) when no
+/// Số or date line follows to close the header (a quy định attached to a decision has
+/// neither): a line set in by a tab or spaces, in capitals, that is no tên loại.
+fn organ_under(paras: &[crate::reader::body::RawPara], end: usize) -> usize {
+    let mut e = end;
+    while e < paras.len().min(end + 2) {
+        let t = paras[e].text();
+        let set_in = t.starts_with('\t') || t.starts_with("   ");
+        let k = t.trim();
+        if paras[e].cell.is_some()
+            || !set_in
+            || k.is_empty()
+            || !is_upper(k)
+            || !may_stand_in_header(k)
+            || ten_loai_of(k).is_some()
+            || is_quoc_hieu(k)
+        {
+            break;
+        }
+        e += 1;
+    }
+    rules_under(paras, e)
+}
+
+/// Past the V/v typed under a header laid out in plain paragraphs (`\tV/v giải quyết …` on
+/// its own line under the Số and the date, with its continuation lines set in by tabs or
+/// spaces): the left column's last lines, as the V/v in a header table's cell is.
+fn vv_under(paras: &[crate::reader::body::RawPara], end: usize) -> usize {
+    let Some(k) = (end..paras.len().min(end + 2)).find(|&k| !paras[k].text().trim().is_empty())
+    else {
+        return end;
+    };
+    if paras[k].cell.is_some() || !is_vv(&paras[k].text()) {
+        return end;
+    }
+    let mut e = k + 1;
+    while e < paras.len().min(k + 3) {
+        let t = paras[e].text();
+        let set_in = t.starts_with('\t') || t.starts_with("   ");
+        if paras[e].cell.is_some() || t.trim().is_empty() || !set_in || is_kinh_gui(&t) {
+            break;
+        }
+        e += 1;
+    }
+    rules_under(paras, e)
 }
 
 /// Past the date line typed under a header table (`Gia Lai, ngày 20 tháng 9 năm 2012` in its

@@ -89,8 +89,9 @@ pub(super) fn split_layout(body: &RawBody) -> Option<RawBody> {
 /// A header line's two columns: a right-column line (Quốc hiệu, Tiêu ngữ, date line) on the
 /// right, or two typed rules side by side.
 fn header_columns(left: &str, right: &str) -> bool {
-    // A bracketed line is one line (an attribution with its number and date left blank).
-    if left.trim_start().starts_with('(') {
+    // A bracketed line is one line (an attribution with its number and date left blank),
+    // unless it is the V/v some offices bracket (`(V/v …)` ⇥ `Đà Nẵng, ngày …`).
+    if left.trim_start().starts_with('(') && !is_vv(left) {
         return false;
     }
     is_right_column(right) && !is_right_column(left) || is_typed_rule(left) && is_typed_rule(right)
@@ -255,7 +256,9 @@ fn split_columns(p: &RawPara, fits: fn(&str, &str) -> bool) -> Option<(RawPara, 
         label: None,
         ..p.clone()
     };
-    Some((half(l, Vec::new()), half(r, p.rules.clone())))
+    let mut right = half(r, p.rules.clone());
+    right.right_half = true;
+    Some((half(l, Vec::new()), right))
 }
 
 /// The gaps that may part columns: runs of tabs and spaces holding a tab, or of three spaces or
@@ -358,6 +361,35 @@ mod tests {
             texts(&pieces(&so_date)),
             ["Số:     /UBND-VP", "Lào Cai, ngày     tháng    năm 2026"]
         );
+    }
+
+    /// A bracketed V/v beside the date (`(V/v …)` ⇥ `Đà Nẵng, ngày …`) is two columns; two
+    /// typed rules on one line are two rules, the right one in the right column.
+    #[test]
+    fn a_bracketed_vv_and_two_typed_rules_are_cut_into_columns() {
+        let vv = para(vec![run(
+            "\t(V/v quản lý giáo viên chủ nhiệm)\tĐà Nẵng, ngày 02 tháng 12 năm 2008",
+            false,
+            false,
+        )]);
+        assert_eq!(
+            texts(&pieces(&vv)),
+            [
+                "\t(V/v quản lý giáo viên chủ nhiệm)",
+                "Đà Nẵng, ngày 02 tháng 12 năm 2008"
+            ]
+        );
+        // The middle dash of code page 1252 read as U+0096, and a macron, as old files keep
+        // them.
+        let rules = para(vec![run(
+            "\t_____&_____\t--------\u{96}\u{af}\u{2014}--------",
+            false,
+            false,
+        )]);
+        let ps = pieces(&rules);
+        assert_eq!(ps.len(), 2);
+        assert!(ps.iter().all(|p| p.rules.len() == 1 && p.text().is_empty()));
+        assert!(!ps[0].right_half && ps[1].right_half);
     }
 
     #[test]

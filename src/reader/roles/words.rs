@@ -107,6 +107,8 @@ pub(super) fn is_date_line(t: &str) -> bool {
 }
 
 pub(super) fn is_vv(t: &str) -> bool {
+    // Some offices bracket it: `(V/v quản lý hoạt động …)`.
+    let t = t.trim_start().trim_start_matches('(');
     if !opens_with(t, "V") {
         return false;
     }
