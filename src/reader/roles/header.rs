@@ -154,24 +154,9 @@ fn rules_under(paras: &[crate::reader::body::RawPara], mut end: usize) -> usize 
 /// Số or date line follows to close the header (a quy định attached to a decision has
 /// neither): a line set in by a tab or spaces, in capitals, that is no tên loại.
 fn organ_under(paras: &[crate::reader::body::RawPara], end: usize) -> usize {
-    let mut e = end;
-    while e < paras.len().min(end + 2) {
-        let t = paras[e].text();
-        let set_in = t.starts_with('\t') || t.starts_with("   ");
-        let k = t.trim();
-        if paras[e].cell.is_some()
-            || !set_in
-            || k.is_empty()
-            || !is_upper(k)
-            || !may_stand_in_header(k)
-            || ten_loai_of(k).is_some()
-            || is_quoc_hieu(k)
-        {
-            break;
-        }
-        e += 1;
-    }
-    rules_under(paras, e)
+    set_in_lines(paras, end, 2, |k| {
+        is_upper(k) && may_stand_in_header(k) && ten_loai_of(k).is_none() && !is_quoc_hieu(k)
+    })
 }
 
 /// Past the V/v typed under a header laid out in plain paragraphs (`\tV/v giải quyết …` on
@@ -185,11 +170,22 @@ fn vv_under(paras: &[crate::reader::body::RawPara], end: usize) -> usize {
     if paras[k].cell.is_some() || !is_vv(&paras[k].text()) {
         return end;
     }
-    let mut e = k + 1;
-    while e < paras.len().min(k + 3) {
+    set_in_lines(paras, k + 1, 2, |t| !is_kinh_gui(t))
+}
+
+/// Past up to `most` lines from `from` set in by a tab or spaces under a header of plain
+/// paragraphs (and outside any table) that `fits`, and the rules under them.
+fn set_in_lines(
+    paras: &[crate::reader::body::RawPara],
+    from: usize,
+    most: usize,
+    fits: impl Fn(&str) -> bool,
+) -> usize {
+    let mut e = from;
+    while e < paras.len().min(from + most) {
         let t = paras[e].text();
         let set_in = t.starts_with('\t') || t.starts_with("   ");
-        if paras[e].cell.is_some() || t.trim().is_empty() || !set_in || is_kinh_gui(&t) {
+        if paras[e].cell.is_some() || t.trim().is_empty() || !set_in || !fits(t.trim()) {
             break;
         }
         e += 1;
