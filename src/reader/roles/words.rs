@@ -99,7 +99,13 @@ pub(super) fn is_date_line(t: &str) -> bool {
     // 2022, tại …" opens the minutes' text and is no date line.
     let before = &k[..d];
     let after = &k[y + "NĂM".len()..];
-    k.contains("THÁNG")
+    // One date: a sentence citing two ("ngày 25 tháng 6 năm 2015 và Luật … ngày 24 tháng 6
+    // năm 2025;") spans both with its last "năm".
+    let Some(date) = k.get(d..y) else {
+        return false;
+    };
+    date.matches("THÁNG").count() == 1
+        && date.chars().count() <= 60
         && before.split_whitespace().count() <= 6
         && !before.contains("HÔM NAY")
         && !before.starts_with("VÀO")
@@ -250,7 +256,26 @@ pub(super) fn is_drafter_mark(t: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::is_drafter_mark;
+    use super::{is_date_line, is_drafter_mark};
+
+    #[test]
+    fn a_date_line_holds_one_date() {
+        for t in [
+            "Lào Cai, ngày 05 tháng 3 năm 2026",
+            "Lương Minh, ngày    tháng 01 năm 2026",
+            "………, ngày ………… tháng ………… năm 20…",
+            "ngày 25 tháng 6 năm 2015",
+        ] {
+            assert!(is_date_line(t), "{t}");
+        }
+        for t in [
+            "ngày 25 tháng 6 năm 2015 và Luật sửa đổi, bổ sung một số điều của Luật Bầu cử ngày 24 tháng 6 năm 2025;",
+            "Hôm nay, ngày 05 tháng 3 năm 2026, tại trụ sở",
+            "Chúc mừng năm mới, ngày vui",
+        ] {
+            assert!(!is_date_line(t), "{t}");
+        }
+    }
 
     #[test]
     fn drafter_marks_under_the_luu_line() {
