@@ -68,7 +68,10 @@ fn signature(c: &mut Checker) {
                     ),
                 )
                 .hint(
-                    if crate::reader::roles::authority_prefix(&t).is_some_and(|p| p.contains('P')) {
+                    if matches!(
+                        crate::reader::roles::authority_prefix(&t),
+                        Some("PT." | "PT " | "P.T.")
+                    ) {
                         msg!(
                             "cấp phó được giao phụ trách ký \"KT.\" thay cấp trưởng (\"KT. GIÁM ĐỐC\", dòng dưới \"PHÓ GIÁM ĐỐC\")",
                             "a deputy put in charge signs \"KT.\" for the head (\"KT. GIÁM ĐỐC\", then \"PHÓ GIÁM ĐỐC\")"
