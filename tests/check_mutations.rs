@@ -598,59 +598,99 @@ fn a_title_in_mixed_case_over_the_header_table_is_no_organ() {
     });
 }
 
-/// The công văn's header typed by hand: each line holds both columns parted by tabs, the V/v
-/// on its own line under the Số, and an organ's second line and two typed rules on lines of
-/// their own (underscores, which print as solid rules). It reads as the table did: nothing
+/// The công văn's header table typed by hand: each line holds both columns parted by tabs,
+/// an organ's second line and two typed rules on lines of their own (underscores, which print
+/// as solid rules), then, with `so_line`, the Số and the date on one line and the V/v on its
+/// own line under them.
+fn typed_header(x: &str, so_line: bool) -> String {
+    let start = x.find("<w:tbl>").expect("the header table");
+    let end = x.find("</w:tbl>").unwrap() + "</w:tbl>".len();
+    let run = |t: &str, look: &str| {
+        format!(
+            r#"<w:r><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"/>{look}</w:rPr><w:t xml:space="preserve">{t}</w:t></w:r>"#
+        )
+    };
+    let tab = "<w:r><w:tab/></w:r>";
+    let line = |left: String, right: String| {
+        format!(
+            r#"<w:p><w:pPr><w:tabs><w:tab w:val="center" w:pos="1588"/><w:tab w:val="center" w:pos="6124"/></w:tabs><w:spacing w:before="0" w:after="0"/></w:pPr>{tab}{left}{tab}{right}</w:p>"#
+        )
+    };
+    let bold13 = r#"<w:b/><w:sz w:val="26"/>"#;
+    let bold14 = r#"<w:b/><w:sz w:val="28"/>"#;
+    let mut header = vec![
+        line(
+            run("ỦY BAN NHÂN DÂN", bold13),
+            run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold13),
+        ),
+        line(
+            run("TỈNH ………", bold13),
+            run("Độc lập - Tự do - Hạnh phúc", bold14),
+        ),
+        line(run("________", ""), run("_________________________", "")),
+    ];
+    if so_line {
+        header.push(line(
+            run("Số: 2623/UBND-NCXDPL", r#"<w:sz w:val="26"/>"#),
+            run(
+                "………, ngày 09 tháng 10 năm 2019",
+                r#"<w:i/><w:sz w:val="28"/>"#,
+            ),
+        ));
+        header.push(format!(
+            r#"<w:p><w:pPr><w:tabs><w:tab w:val="center" w:pos="1588"/></w:tabs></w:pPr>{tab}{}</w:p>"#,
+            run("V/v triển khai Kế hoạch số 111-KH/TU", r#"<w:sz w:val="24"/>"#)
+        ));
+    }
+    format!("{}{}{}", &x[..start], header.concat(), &x[end..])
+}
+
+/// The công văn's header typed by hand (see [`typed_header`]) reads as its table did: nothing
 /// is found that was not found before.
 #[test]
 fn a_header_typed_with_tabs_reads_as_its_table() {
     let dir = tempdir();
-    let base = sample(dir.path(), "cong-van-2623-ubnd-ncxdpl-2019");
-    let typed = dir.path().join("typed.docx");
-    mutate(&base, "word/document.xml", &typed, &|x| {
-        let start = x.find("<w:tbl>").expect("the header table");
-        let end = x.find("</w:tbl>").unwrap() + "</w:tbl>".len();
-        let run = |t: &str, look: &str| {
-            format!(
-                r#"<w:r><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman"/>{look}</w:rPr><w:t xml:space="preserve">{t}</w:t></w:r>"#
-            )
-        };
-        let tab = "<w:r><w:tab/></w:r>";
-        let line = |left: String, right: String| {
-            format!(
-                r#"<w:p><w:pPr><w:tabs><w:tab w:val="center" w:pos="1588"/><w:tab w:val="center" w:pos="6124"/></w:tabs><w:spacing w:before="0" w:after="0"/></w:pPr>{tab}{left}{tab}{right}</w:p>"#
-            )
-        };
-        let bold13 = r#"<w:b/><w:sz w:val="26"/>"#;
-        let bold14 = r#"<w:b/><w:sz w:val="28"/>"#;
-        let header = [
-            line(
-                run("ỦY BAN NHÂN DÂN", bold13),
-                run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold13),
-            ),
-            line(
-                run("TỈNH ………", bold13),
-                run("Độc lập - Tự do - Hạnh phúc", bold14),
-            ),
-            line(run("________", ""), run("_________________________", "")),
-            line(
-                run("Số: 2623/UBND-NCXDPL", r#"<w:sz w:val="26"/>"#),
-                run("………, ngày 09 tháng 10 năm 2019", r#"<w:i/><w:sz w:val="28"/>"#),
-            ),
-            format!(
-                r#"<w:p><w:pPr><w:tabs><w:tab w:val="center" w:pos="1588"/></w:tabs></w:pPr>{tab}{}</w:p>"#,
-                run("V/v triển khai Kế hoạch số 111-KH/TU", r#"<w:sz w:val="24"/>"#)
-            ),
-        ]
-        .concat();
-        format!("{}{header}{}", &x[..start], &x[end..])
-    });
+    let (base, typed) = typed_cong_van(dir.path(), true);
     let (before, after) = (codes(&base, dir.path()), codes(&typed, dir.path()));
     let added: Vec<&String> = after
         .keys()
         .filter(|k| after[*k] > before.get(*k).copied().unwrap_or(0))
         .collect();
     assert!(added.is_empty(), "{after:?}");
+}
+
+/// A header typed by hand with no Số or date line of its own (a quy trình's) ends at the Tiêu
+/// ngữ: a place-and-date line typed under the text above the signatures is the closing's, and
+/// the text between stays the text (it was read as the organ, line by line).
+#[test]
+fn a_closing_date_line_is_not_the_typed_headers() {
+    let dir = tempdir();
+    let (_, typed) = typed_cong_van(dir.path(), false);
+    same_findings(&typed, &closing_date_line);
+}
+
+/// The công văn rendered into `dir`, and a copy with its header typed by hand.
+fn typed_cong_van(dir: &Path, so_line: bool) -> (PathBuf, PathBuf) {
+    let base = sample(dir, "cong-van-2623-ubnd-ncxdpl-2019");
+    let typed = dir.join("typed.docx");
+    mutate(&base, "word/document.xml", &typed, &|x| {
+        typed_header(x, so_line)
+    });
+    (base, typed)
+}
+
+/// A place-and-date line typed above the closing table: the text's last paragraph is still
+/// the one above it, and its "./." is where it should be.
+#[test]
+fn the_text_ends_above_a_closing_date_line() {
+    sample_reads_the_same("cong-van-2623-ubnd-ncxdpl-2019", &closing_date_line);
+}
+
+/// The document with a centred place-and-date line before its closing table.
+fn closing_date_line(x: &str) -> String {
+    let at = x.rfind("<w:tbl>").expect("the closing table");
+    let date = r#"<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:i/><w:sz w:val="28"/></w:rPr><w:t>………, ngày 09 tháng 10 năm 2019</w:t></w:r></w:p>"#;
+    format!("{}{date}{}", &x[..at], &x[at..])
 }
 
 /// An empty 5 pt spacer between the tên loại and the trích yếu (a state company's quyết định

@@ -9,7 +9,7 @@ use super::{
 };
 use crate::i18n::{Msg, Qty};
 use crate::markup::Mark;
-use crate::model::{Align, Block, LineRule, Region, Role};
+use crate::model::{Align, Block, Content, LineRule, Paragraph, Region, Role};
 use crate::msg;
 use crate::nd30;
 
@@ -729,9 +729,13 @@ fn end_mark(c: &mut Checker) {
     // A note in brackets under the text (`(Đính kèm …)`, `(Hoàn lại đơn …)`) stands after
     // the end mark; the body ends above it.
     // So does the list of enclosures a tờ trình closes with ("Hồ sơ kèm theo gồm: …", "(Xin
-    // gửi kèm theo: …).", kinds.md: notes go on their own line after the text).
+    // gửi kèm theo: …).", kinds.md: notes go on their own line after the text), and the
+    // place-and-date line some texts are signed under (a quy trình's "Hưng Yên, ngày …").
     let note = |b: &Block| {
         let t = block_words(b);
+        if crate::reader::roles::is_date_line(&t) {
+            return true;
+        }
         let t = t.trim_end_matches(['.', ';']);
         (t.starts_with('(') && t.ends_with(')'))
             || [
@@ -745,13 +749,27 @@ fn end_mark(c: &mut Checker) {
             .iter()
             .any(|o| t.starts_with(o))
     };
-    let last = blocks[..sign].iter().copied().rev().find(|b| {
-        b.role == Role::Body && para(b).is_some_and(|p| visible(p).next().is_some()) && !note(b)
-    });
+    // The text's last paragraph: a table's last one when the text ends with a table (a biên
+    // bản's list of the work handed over), where the clerk types the mark.
+    let last = blocks[..sign]
+        .iter()
+        .copied()
+        .rev()
+        .filter(|b| b.role == Role::Body && !note(b))
+        .find_map(|b| match &b.content {
+            Content::Paragraph(p) => visible(p).next().is_some().then_some((b, p)),
+            Content::Table(t) => t
+                .rows
+                .iter()
+                .flatten()
+                .flatten()
+                .rfind(|p| visible(p).next().is_some())
+                .map(|p| (b, p)),
+            _ => None,
+        });
     // A "./." typed before the body's end: the text after it reads as outside the document.
-    let ends = |b: &Block| {
+    let ends = |p: &Paragraph| {
         // The last three printed characters, spaces (no-break ones too) skipped.
-        let Some(p) = para(b) else { return false };
         let mut tail = p
             .runs
             .iter()
@@ -764,7 +782,7 @@ fn end_mark(c: &mut Checker) {
         .iter()
         .copied()
         .filter(|b| b.role == Role::Body)
-        .find(|b| last.is_some_and(|l| !std::ptr::eq(*b, l)) && ends(b))
+        .find(|b| last.is_some_and(|(l, _)| !std::ptr::eq(*b, l)) && para(b).is_some_and(ends))
     {
         let f = c.make(
             "ND30-END-MARK",
@@ -776,10 +794,10 @@ fn end_mark(c: &mut Checker) {
         );
         c.push(f);
     }
-    if let Some(b) = last {
-        let t = block_words(b);
+    if let Some((b, p)) = last {
+        let t = super::words_owned(p.text());
         // `./.` broken by a no-break space (`. /.`) is still the end mark.
-        if !ends(b) {
+        if !ends(p) {
             let tail: String = t
                 .chars()
                 .rev()

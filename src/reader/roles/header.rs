@@ -39,10 +39,10 @@ pub(super) fn map(m: &mut Mapper) -> Header {
     } else {
         // Header in text boxes or plain paragraphs: up to the date line, or the Số line,
         // whichever comes last among the first paragraphs (at least to the Tiêu ngữ right
-        // under the Quốc hiệu), and before a second Quốc hiệu (a copy of the document set
-        // under the first).
+        // under the Quốc hiệu), before a second Quốc hiệu (a copy of the document set under
+        // the first) and before the text opens.
         let limit = (q + 1..limit)
-            .find(|&i| is_quoc_hieu(&paras[i].text()))
+            .find(|&i| is_quoc_hieu(&paras[i].text()) || opens_text(&paras[i].text()))
             .unwrap_or(limit);
         let end = (0..limit)
             .filter(|&i| {

@@ -22,7 +22,19 @@ pub(super) fn split_layout(body: &RawBody) -> Option<RawBody> {
         .filter(|(_, p)| is_quoc_hieu(&p.text()))
         .nth(1)
         .map_or(limit, |(i, _)| i);
-    let head: Vec<Vec<RawPara>> = body.paras[..limit].iter().map(pieces).collect();
+    let mut head: Vec<Vec<RawPara>> = body.paras[..limit].iter().map(pieces).collect();
+    // Not past the text's opening: a closing date line below it is not the header's.
+    if let Some(q) = head
+        .iter()
+        .position(|ps| ps.iter().any(|p| is_quoc_hieu(&p.text())))
+        && let Some(k) = head.iter().skip(q + 1).position(|ps| {
+            ps.iter().any(|p| opens_text(&p.text()))
+                && !ps.iter().any(|p| is_header_line(&p.text()))
+        })
+    {
+        head.truncate(q + 1 + k);
+    }
+    let limit = head.len();
     // The header ends at its last fixed line; body paragraphs below keep their line breaks.
     let end = head
         .iter()

@@ -15,10 +15,10 @@ mod sign;
 mod text;
 mod words;
 
-/// The Quốc hiệu line as the reader knows it, for the checker's test of a second document.
-pub(crate) use words::is_quoc_hieu;
 pub(crate) use words::is_stamp;
 pub use words::{authority_prefix, kind_of, ten_loai_of};
+/// The Quốc hiệu line as the reader knows it, for the checker's test of a second document.
+pub(crate) use words::{is_date_line, is_quoc_hieu};
 
 use super::body::{LineKind, RawBody, RawLine, RawPara};
 use crate::finding::Location;

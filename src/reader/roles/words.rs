@@ -85,7 +85,7 @@ pub(super) fn is_so(t: &str) -> bool {
 }
 
 /// `Lào Cai, ngày … tháng … năm 2026`, `Hà Nội, ngày 05 tháng 01 năm 2020`.
-pub(super) fn is_date_line(t: &str) -> bool {
+pub(crate) fn is_date_line(t: &str) -> bool {
     // A date line is one short line; a body paragraph that mentions a date is not one.
     if t.chars().count() > 160 {
         return false;
@@ -110,6 +110,22 @@ pub(super) fn is_date_line(t: &str) -> bool {
         && !before.contains("HÔM NAY")
         && !before.starts_with("VÀO")
         && after.trim().chars().count() <= 12
+}
+
+/// A line longer than this is running text: no header line but the V/v runs so long.
+const RUNNING_TEXT_MIN_CHARS: usize = 120;
+
+/// Whether a line under the Quốc hiệu opens the text itself rather than standing in the
+/// header: a tên loại in capitals, or running text. A header of plain paragraphs ends at its
+/// last Số or date line, but one below the text's opening (a quy trình's closing "Hưng Yên,
+/// ngày …" above its signatures) belongs to the closing, and reading up to it made every
+/// paragraph between an organ line.
+pub(super) fn opens_text(t: &str) -> bool {
+    let t = t.trim();
+    if is_so(t) || is_vv(t) || is_right_column(t) {
+        return false;
+    }
+    t.chars().count() > RUNNING_TEXT_MIN_CHARS || (is_upper(t) && ten_loai_of(t).is_some())
 }
 
 pub(super) fn is_vv(t: &str) -> bool {
@@ -256,7 +272,21 @@ pub(super) fn is_drafter_mark(t: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_date_line, is_drafter_mark};
+    use super::{is_date_line, is_drafter_mark, opens_text};
+
+    #[test]
+    fn the_text_opens_at_a_ten_loai_or_running_text() {
+        let sentence = "Đầu học kỳ hè, căn cứ trên số lượng sinh viên dự kiến tốt nghiệp năm học tiếp theo, số lượng cán bộ giảng viên, khoa lập kế hoạch sơ bộ.";
+        assert!(opens_text("QUY CHẾ"));
+        assert!(opens_text("  QUYẾT ĐỊNH"));
+        assert!(opens_text(sentence));
+        // Header lines, however long, do not.
+        assert!(!opens_text(&format!("V/v {sentence}")));
+        assert!(!opens_text("Hưng Yên, ngày 15 tháng 11 năm 2013"));
+        assert!(!opens_text("Số: 12/QĐ-UBND"));
+        assert!(!opens_text("ỦY BAN NHÂN DÂN"));
+        assert!(!opens_text("Quy chế"));
+    }
 
     #[test]
     fn a_date_line_holds_one_date() {
