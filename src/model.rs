@@ -21,6 +21,23 @@ pub struct Document {
     pub number: Option<u32>,
     pub ky_hieu: String,
     pub sections: Vec<Section>,
+    /// Text the reader decoded from a legacy 8-bit encoding: the file is not Unicode, though
+    /// it printed as Vietnamese under its font. Never set for a draft.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legacy: Option<LegacyText>,
+}
+
+/// What the reader decoded from a legacy encoding (TCVN3, VNI), and where it first met it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LegacyText {
+    /// The encoding's name as clerks know it (`TCVN3 (ABC)`, `VNI`).
+    pub encoding: String,
+    /// The legacy font of its first decoded run (`.VnTime`).
+    pub font: String,
+    /// The first paragraph holding it (1-based, in the part's order).
+    pub paragraph: usize,
+    /// How many words were decoded.
+    pub words: usize,
 }
 
 /// A DOCX section: its own page setup (a phụ lục may be landscape with its own numbering).

@@ -1117,6 +1117,76 @@ fn a_document_without_diacritics_is_named_once() {
     );
 }
 
+/// A document typed in TCVN3 (as offices did before Unicode) reads as it printed under its
+/// fonts: its findings are the Unicode document's, and one more that names the encoding
+/// instead of the fonts.
+#[test]
+fn a_document_in_a_legacy_encoding_reads_as_it_printed() {
+    let dir = tempdir();
+    let base = sample(dir.path(), "chi-thi-tien-giang-2014");
+    let font = dir.path().join("vntime.docx");
+    mutate(&base, "word/styles.xml", &font, &|x| {
+        x.replace("Times New Roman", ".VnTime")
+    });
+    let out = dir.path().join("tcvn3.docx");
+    mutate(&font, "word/document.xml", &out, &in_tcvn3);
+    let mut expected = codes(&base, dir.path());
+    expected.insert("ND30-LEGACY-ENCODING".into(), 1);
+    // The page number is set in `.VnTime` too: the page rules say so.
+    expected.insert("ND30-PAGE-NUMBER-STYLE".into(), 1);
+    assert_eq!(codes(&out, dir.path()), expected);
+    // Unicode text left in the old font is no legacy encoding: the font rule says it.
+    let font_only = codes(&font, dir.path());
+    assert!(
+        !font_only.contains_key("ND30-LEGACY-ENCODING"),
+        "{font_only:?}"
+    );
+    assert!(font_only.contains_key("ND30-FONT"), "{font_only:?}");
+}
+
+/// The document's text in TCVN3 as Word keeps it: each byte as its Latin-1 character, a run
+/// in capitals in `.VnTimeH` (whose glyphs draw the lower-case bytes as capitals).
+fn in_tcvn3(x: &str) -> String {
+    let mut out = String::with_capacity(x.len());
+    for (i, run) in x.split("<w:r><w:rPr>").enumerate() {
+        if i > 0 {
+            out.push_str("<w:r><w:rPr>");
+        }
+        let text = run
+            .find("<w:t")
+            .and_then(|a| Some((a, a + run[a..].find('>')? + 1)))
+            .and_then(|(a, b)| Some((a, b, b + run[b..].find("</w:t>")?)));
+        let Some((_, b, e)) = text else {
+            out.push_str(run);
+            continue;
+        };
+        let t = &run[b..e];
+        let capitals = t.chars().any(char::is_alphabetic) && t.to_uppercase() == t;
+        if capitals && !t.is_ascii() {
+            out.push_str(r#"<w:rFonts w:ascii=".VnTimeH" w:hAnsi=".VnTimeH"/>"#);
+        }
+        out.push_str(&run[..b]);
+        let t = if capitals && !t.is_ascii() {
+            t.to_lowercase()
+        } else {
+            t.to_string()
+        };
+        out.extend(t.chars().map(|c| tcvn3(c).unwrap_or(c)));
+        out.push_str(&run[e..]);
+    }
+    out
+}
+
+/// The TCVN3 (ABC) byte of a Vietnamese letter, read as Latin-1: lower-case letters and the
+/// seven bare capitals (a capital with a tone mark is typed in the capitals font).
+fn tcvn3(c: char) -> Option<char> {
+    const FROM: &str = "àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵĂÂÊÔƠƯĐ";
+    const TO: &str =
+        "µ¸¶·¹¨»¾¼½Æ©ÇÊÈÉË®ÌÐÎÏÑªÒÕÓÔÖ×ÝØÜÞßãáâä«åèæçé¬êíëìîïóñòô\u{AD}õøö÷ùúýûüþ¡¢£¤¥¦§";
+    let i = FROM.chars().position(|f| f == c)?;
+    TO.chars().nth(i)
+}
+
 /// Every rule of the table fires in one of the cases above; the notes fire on the samples
 /// themselves (a blank number and day) and ND30-NOT-ND30 on the Party document.
 #[test]
@@ -1139,6 +1209,7 @@ fn every_rule_has_a_case_that_fires_it() {
         "ND30-NOT-ND30",
         "ND30-DATE-BLANK",
         "ND30-NO-DIACRITICS",
+        "ND30-LEGACY-ENCODING",
         "ND30-HEADER-UNREAD",
         "ND30-CLOSING-UNREAD",
         // A subject of another level: `drafts::a_subject_of_another_level_is_flagged`.

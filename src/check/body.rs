@@ -534,13 +534,16 @@ fn mixed_sizes(c: &mut Checker, body: &[&Block]) {
 
 /// The face of every run with text, judged as Word shows it.
 fn fonts(c: &mut Checker) {
+    let legacy_said = c.out.iter().any(|f| f.code == "ND30-LEGACY-ENCODING");
     let mut found: Vec<(String, usize, &Block)> = Vec::new();
     for b in c.doc.blocks() {
         let Some(p) = para(b) else { continue };
         // Runs with letters: a symbol Times New Roman lacks (∛ in a formula) may come from
         // another face.
         for r in visible(p).filter(|r| r.text.chars().any(crate::text::is_letter)) {
-            if !is_times(&r.font) {
+            // The legacy encoding's finding names its fonts.
+            let decoded = legacy_said && crate::text::legacy::Legacy::of_font(&r.font).is_some();
+            if !is_times(&r.font) && !decoded {
                 match found.iter_mut().find(|f| f.0 == r.font) {
                     Some(f) => f.1 += 1,
                     None => found.push((r.font.to_string(), 1, b)),

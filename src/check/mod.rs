@@ -226,6 +226,9 @@ pub fn check(doc: &Document, origin: Origin) -> Vec<Finding> {
     if text::without_diacritics(&mut c) {
         return c.located();
     }
+    // Typed in an 8-bit encoding of before Unicode (TCVN3, VNI), read as it printed: said
+    // once, and the font rule leaves the legacy fonts to it.
+    text::legacy_encoding(&mut c);
     if !header::unread(&mut c) {
         header::run(&mut c);
         number::run(&mut c);
@@ -381,23 +384,18 @@ pub fn all_italic(p: &Paragraph) -> bool {
 
 /// Every paragraph of the document with the block it belongs to, table cells included.
 pub fn paragraphs(doc: &Document) -> Vec<(&Block, &Paragraph)> {
-    let mut out = Vec::new();
-    for b in doc.blocks() {
-        match &b.content {
-            Content::Paragraph(p) => out.push((b, p)),
-            Content::Table(t) => {
-                for row in &t.rows {
-                    for cell in row {
-                        for p in cell {
-                            out.push((b, p));
-                        }
-                    }
-                }
-            }
-            _ => {}
-        }
+    doc.blocks()
+        .flat_map(|b| paragraphs_of(b).map(move |p| (b, p)))
+        .collect()
+}
+
+/// A block's paragraphs: itself, or its table's cells' in order.
+pub fn paragraphs_of(b: &Block) -> Box<dyn Iterator<Item = &Paragraph> + '_> {
+    match &b.content {
+        Content::Paragraph(p) => Box::new(std::iter::once(p)),
+        Content::Table(t) => Box::new(t.rows.iter().flatten().flatten()),
+        _ => Box::new(std::iter::empty()),
     }
-    out
 }
 
 /// The size most of the paragraph's text has (by characters), half-points.

@@ -603,6 +603,14 @@ pub const RULES: &[RuleInfo] = &[
         "Phụ lục I: chữ viết là tiếng Việt theo bộ mã TCVN 6909:2001; văn bản gõ không dấu không phải văn bản tiếng Việt đúng thể thức",
         "Phụ lục I: the text is Vietnamese in the TCVN 6909:2001 character set; a document typed without diacritics is not",
     ),
+    r(
+        "ND30-LEGACY-ENCODING",
+        Error,
+        "Văn bản dùng bộ mã Unicode, không dùng bảng mã cũ (TCVN3, VNI)",
+        "The text is Unicode, not a legacy encoding (TCVN3, VNI)",
+        "Phụ lục I: phông chữ tiếng Việt của bộ mã ký tự Unicode theo TCVN 6909:2001; chữ gõ bằng bảng mã TCVN3 (.VnTime) hay VNI (VNI-Times) không phải bộ mã đó",
+        "Phụ lục I: a Vietnamese font of the Unicode character set per TCVN 6909:2001; text typed in the TCVN3 (.VnTime) or VNI (VNI-Times) encoding is not in it",
+    ),
 ];
 
 pub fn info(code: &str) -> &'static RuleInfo {

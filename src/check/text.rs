@@ -347,6 +347,51 @@ pub fn without_diacritics(c: &mut Checker) -> bool {
     true
 }
 
+/// A document the reader decoded from a legacy 8-bit encoding (TCVN3, VNI): said once, at its
+/// first paragraph in the legacy font. On the office's machine it printed as Vietnamese, so
+/// every other rule judges the decoded words; but its characters are not TCVN 6909:2001
+/// (Unicode), and any other program, a search or a copy into a Unicode document shows them
+/// garbled. A few words decoded in a long text (a seal's caption) are not the document's
+/// encoding: one word in ten.
+pub fn legacy_encoding(c: &mut Checker) -> bool {
+    let Some(l) = &c.doc.legacy else {
+        return false;
+    };
+    let words: usize = super::paragraphs(c.doc)
+        .iter()
+        .map(|(_, p)| {
+            p.runs
+                .iter()
+                .map(|r| r.text.split_whitespace().count())
+                .sum::<usize>()
+        })
+        .sum();
+    if l.words * 10 < words {
+        return false;
+    }
+    let at = c.doc.blocks().find(|b| {
+        super::paragraphs_of(b).any(|p| p.runs.iter().any(|r| r.font == l.font.as_str()))
+    });
+    let f = c
+        .make(
+            "ND30-LEGACY-ENCODING",
+            at,
+            msg!(
+                "văn bản gõ bằng bảng mã cũ {} (phông {}), không phải Unicode theo TCVN 6909:2001: chữ chỉ hiện đúng với phông đó",
+                "the document is typed in the legacy {} encoding (font {}), not Unicode (TCVN 6909:2001): its letters show right only in that font",
+                l.encoding,
+                l.font
+            ),
+        )
+        .hint(msg!(
+            "chuyển mã sang Unicode (Unikey: Công cụ chuyển mã, từ {} sang Unicode) rồi đặt phông Times New Roman",
+            "convert the text to Unicode (Unikey's converter, from {} to Unicode), then set Times New Roman",
+            l.encoding
+        ));
+    c.push(f);
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -446,6 +446,7 @@ mod tests {
             number: None,
             ky_hieu: String::new(),
             sections: Vec::new(),
+            legacy: None,
         };
         assert!(write(&doc).is_err());
         assert!(super::super::to_bytes(&doc).is_err());

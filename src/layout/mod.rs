@@ -174,6 +174,7 @@ pub fn lay_out(d: &Draft) -> Result<Laid, Finding> {
         number: d.so,
         ky_hieu: d.ky_hieu.v.clone(),
         sections,
+        legacy: None,
     };
     Ok(Laid { doc, warnings })
 }

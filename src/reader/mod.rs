@@ -7,6 +7,7 @@
 
 pub mod body;
 pub mod dom;
+mod legacy;
 pub mod numbering;
 pub mod package;
 pub mod props;
@@ -137,7 +138,8 @@ fn read_package(path: &Path, pkg: package::Package) -> Result<Document, Finding>
         )
         .at(Location::file(path)));
     };
-    let raw = body::walk(body_el, &styles, numbering, &rels, &dir);
+    let mut raw = body::walk(body_el, &styles, numbering, &rels, &dir);
+    let legacy = legacy::decode(&mut raw);
     // The element tree is a third of the memory a long document takes: gone before the
     // roles are given.
     drop(root);
@@ -191,7 +193,9 @@ fn read_package(path: &Path, pkg: package::Package) -> Result<Document, Finding>
             }
         })
         .collect();
-    Ok(roles::map(path, &main, &raw, pages))
+    let mut doc = roles::map(path, &main, &raw, pages);
+    doc.legacy = legacy;
+    Ok(doc)
 }
 
 #[cfg(test)]

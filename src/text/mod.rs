@@ -6,6 +6,7 @@ pub mod blank;
 pub mod case;
 pub mod chars;
 pub mod fold;
+pub mod legacy;
 pub mod memo;
 pub mod normalize;
 pub mod numerals;

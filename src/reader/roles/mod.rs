@@ -298,6 +298,7 @@ fn document(ten_loai: String, sections: Vec<Section>) -> Document {
         number: None,
         ky_hieu: String::new(),
         sections,
+        legacy: None,
     };
     if let Some(so) = doc.find(Role::SoKyHieu).and_then(|b| match &b.content {
         Content::Paragraph(p) => Some(p.text()),
