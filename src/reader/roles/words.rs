@@ -232,10 +232,13 @@ pub(super) fn is_phu_luc_label(t: &str) -> bool {
 
 pub(super) fn is_attribution(t: &str) -> bool {
     let k = key_head(t);
-    let k = k.trim();
-    ["(KÈM THEO", "(BAN HÀNH KÈM", "(BAN HÀNH THEO"]
+    // A space typed inside the bracket (`( Ban hành kèm theo …`) is the same line.
+    let Some(k) = k.trim().strip_prefix('(') else {
+        return false;
+    };
+    ["KÈM THEO", "BAN HÀNH KÈM", "BAN HÀNH THEO"]
         .iter()
-        .any(|p| k.starts_with(p))
+        .any(|p| k.trim_start().starts_with(p))
 }
 
 /// The tên loại a line starts with, if it is one (`THÔNG BÁO`, `GIẤY MỜI HỌP` → `GIẤY MỜI`).
@@ -272,7 +275,19 @@ pub(super) fn is_drafter_mark(t: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_date_line, is_drafter_mark, opens_text};
+    use super::{is_attribution, is_date_line, is_drafter_mark, opens_text};
+
+    #[test]
+    fn an_attribution_may_have_a_space_inside_its_bracket() {
+        assert!(is_attribution(
+            "(Ban hành kèm theo Quyết định số 12/QĐ-UBND)"
+        ));
+        assert!(is_attribution(
+            "( Ban hành kèm theo Quyết định số    /QĐ.BQL-VP"
+        ));
+        assert!(is_attribution("(Kèm theo Kế hoạch số 5/KH-UBND)"));
+        assert!(!is_attribution("Ban hành kèm theo Quyết định này"));
+    }
 
     #[test]
     fn the_text_opens_at_a_ten_loai_or_running_text() {
