@@ -679,6 +679,15 @@ fn typed_cong_van(dir: &Path, so_line: bool) -> (PathBuf, PathBuf) {
     (base, typed)
 }
 
+/// A công văn numbered with its organ's name without the word for its kind (`CT-CN` for Sở
+/// Công Thương, as Bộ Tài chính writes `TC-TCDN`) is not taken for a chỉ thị's ký hiệu.
+#[test]
+fn a_cong_van_numbered_with_its_organs_short_name_is_no_chi_thi() {
+    sample_reads_the_same("cong-van-sct-lay-y-kien-2026", &|x| {
+        x.replacen("/SCT-CN<", "/CT-CN<", 1)
+    });
+}
+
 /// A place-and-date line typed above the closing table: the text's last paragraph is still
 /// the one above it, and its "./." is where it should be.
 #[test]

@@ -172,7 +172,10 @@ fn ky_hieu_of_kind(c: &mut Checker, b: &Block, ky_hieu: &str) {
     let named = nd30::ten_loai_opening(&ten_loai).and_then(|t| Some((t.name, t.abbr?)));
     // An organ numbering its documents with its own initials first (an inspection team's
     // `/ĐKT-SCT`, kinds.md §8) is the công văn form that body uses: accepted.
-    let organ_initials: Vec<String> = c.blocks(Role::CoQuan).map(|b| initials(&text(b))).collect();
+    let organ_initials: Vec<String> = c
+        .blocks(Role::CoQuan)
+        .flat_map(|b| organ_abbreviations(&text(b)))
+        .collect();
     let own = first.chars().count() >= 2 && organ_initials.iter().any(|i| i.starts_with(first));
     match named {
         Some((name, abbr)) if first != abbr && !own => {
@@ -191,7 +194,7 @@ fn ky_hieu_of_kind(c: &mut Checker, b: &Block, ky_hieu: &str) {
                 .measured(ky_hieu.to_string(), format!("{abbr}-…"));
             c.push(f);
         }
-        None if c.doc.ten_loai.is_empty() => {
+        None if c.doc.ten_loai.is_empty() && !own => {
             if let Some(name) = nd30::TEN_LOAI
                 .iter()
                 .find(|t| t.abbr == Some(first))
@@ -458,6 +461,22 @@ fn abbreviated_place(place: &str) -> bool {
 
 /// `ĐOÀN KIỂM TRA` → `ĐKT`, `ỦY BAN NHÂN DÂN` → `UBND`: the first letter of each word,
 /// without its tone mark (Đ kept).
+/// The initials an organ numbers its công văn with: of its whole name (`UBND`, `BTC`), and of
+/// its name without the word for its kind (`TC` for Bộ Tài chính, as in `TC-TCDN`: the
+/// ministry, then its department).
+fn organ_abbreviations(organ: &str) -> Vec<String> {
+    let mut out = vec![initials(organ)];
+    let upper = crate::text::upper_for_matching(organ);
+    let upper = upper.trim_start();
+    if let Some(rest) = ["TỔNG CỤC ", "BỘ ", "SỞ ", "CỤC "]
+        .iter()
+        .find_map(|k| upper.strip_prefix(k))
+    {
+        out.push(initials(rest));
+    }
+    out
+}
+
 fn initials(s: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     s.split_whitespace()
@@ -470,6 +489,13 @@ fn initials(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::date_left_blank;
+
+    #[test]
+    fn an_organ_numbers_with_its_name_without_its_kind() {
+        assert_eq!(super::organ_abbreviations("BỘ TÀI CHÍNH"), ["BTC", "TC"]);
+        assert_eq!(super::organ_abbreviations("SỞ XÂY DỰNG"), ["SXD", "XD"]);
+        assert_eq!(super::organ_abbreviations("ỦY BAN NHÂN DÂN"), ["UBND"]);
+    }
 
     #[test]
     fn a_place_written_short() {
