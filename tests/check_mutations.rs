@@ -509,6 +509,9 @@ fn cong_van_sct_cases() -> Vec<Case> {
         case("month 3 padded", "ND30-DATE-PAD", |x| {
             x.replace(" tháng 3 năm", " tháng 03 năm")
         }),
+        case("month typed against its word", "ND30-DATE-SPACE", |x| {
+            x.replace(" tháng 3 năm", " tháng3 năm")
+        }),
     ]
 }
 

@@ -318,7 +318,7 @@ fn date(c: &mut Checker) {
     let mut bad = Vec::new();
     let place = if blank(&place) { String::new() } else { place };
     place_short(c, b, &place);
-    comma_after_place(c, b, &t, &place);
+    date_spacing(c, b, &t, &place);
     if !(year.is_empty() || year.len() == 4 && digits(&year)) {
         bad.push(("năm", "the year"));
     }
@@ -422,27 +422,57 @@ fn place_short(c: &mut Checker, b: &Block, place: &str) {
     c.push(f);
 }
 
-/// `Long Phụng , ngày …`: a space typed before the comma that follows the place.
-fn comma_after_place(c: &mut Checker, b: &Block, line: &str, place: &str) {
-    let Some((before, _)) = line.split_once(',') else {
-        return;
-    };
-    if place.is_empty() || !before.ends_with(char::is_whitespace) {
-        return;
-    }
-    let f = c
-        .make(
-            "ND30-DATE-SPACE",
-            Some(b),
+/// Spaces in the date line: one typed before the comma that follows the place (`Long Phụng ,
+/// ngày …`), or none between a word and its number (`tháng5`, which Word cannot break between
+/// and a reader stumbles on).
+fn date_spacing(c: &mut Checker, b: &Block, line: &str, place: &str) {
+    let before_comma = line
+        .split_once(',')
+        .is_some_and(|(before, _)| !place.is_empty() && before.ends_with(char::is_whitespace));
+    let (message, measured) = if before_comma {
+        (
             msg!(
                 "dấu cách trước dấu phẩy sau địa danh \"{} ,\": viết \"{}, ngày …\"",
                 "a space before the comma after the place \"{} ,\": write \"{}, ngày …\"",
                 place,
                 place
             ),
+            (format!("\"{place} ,\""), format!("\"{place},\"")),
         )
-        .measured(format!("\"{place} ,\""), format!("\"{place},\""));
+    } else if let Some(glued) = glued_date_word(line) {
+        (
+            msg!(
+                "thiếu dấu cách giữa chữ và số trong dòng ngày tháng \"{}\": viết \"ngày 14 tháng 5 năm 2008\"",
+                "no space between the word and its number in the date line: \"{}\": write \"ngày 14 tháng 5 năm 2008\"",
+                glued
+            ),
+            (glued.clone(), String::new()),
+        )
+    } else {
+        return;
+    };
+    let mut f = c.make("ND30-DATE-SPACE", Some(b), message);
+    if !measured.1.is_empty() {
+        f = f.measured(measured.0, measured.1);
+    }
     c.push(f);
+}
+
+/// The first `ngày`, `tháng` or `năm` of a date line touching a digit (`tháng5`, `14tháng`).
+fn glued_date_word(line: &str) -> Option<String> {
+    let lower = line.to_lowercase();
+    ["ngày", "tháng", "năm"].iter().find_map(|word| {
+        lower.match_indices(word).find_map(|(i, _)| {
+            let rest = &lower[i + word.len()..];
+            let after = rest.len()
+                - rest
+                    .trim_start_matches(|ch: char| ch.is_ascii_digit())
+                    .len();
+            let head = &lower[..i];
+            let before = head.len() - head.trim_end_matches(|ch: char| ch.is_ascii_digit()).len();
+            (after > 0 || before > 0).then(|| lower[i - before..i + word.len() + after].to_string())
+        })
+    })
 }
 
 /// Whether a date line's place is written short: a word cut with a full stop (`TP.HCM`,
@@ -489,6 +519,26 @@ fn initials(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::date_left_blank;
+
+    #[test]
+    fn a_number_typed_against_its_word() {
+        assert_eq!(
+            super::glued_date_word("Đồng Xoài, ngày 14 tháng5 năm 2008").as_deref(),
+            Some("tháng5")
+        );
+        assert_eq!(
+            super::glued_date_word("Hà Nội, ngày 05 tháng 3năm 2026").as_deref(),
+            Some("3năm")
+        );
+        assert_eq!(
+            super::glued_date_word("Hà Nội, ngày 05 tháng 3 năm 2026"),
+            None
+        );
+        assert_eq!(
+            super::glued_date_word("Hà Nội, ngày    tháng    năm 2026"),
+            None
+        );
+    }
 
     #[test]
     fn an_organ_numbers_with_its_name_without_its_kind() {
