@@ -691,6 +691,24 @@ fn a_cong_van_numbered_with_its_organs_short_name_is_no_chi_thi() {
     });
 }
 
+/// A copy published without its signature still has a text that ends: its last sentence
+/// without "./." is reported, besides the missing signature.
+#[test]
+fn a_text_without_its_signature_still_ends_with_the_mark() {
+    let unsigned = |x: &str| {
+        let at = x.rfind("<w:tbl>").expect("the closing table");
+        let end = x.rfind("</w:tbl>").unwrap() + "</w:tbl>".len();
+        format!("{}{}", &x[..at], &x[end..])
+    };
+    let marked = codes_of_edited("cong-van-2623-ubnd-ncxdpl-2019", "unsigned", &unsigned);
+    assert!(!marked.contains(&"ND30-END-MARK".to_string()), "{marked:?}");
+    let c = codes_of_edited("cong-van-2623-ubnd-ncxdpl-2019", "unmarked", &|x| {
+        unsigned(x).replacen("./.", ".", 1)
+    });
+    assert!(c.contains(&"ND30-END-MARK".to_string()), "{c:?}");
+    assert!(c.contains(&"ND30-SIGNATURE-MISSING".to_string()), "{c:?}");
+}
+
 /// A place-and-date line typed above the closing table: the text's last paragraph is still
 /// the one above it, and its "./." is where it should be.
 #[test]

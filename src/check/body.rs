@@ -711,12 +711,10 @@ fn points(c: &mut Checker, body: &[&Block]) {
     }
 }
 
-/// The last paragraph of the text before the signature ends with `./.`. A draft with no
-/// signature block has no end to judge (its missing signature is reported already).
+/// The last paragraph of the text before the signature ends with `./.`. Without a signature
+/// block (a copy published without it, whose missing signature is reported already) the text
+/// ends where the document's own blocks end: before a phụ lục, a form or a bản sao.
 fn end_mark(c: &mut Checker) {
-    if c.first(Role::NoiNhanHeading).is_none() && c.first(Role::ChucVu).is_none() {
-        return;
-    }
     // The text runs on over section breaks (a landscape table in a section of its own) up to
     // the signature, but not into another document set in the same file.
     let others = super::other_documents(c.doc);
@@ -725,9 +723,22 @@ fn end_mark(c: &mut Checker) {
         .blocks()
         .take_while(|b| !others.contains(&(*b as *const Block)))
         .collect();
+    let signed = [Role::NoiNhanHeading, Role::QuyenHan, Role::ChucVu]
+        .into_iter()
+        .any(|r| c.first(r).is_some());
     let sign = blocks
         .iter()
         .position(|b| matches!(b.role, Role::NoiNhanHeading | Role::QuyenHan | Role::ChucVu))
+        .or_else(|| {
+            (!signed).then(|| {
+                blocks.iter().position(|b| {
+                    matches!(
+                        b.role,
+                        Role::PhuLucLabel | Role::Form | Role::BanSao | Role::NguoiSoan
+                    )
+                })
+            })?
+        })
         .unwrap_or(blocks.len());
     // A note in brackets under the text (`(Đính kèm …)`, `(Hoàn lại đơn …)`) stands after
     // the end mark; the body ends above it.
@@ -770,6 +781,17 @@ fn end_mark(c: &mut Checker) {
                 .map(|p| (b, p)),
             _ => None,
         });
+    // Without a signature the last paragraph may be one the reader did not see as its lines
+    // (a signer's title, a name): the text is judged only when it ends with a sentence, and a
+    // "./." above it is not judged (where the text ends is then a guess).
+    if !signed
+        && !last.is_some_and(|(_, p)| {
+            let t = super::words_owned(p.text());
+            t.chars().count() > 40 && t.ends_with(['.', ';', ':'])
+        })
+    {
+        return;
+    }
     // A "./." typed before the body's end: the text after it reads as outside the document.
     let ends = |p: &Paragraph| {
         // The last three printed characters, spaces (no-break ones too) skipped.
@@ -784,6 +806,7 @@ fn end_mark(c: &mut Checker) {
     if let Some(early) = blocks[..sign]
         .iter()
         .copied()
+        .filter(|_| signed)
         .filter(|b| b.role == Role::Body)
         .find(|b| last.is_some_and(|(l, _)| !std::ptr::eq(*b, l)) && para(b).is_some_and(ends))
     {
