@@ -479,6 +479,11 @@ fn cong_van_cases() -> Vec<Case> {
                 p.replace("<w:r><w:rPr>", "<w:r><w:rPr><w:b/>")
             })
         }),
+        case("V/v in italics", "ND30-VV", |x| {
+            in_paragraph(x, "V/v triển khai", |p| {
+                p.replace("<w:r><w:rPr>", "<w:r><w:rPr><w:i/>")
+            })
+        }),
         case("blank number", "ND30-SO-BLANK", |x| {
             x.replace("Số: 2623/", "Số:      /")
         }),

@@ -266,21 +266,27 @@ fn rule_length(c: &mut Checker, ty: &[&Block], rule: &Block) {
     );
 }
 
-/// A công văn's V/v line: upright, not bold.
+/// A công văn's V/v line: upright, neither bold nor italic (nd30.md, row 5b: "U").
 fn ve_viec(c: &mut Checker) {
-    if let Some(b) = c.first(Role::VeViec)
-        && para(b).is_some_and(all_bold)
-    {
-        let f = c.make(
-            "ND30-VV",
-            Some(b),
-            msg!(
-                "trích yếu công văn (V/v) viết chữ đứng, không in đậm",
-                "a công văn's V/v line is upright, not bold"
-            ),
-        );
-        c.push(f);
-    }
+    let Some(b) = c.first(Role::VeViec) else {
+        return;
+    };
+    let Some(p) = para(b) else { return };
+    let message = if all_bold(p) {
+        msg!(
+            "trích yếu công văn (V/v) viết chữ đứng, không in đậm",
+            "a công văn's V/v line is upright, not bold"
+        )
+    } else if super::all_italic(p) {
+        msg!(
+            "trích yếu công văn (V/v) viết chữ đứng, không in nghiêng",
+            "a công văn's V/v line is upright, not italic"
+        )
+    } else {
+        return;
+    };
+    let f = c.make("ND30-VV", Some(b), message);
+    c.push(f);
 }
 
 /// The căn cứ lines: italic, `;` at each line's end, `.` at the last.
