@@ -27,15 +27,13 @@ pub struct Document {
     pub legacy: Option<LegacyText>,
 }
 
-/// What the reader decoded from a legacy encoding (TCVN3, VNI), and where it first met it.
+/// What the reader decoded from a legacy encoding (TCVN3, VNI), and in which font it first met it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LegacyText {
     /// The encoding's name as clerks know it (`TCVN3 (ABC)`, `VNI`).
     pub encoding: String,
     /// The legacy font of its first decoded run (`.VnTime`).
     pub font: String,
-    /// The first paragraph holding it (1-based, in the part's order).
-    pub paragraph: usize,
     /// How many words were decoded.
     pub words: usize,
 }

@@ -353,9 +353,9 @@ pub fn without_diacritics(c: &mut Checker) -> bool {
 /// (Unicode), and any other program, a search or a copy into a Unicode document shows them
 /// garbled. A few words decoded in a long text (a seal's caption) are not the document's
 /// encoding: one word in ten.
-pub fn legacy_encoding(c: &mut Checker) -> bool {
+pub fn legacy_encoding(c: &mut Checker) {
     let Some(l) = &c.doc.legacy else {
-        return false;
+        return;
     };
     let words: usize = super::paragraphs(c.doc)
         .iter()
@@ -367,7 +367,7 @@ pub fn legacy_encoding(c: &mut Checker) -> bool {
         })
         .sum();
     if l.words * 10 < words {
-        return false;
+        return;
     }
     let at = c.doc.blocks().find(|b| {
         super::paragraphs_of(b).any(|p| p.runs.iter().any(|r| r.font == l.font.as_str()))
@@ -389,7 +389,6 @@ pub fn legacy_encoding(c: &mut Checker) -> bool {
             l.encoding
         ));
     c.push(f);
-    true
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@ const EVIDENCE_WORDS: usize = 3;
 /// shows it was typed in that encoding; what was decoded, for the checker to say once.
 pub fn decode(body: &mut RawBody) -> Option<LegacyText> {
     let mut evidence = 0usize;
-    let mut first: Option<(Legacy, String, usize)> = None;
+    let mut first: Option<(Legacy, String)> = None;
     for p in &body.paras {
         for r in &p.runs {
             let Some(l) = Legacy::of_font(&r.look.font) else {
@@ -27,12 +27,12 @@ pub fn decode(body: &mut RawBody) -> Option<LegacyText> {
                 .filter(|w| w.chars().any(legacy::marker))
                 .count();
             if marked > 0 && first.is_none() {
-                first = Some((l, r.look.font.clone(), p.index));
+                first = Some((l, r.look.font.clone()));
             }
             evidence += marked;
         }
     }
-    let (encoding, font, paragraph) = first.filter(|_| evidence >= EVIDENCE_WORDS)?;
+    let (encoding, font) = first.filter(|_| evidence >= EVIDENCE_WORDS)?;
     let mut words = 0;
     for p in &mut body.paras {
         for r in &mut p.runs {
@@ -45,7 +45,6 @@ pub fn decode(body: &mut RawBody) -> Option<LegacyText> {
     Some(LegacyText {
         encoding: encoding.name().to_string(),
         font,
-        paragraph,
         words,
     })
 }
