@@ -42,43 +42,9 @@ fn capitals_font(font: &str) -> bool {
 
 /// A character that Unicode Vietnamese never holds but a legacy encoding's bytes read as
 /// Latin-1 do: `®` for `đ` in TCVN3, `ñ` for `đ` and `ö` for `ư` in VNI. The Latin-1 letters
-/// Vietnamese shares (`à`, `ô`, `ã`, `Õ` …) are no evidence.
+/// Vietnamese shares (`à`, `ô`, `ã`, `Õ` …: those of [`TCVN3_LETTERS`]) are no evidence.
 pub fn marker(c: char) -> bool {
-    matches!(c, '\u{A1}'..='\u{FF}')
-        && !matches!(
-            c,
-            'À' | 'Á'
-                | 'Â'
-                | 'Ã'
-                | 'È'
-                | 'É'
-                | 'Ê'
-                | 'Ì'
-                | 'Í'
-                | 'Ò'
-                | 'Ó'
-                | 'Ô'
-                | 'Õ'
-                | 'Ù'
-                | 'Ú'
-                | 'Ý'
-                | 'à'
-                | 'á'
-                | 'â'
-                | 'ã'
-                | 'è'
-                | 'é'
-                | 'ê'
-                | 'ì'
-                | 'í'
-                | 'ò'
-                | 'ó'
-                | 'ô'
-                | 'õ'
-                | 'ù'
-                | 'ú'
-                | 'ý'
-        )
+    matches!(c, '\u{A1}'..='\u{FF}') && !c.to_lowercase().all(|l| TCVN3_LETTERS.contains(l))
 }
 
 /// Whether the text holds a Vietnamese letter beyond Latin-1 (`đ`, `ư`, `ơ`, `ă`, `ế` …): it
@@ -88,7 +54,7 @@ fn unicode_vietnamese(s: &str) -> bool {
         .any(|c| matches!(c, '\u{100}'..='\u{24F}' | '\u{1EA0}'..='\u{1EF9}'))
 }
 
-/// TCVN3's letters, in the order of [`TCVN3_BYTES`].
+/// Vietnamese's letters with marks (TCVN3's letters), in the order of [`TCVN3_BYTES`].
 const TCVN3_LETTERS: &str =
     "àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵĂÂÊÔƠƯĐ";
 /// The characters TCVN3's bytes for [`TCVN3_LETTERS`] read as in Latin-1.
@@ -224,48 +190,58 @@ mod tests {
     use super::*;
 
     #[test]
-    fn tcvn3_reads_as_it_prints() {
-        assert_eq!(
-            decode("QuyÕt ®Þnh vÒ viÖc ban hµnh", ".VnTime").as_deref(),
-            Some("Quyết định về việc ban hành")
-        );
-        assert_eq!(
-            decode("Sè: 12/2001/Q§-BTC", ".VnTime").as_deref(),
-            Some("Số: 12/2001/QĐ-BTC")
-        );
-        // The capitals font draws every letter as a capital.
-        assert_eq!(
-            decode("céng hoµ x· héi chñ nghÜa viÖt nam", ".VnTimeH").as_deref(),
-            Some("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM")
-        );
-        assert_eq!(
-            decode("bé tµi chÝnh", ".VnTimeH").as_deref(),
-            Some("BỘ TÀI CHÍNH")
-        );
+    fn legacy_text_reads_as_it_prints() {
+        for (typed, font, printed) in [
+            (
+                "QuyÕt ®Þnh vÒ viÖc ban hµnh",
+                ".VnTime",
+                "Quyết định về việc ban hành",
+            ),
+            ("Sè: 12/2001/Q§-BTC", ".VnTime", "Số: 12/2001/QĐ-BTC"),
+            // The capitals font draws every letter as a capital.
+            (
+                "céng hoµ x· héi chñ nghÜa viÖt nam",
+                ".VnTimeH",
+                "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            ),
+            ("bé tµi chÝnh", ".VnTimeH", "BỘ TÀI CHÍNH"),
+            (
+                "Quyeát ñònh veà vieäc ban haønh",
+                "VNI-Times",
+                "Quyết định về việc ban hành",
+            ),
+            (
+                "COÄNG HOØA XAÕ HOÄI CHUÛ NGHÓA VIEÄT NAM",
+                "VNI-Times",
+                "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            ),
+            (
+                "Ñoäc laäp - Töï do - Haïnh phuùc",
+                "VNI-Times",
+                "Độc lập - Tự do - Hạnh phúc",
+            ),
+            (
+                "Ñaø Naüng, ngaøy 05 thaùng 3 naêm 2008; hôïp leä, tyû",
+                "VNI-Times",
+                "Đà Nẵng, ngày 05 tháng 3 năm 2008; hợp lệ, tỷ",
+            ),
+        ] {
+            assert_eq!(
+                decode(typed, font).as_deref(),
+                Some(printed),
+                "{typed} in {font}"
+            );
+        }
     }
 
     #[test]
-    fn vni_reads_as_it_prints() {
-        assert_eq!(
-            decode("Quyeát ñònh veà vieäc ban haønh", "VNI-Times").as_deref(),
-            Some("Quyết định về việc ban hành")
-        );
-        assert_eq!(
-            decode("COÄNG HOØA XAÕ HOÄI CHUÛ NGHÓA VIEÄT NAM", "VNI-Times").as_deref(),
-            Some("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
-        );
-        assert_eq!(
-            decode("Ñoäc laäp - Töï do - Haïnh phuùc", "VNI-Times").as_deref(),
-            Some("Độc lập - Tự do - Hạnh phúc")
-        );
-        assert_eq!(
-            decode(
-                "Ñaø Naüng, ngaøy 05 thaùng 3 naêm 2008; hôïp leä, tyû",
-                "VNI-Times"
-            )
-            .as_deref(),
-            Some("Đà Nẵng, ngày 05 tháng 3 năm 2008; hợp lệ, tỷ")
-        );
+    fn only_bytes_vietnamese_never_holds_are_evidence() {
+        for c in ['®', '§', 'µ', 'Þ', 'ñ', 'ö', '\u{AD}'] {
+            assert!(marker(c), "{c}");
+        }
+        for c in ['à', 'Ô', 'ã', 'Õ', 'ý', 'a', 'ế', 'đ'] {
+            assert!(!marker(c), "{c}");
+        }
     }
 
     #[test]
