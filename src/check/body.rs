@@ -9,7 +9,7 @@ use super::{
 };
 use crate::i18n::{Msg, Qty};
 use crate::markup::Mark;
-use crate::model::{Align, Block, Content, LineRule, Paragraph, Region, Role};
+use crate::model::{Align, Block, LineRule, Paragraph, Region, Role};
 use crate::msg;
 use crate::nd30;
 
@@ -770,16 +770,11 @@ fn end_mark(c: &mut Checker) {
         .copied()
         .rev()
         .filter(|b| b.role == Role::Body && !note(b))
-        .find_map(|b| match &b.content {
-            Content::Paragraph(p) => visible(p).next().is_some().then_some((b, p)),
-            Content::Table(t) => t
-                .rows
-                .iter()
-                .flatten()
-                .flatten()
-                .rfind(|p| visible(p).next().is_some())
-                .map(|p| (b, p)),
-            _ => None,
+        .find_map(|b| {
+            super::paragraphs_of(b)
+                .filter(|p| visible(p).next().is_some())
+                .last()
+                .map(|p| (b, p))
         });
     // Without a signature the last paragraph may be one the reader did not see as its lines
     // (a signer's title, a name): the text is judged only when it ends with a sentence, and a

@@ -439,27 +439,27 @@ fn date_spacing(c: &mut Checker, b: &Block, line: &str, place: &str) {
             ),
             (format!("\"{place} ,\""), format!("\"{place},\"")),
         )
-    } else if let Some(glued) = glued_date_word(line) {
+    } else if let Some((glued, spaced)) = glued_date_word(line) {
         (
             msg!(
                 "thiếu dấu cách giữa chữ và số trong dòng ngày tháng \"{}\": viết \"ngày 14 tháng 5 năm 2008\"",
                 "no space between the word and its number in the date line: \"{}\": write \"ngày 14 tháng 5 năm 2008\"",
                 glued
             ),
-            (glued.clone(), String::new()),
+            (format!("\"{glued}\""), format!("\"{spaced}\"")),
         )
     } else {
         return;
     };
-    let mut f = c.make("ND30-DATE-SPACE", Some(b), message);
-    if !measured.1.is_empty() {
-        f = f.measured(measured.0, measured.1);
-    }
+    let f = c
+        .make("ND30-DATE-SPACE", Some(b), message)
+        .measured(measured.0, measured.1);
     c.push(f);
 }
 
-/// The first `ngày`, `tháng` or `năm` of a date line touching a digit (`tháng5`, `14tháng`).
-fn glued_date_word(line: &str) -> Option<String> {
+/// The first `ngày`, `tháng` or `năm` of a date line touching a digit (`tháng5`, `14tháng`),
+/// as typed and spaced (`tháng 5`).
+fn glued_date_word(line: &str) -> Option<(String, String)> {
     let lower = line.to_lowercase();
     ["ngày", "tháng", "năm"].iter().find_map(|word| {
         lower.match_indices(word).find_map(|(i, _)| {
@@ -470,7 +470,16 @@ fn glued_date_word(line: &str) -> Option<String> {
                     .len();
             let head = &lower[..i];
             let before = head.len() - head.trim_end_matches(|ch: char| ch.is_ascii_digit()).len();
-            (after > 0 || before > 0).then(|| lower[i - before..i + word.len() + after].to_string())
+            let (number_before, number_after) = (&head[i - before..], &rest[..after]);
+            (after > 0 || before > 0).then(|| {
+                let spaced = [number_before, word, number_after]
+                    .iter()
+                    .filter(|s| !s.is_empty())
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                (format!("{number_before}{word}{number_after}"), spaced)
+            })
         })
     })
 }
@@ -523,12 +532,12 @@ mod tests {
     #[test]
     fn a_number_typed_against_its_word() {
         assert_eq!(
-            super::glued_date_word("Đồng Xoài, ngày 14 tháng5 năm 2008").as_deref(),
-            Some("tháng5")
+            super::glued_date_word("Đồng Xoài, ngày 14 tháng5 năm 2008"),
+            Some(("tháng5".into(), "tháng 5".into()))
         );
         assert_eq!(
-            super::glued_date_word("Hà Nội, ngày 05 tháng 3năm 2026").as_deref(),
-            Some("3năm")
+            super::glued_date_word("Hà Nội, ngày 05 tháng 3năm 2026"),
+            Some(("3năm".into(), "3 năm".into()))
         );
         assert_eq!(
             super::glued_date_word("Hà Nội, ngày 05 tháng 3 năm 2026"),
