@@ -377,8 +377,8 @@ pub fn legacy_encoding(c: &mut Checker) {
             "ND30-LEGACY-ENCODING",
             at,
             msg!(
-                "văn bản gõ bằng bảng mã cũ {} (phông {}), không phải Unicode theo TCVN 6909:2001: chữ chỉ hiện đúng với phông đó",
-                "the document is typed in the legacy {} encoding (font {}), not Unicode (TCVN 6909:2001): its letters show right only in that font",
+                "văn bản gõ bằng bảng mã cũ {}, phông {}: không phải Unicode theo TCVN 6909:2001, chữ chỉ hiện đúng khi máy có phông đó",
+                "the document is typed in the legacy {} encoding, font {}: not Unicode (TCVN 6909:2001), its letters show right only where that font is installed",
                 l.encoding,
                 l.font
             ),
